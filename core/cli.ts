@@ -1,0 +1,224 @@
+// The contract on the command line: `newsdesk add|list|show|update|delete|restore|status|serve`.
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import type { ArchiveApi } from './api.ts';
+import { openArchive, type Archive } from './archive.ts';
+import { defaultDataDir } from './data-dir.ts';
+import { invokeMethod } from './dispatch.ts';
+import { ArchiveError, toErrorBody } from './errors.ts';
+import type { Article, ArticleSummary } from './model.ts';
+import { serveArchive } from './serve.ts';
+
+const USAGE = `Usage: newsdesk <command> [options]
+
+Commands:
+  add --text-file FILE [--title T] [--source S] [--url U] [--published ISO] [--byline B] [--tag T]...
+  list [--sort capturedAt|publishedAt|title|source] [--order asc|desc] [--limit N] [--offset N] [--trash]
+  show ID
+  update ID [--title T] [--source S] [--url U] [--published ISO] [--byline B] [--notes N] [--tag T]...
+  delete ID            move to the trash
+  restore ID           bring back from the trash
+  status               the data folder, counts and any damaged files found
+  serve [--port N]     browser mode: serves the UI on 127.0.0.1 and prints its URL with a token
+
+Options for every command:
+  --data-dir DIR       the archive folder (default: $NEWSDESK_DATA_DIR, else the desktop app's folder)
+  --json               machine-readable output
+  --help`;
+
+const OPTIONS = {
+  'data-dir': { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  'text-file': { type: 'string' },
+  title: { type: 'string' },
+  source: { type: 'string' },
+  url: { type: 'string' },
+  published: { type: 'string' },
+  byline: { type: 'string' },
+  language: { type: 'string' },
+  notes: { type: 'string' },
+  tag: { type: 'string', multiple: true },
+  sort: { type: 'string' },
+  order: { type: 'string' },
+  limit: { type: 'string' },
+  offset: { type: 'string' },
+  trash: { type: 'boolean' },
+  port: { type: 'string' },
+} satisfies ParseArgsConfig['options'];
+
+type Options = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
+
+/** Which options each command takes; anything else is a usage error, not silently ignored. */
+const ALLOWED: Record<string, (keyof Options)[]> = {
+  add: ['text-file', 'title', 'source', 'url', 'published', 'byline', 'language', 'notes', 'tag'],
+  list: ['sort', 'order', 'limit', 'offset', 'trash'],
+  show: [],
+  update: ['title', 'source', 'url', 'published', 'byline', 'language', 'notes', 'tag'],
+  delete: [],
+  restore: [],
+  status: [],
+  serve: ['port'],
+};
+const GLOBAL: (keyof Options)[] = ['data-dir', 'json', 'help'];
+const TAKES_ID = new Set(['show', 'update', 'delete', 'restore']);
+
+class UsageError extends Error {}
+
+export async function main(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    return fail(new UsageError((error as Error).message.split('\n')[0]));
+  }
+  const { values, positionals } = parsed;
+  const [command, ...rest] = positionals;
+  if (values.help || command === 'help') {
+    console.log(USAGE);
+    return 0;
+  }
+  try {
+    if (!command) throw new UsageError('no command given (try `newsdesk --help`)');
+    const allowed = ALLOWED[command];
+    if (!allowed) throw new UsageError(`unknown command "${command}" (try \`newsdesk --help\`)`);
+    const stray = (Object.keys(values) as (keyof Options)[]).find((k) => !allowed.includes(k) && !GLOBAL.includes(k));
+    if (stray) throw new UsageError(`${command} does not take --${stray}`);
+    const expected = TAKES_ID.has(command) ? 1 : 0;
+    if (rest.length !== expected)
+      throw new UsageError(expected ? `${command} needs exactly one article ID` : `${command} takes no arguments`);
+    const archive = await openArchive(values['data-dir'] ?? defaultDataDir());
+    if (command === 'serve') return await serve(archive, values);
+    try {
+      await run(archive, command, rest[0], values);
+      return 0;
+    } finally {
+      await archive.close();
+    }
+  } catch (error) {
+    return fail(error);
+  }
+}
+
+async function run(archive: Archive, command: string, id: string | undefined, values: Options): Promise<void> {
+  // Every call goes through the same validating gate as IPC and HTTP.
+  const call = <K extends keyof ArchiveApi>(method: K, ...args: unknown[]) =>
+    invokeMethod(archive, method, args) as ReturnType<ArchiveApi[K]>;
+  const json = values.json ?? false;
+  switch (command) {
+    case 'add': {
+      if (!values['text-file']) throw new UsageError('add needs --text-file FILE');
+      const text = await readTextFile(values['text-file']);
+      return printArticle(await call('addArticle', { text, ...metadata(values) }), json);
+    }
+    case 'list': {
+      const page = await call('listArticles', {
+        sort: values.sort,
+        order: values.order,
+        limit: integer(values.limit, '--limit'),
+        offset: integer(values.offset, '--offset'),
+        trash: values.trash,
+      });
+      if (json) return print(page.items);
+      for (const a of page.items) console.log(summaryLine(a));
+      console.log(`${page.items.length} of ${page.total} article(s)`);
+      return;
+    }
+    case 'show':
+      return printArticle(await call('getArticle', id), json);
+    case 'update':
+      return printArticle(await call('updateArticle', id, metadata(values)), json);
+    case 'delete':
+    case 'restore': {
+      const summary = await call(command === 'delete' ? 'deleteArticle' : 'restoreArticle', id);
+      return json
+        ? print(summary)
+        : console.log(`${command === 'delete' ? 'Trashed' : 'Restored'}: ${summaryLine(summary)}`);
+    }
+    case 'status': {
+      const status = await call('getStatus');
+      if (json) return print(status);
+      console.log(`${status.dataDir}: ${status.articles} article(s), ${status.trash} in the trash`);
+      for (const p of status.problems) console.log(`damaged: ${p.file} (${p.reason}) moved to ${p.movedTo}`);
+    }
+  }
+}
+
+async function serve(archive: Archive, values: Options): Promise<number> {
+  const port = integer(values.port, '--port') ?? 0;
+  if (port < 0 || port > 65535) throw new UsageError('--port must be between 0 and 65535');
+  // Built, this file is dist/cli.js beside dist/renderer; run from source, it is core/cli.ts.
+  const uiDir = fileURLToPath(
+    new URL(import.meta.url.endsWith('.ts') ? '../dist/renderer' : './renderer', import.meta.url),
+  );
+  const server = await serveArchive({ archive, port, uiDir });
+  if (values.json) print({ url: server.url, port: server.port, dataDir: archive.dataDir });
+  else console.log(`Newsdesk is serving ${archive.dataDir} at ${server.url}  (Ctrl+C to stop)`);
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  await server.close();
+  await archive.close();
+  return 0;
+}
+
+function metadata(values: Options) {
+  const fields = {
+    title: values.title,
+    source: values.source,
+    url: values.url,
+    publishedAt: values.published,
+    byline: values.byline,
+    language: values.language,
+    notes: values.notes,
+    tags: values.tag,
+  };
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
+}
+
+async function readTextFile(file: string): Promise<string> {
+  const bytes = await readFile(file).catch((error: NodeJS.ErrnoException) => {
+    throw new ArchiveError(
+      'invalid',
+      `cannot read ${file}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`,
+    );
+  });
+  if (bytes.includes(0)) throw new ArchiveError('invalid', `${file} is not a text file`);
+  const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+  return text;
+}
+
+function integer(value: string | undefined, name: string): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value)) throw new UsageError(`${name} must be a whole number, not "${value}"`);
+  return Number(value);
+}
+
+function summaryLine(a: ArticleSummary): string {
+  const date = (a.publishedAt ?? a.capturedAt).slice(0, 10);
+  return `${a.id}  ${date}  ${a.source || '-'}  ${a.title}`;
+}
+
+function printArticle(article: Article, json: boolean): void {
+  if (json) return print(article);
+  console.log(`${article.title}\n${[article.source, article.byline, article.publishedAt].filter(Boolean).join(' · ')}`);
+  console.log(`id ${article.id} · captured ${article.capturedAt} · sha256 ${article.provenance.sha256}\n`);
+  console.log(article.text);
+}
+
+function print(value: unknown): void {
+  console.log(JSON.stringify(value, null, 2));
+}
+
+function fail(error: unknown): number {
+  if (error instanceof UsageError) {
+    console.error(`newsdesk: ${error.message}`);
+    return 2;
+  }
+  console.error(`newsdesk: ${toErrorBody(error).message}`);
+  return 1;
+}
+
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,176 @@
+// The contract over HTTP on 127.0.0.1: serves the built UI and POST /api/:method, every request guarded by a per-run token.
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { extname, join, normalize, sep } from 'node:path';
+import type { ArchiveApi } from './api.ts';
+import { invokeMethod } from './dispatch.ts';
+import { ArchiveError, HTTP_STATUS, toErrorBody } from './errors.ts';
+
+export type ServeOptions = {
+  archive: ArchiveApi;
+  /** The built UI (dist/renderer); without it only the API is served. */
+  uiDir?: string;
+  /** 0 picks a free port. */
+  port?: number;
+  token?: string;
+};
+
+export type RunningServer = { url: string; port: number; token: string; close(): Promise<void> };
+
+/** Above this a request body is refused (an article is at most a few MB of text). */
+export const MAX_BODY_BYTES = 16 * 1024 * 1024;
+const HOST = '127.0.0.1';
+const COOKIE = 'newsdesk_token';
+
+/** The same policy as the desktop window: our own scripts and styles, no remote anything. */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+};
+
+export async function serveArchive(options: ServeOptions): Promise<RunningServer> {
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => sendError(res, error));
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Referrer-Policy', 'no-referrer');
+    res.setHeader('Cache-Control', 'no-store');
+    const url = new URL(req.url ?? '/', `http://${HOST}`);
+    // A page on another site that resolves its own name to 127.0.0.1 (DNS rebinding) sends its own Host.
+    const host = req.headers.host ?? '';
+    if (host !== `${HOST}:${port()}` && host !== `localhost:${port()}`)
+      throw new ArchiveError('unauthorized', 'This server only answers requests addressed to 127.0.0.1.');
+    const fromQuery = url.searchParams.get('token');
+    const presented = req.headers['x-newsdesk-token'] ?? fromQuery ?? readCookie(req, COOKIE);
+    if (typeof presented !== 'string' || !sameSecret(presented, token))
+      throw new ArchiveError('unauthorized', 'Missing or wrong token: open the URL that `newsdesk serve` printed.');
+    if (fromQuery) res.setHeader('Set-Cookie', `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`);
+
+    const api = /^\/api\/([A-Za-z]+)$/.exec(url.pathname);
+    if (api) return handleApi(req, res, api[1]!);
+    if (req.method !== 'GET' && req.method !== 'HEAD')
+      throw new ArchiveError('not_found', `${req.method} ${url.pathname} is not served here.`);
+    return serveFile(res, url.pathname);
+  }
+
+  async function handleApi(req: IncomingMessage, res: ServerResponse, method: string): Promise<void> {
+    if (req.method !== 'POST') throw new ArchiveError('invalid', 'API calls are POST requests.');
+    // A JSON content type cannot be sent cross-site without a CORS preflight, which we never grant.
+    if (!req.headers['content-type']?.startsWith('application/json'))
+      throw new ArchiveError('invalid', 'API calls need Content-Type: application/json.');
+    const body = await readBody(req);
+    let args: unknown;
+    try {
+      args = body.length ? JSON.parse(body) : [];
+    } catch (error) {
+      throw new ArchiveError('invalid', `The request body is not valid JSON: ${(error as Error).message}`);
+    }
+    const value = await invokeMethod(options.archive, method, args);
+    sendJson(res, 200, { ok: true, value });
+  }
+
+  async function serveFile(res: ServerResponse, pathname: string): Promise<void> {
+    if (!options.uiDir) throw new ArchiveError('not_found', 'This server has no UI to serve (only /api).');
+    const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname.slice(1));
+    const file = normalize(join(options.uiDir, relative));
+    if (!file.startsWith(normalize(options.uiDir) + sep))
+      throw new ArchiveError('not_found', `${pathname} is not part of the UI.`);
+    const info = await stat(file).catch(() => null);
+    if (!info?.isFile()) throw new ArchiveError('not_found', `${pathname} is not part of the UI.`);
+    res.writeHead(200, {
+      'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'Content-Length': info.size,
+      'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+    });
+    createReadStream(file).pipe(res);
+  }
+
+  function port(): number {
+    const address = server.address();
+    return typeof address === 'object' && address ? address.port : 0;
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, HOST, () => resolve());
+  });
+  return {
+    port: port(),
+    token,
+    url: `http://${HOST}:${port()}/?token=${token}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+function sameSecret(presented: string, token: string): boolean {
+  const a = Buffer.from(presented);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function readCookie(req: IncomingMessage, name: string): string | undefined {
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const [key, ...value] = part.trim().split('=');
+    if (key === name) return value.join('=');
+  }
+  return undefined;
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > MAX_BODY_BYTES)
+    throw new ArchiveError('too_large', `The request body is over ${MAX_BODY_BYTES} bytes.`);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_BODY_BYTES) throw new ArchiveError('too_large', `The request body is over ${MAX_BODY_BYTES} bytes.`);
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const json = JSON.stringify(body);
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(json),
+  });
+  res.end(json);
+}
+
+function sendError(res: ServerResponse, error: unknown): void {
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  const body = toErrorBody(error);
+  sendJson(res, HTTP_STATUS[body.code], { ok: false, error: body });
+}

@@ -1,0 +1,59 @@
+// Where article documents live (`articles/YYYY/MM/<id>.json`) and how one is read, written and found on disk.
+import { mkdir, readdir, rm, stat } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { Low } from 'lowdb';
+import { ArticleDocument, SCHEMA_VERSION, type Article } from '../model.ts';
+import { TEMP_FILE } from './durable-write.ts';
+import { JsonFile } from './json-file.ts';
+
+export const ARTICLES_DIR = 'articles';
+
+/** The file of an article, relative to the data folder, by the month it was captured. */
+export function articleFileFor(article: Pick<Article, 'id' | 'capturedAt'>): string {
+  const [year, month] = article.capturedAt.split('-');
+  return join(ARTICLES_DIR, year!, month!, `${article.id}.json`);
+}
+
+export async function readArticleFile(dataDir: string, file: string): Promise<Article | null> {
+  const document = await new JsonFile(join(dataDir, file), ArticleDocument).read();
+  return document?.article ?? null;
+}
+
+export async function writeArticleFile(dataDir: string, file: string, article: Article): Promise<FileStamp> {
+  const path = join(dataDir, file);
+  await mkdir(join(path, '..'), { recursive: true });
+  const db = new Low(new JsonFile(path, ArticleDocument), { schemaVersion: SCHEMA_VERSION, article });
+  await db.write();
+  return stampOf(path);
+}
+
+/** Size and modification time: enough to notice a file that changed behind the catalog's back. */
+export type FileStamp = { size: number; mtimeMs: number };
+
+export async function stampOf(path: string): Promise<FileStamp> {
+  const info = await stat(path);
+  return { size: info.size, mtimeMs: info.mtimeMs };
+}
+
+/**
+ * Every article file with its stamp. Only called to rebuild or reconcile the catalog, never at a
+ * normal start. Temp files left by a killed writer are removed on the way: the caller holds the lock.
+ */
+export async function scanArticleFiles(dataDir: string): Promise<Map<string, FileStamp>> {
+  const root = join(dataDir, ARTICLES_DIR);
+  const found = new Map<string, FileStamp>();
+  let entries;
+  try {
+    entries = await readdir(root, { recursive: true, withFileTypes: true });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return found;
+    throw error;
+  }
+  for (const entry of entries) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    if (TEMP_FILE.test(entry.name)) await rm(path, { force: true });
+    else if (entry.name.endsWith('.json')) found.set(relative(dataDir, path), await stampOf(path));
+  }
+  return found;
+}

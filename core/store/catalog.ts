@@ -1,0 +1,172 @@
+// The slim catalog of every article (no text): a snapshot plus an append-only log, so start-up never opens article files.
+import { open, readFile, rm, type FileHandle } from 'node:fs/promises';
+import { join } from 'node:path';
+import { ArticleSummary, type Article, type SortField } from '../model.ts';
+import { writeFileDurably } from './durable-write.ts';
+import type { FileStamp } from './article-files.ts';
+
+export const INDEX_DIR = 'index';
+const SNAPSHOT = 'catalog.json';
+const LOG = 'catalog.log';
+const SNAPSHOT_FORMAT = 1;
+/** Past this many logged changes the snapshot is rewritten, keeping start-up replay short. */
+const COMPACT_AFTER = 5000;
+
+export type CatalogEntry = ArticleSummary & FileStamp & { file: string };
+type LogLine = { put: CatalogEntry } | { remove: string };
+
+export function entryFor(article: Article, file: string, stamp: FileStamp): CatalogEntry {
+  return { ...ArticleSummary.parse(article), file, ...stamp };
+}
+
+export class Catalog {
+  private readonly entries = new Map<string, CatalogEntry>();
+  private readonly sortedCache = new Map<string, CatalogEntry[]>();
+  private log: FileHandle | null = null;
+  private loggedChanges = 0;
+  private pending: Promise<unknown> = Promise.resolve();
+
+  private constructor(private readonly dataDir: string) {}
+
+  /** Loads snapshot + log. Returns null when they are missing or unreadable: the caller rebuilds. */
+  static async load(dataDir: string): Promise<Catalog | null> {
+    const catalog = new Catalog(dataDir);
+    try {
+      const snapshot = JSON.parse(await readFile(catalog.path(SNAPSHOT), 'utf8')) as {
+        format: number;
+        entries: CatalogEntry[];
+      };
+      if (snapshot.format !== SNAPSHOT_FORMAT || !Array.isArray(snapshot.entries)) return null;
+      for (const entry of snapshot.entries) catalog.entries.set(entry.id, entry);
+      const lines = await readFile(catalog.path(LOG), 'utf8').catch(() => '');
+      const parts = lines.split('\n');
+      for (const [i, line] of parts.entries()) {
+        if (!line) continue;
+        let change: LogLine;
+        try {
+          change = JSON.parse(line) as LogLine;
+        } catch {
+          // Only the last line may be torn (a write cut by a crash); anything else means rebuild.
+          if (i === parts.length - 1) break;
+          return null;
+        }
+        catalog.apply(change);
+        catalog.loggedChanges++;
+      }
+    } catch {
+      return null;
+    }
+    return catalog;
+  }
+
+  static empty(dataDir: string): Catalog {
+    return new Catalog(dataDir);
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  get(id: string): CatalogEntry | undefined {
+    return this.entries.get(id);
+  }
+
+  values(): IterableIterator<CatalogEntry> {
+    return this.entries.values();
+  }
+
+  /** Records a change durably (appended and fdatasync'd) before it is acknowledged. */
+  async put(entry: CatalogEntry): Promise<void> {
+    await this.record({ put: entry });
+  }
+
+  async remove(id: string): Promise<void> {
+    if (this.entries.has(id)) await this.record({ remove: id });
+  }
+
+  /** Entries of the library or the trash, sorted; cached until the next change. */
+  sorted(field: SortField, order: 'asc' | 'desc', trash: boolean): CatalogEntry[] {
+    const key = `${field} ${order} ${trash}`;
+    let list = this.sortedCache.get(key);
+    if (!list) {
+      const keyed = [...this.entries.values()]
+        .filter((entry) => (entry.deletedAt !== null) === trash)
+        .map((entry) => ({ entry, key: sortKey(field, entry) }));
+      const direction = order === 'asc' ? 1 : -1;
+      keyed.sort((a, b) => direction * compareKeys(field, a.key, b.key) || a.entry.id.localeCompare(b.entry.id));
+      list = keyed.map(({ entry }) => entry);
+      this.sortedCache.set(key, list);
+    }
+    return list;
+  }
+
+  /** Writes the whole catalog as a fresh snapshot and empties the log. */
+  async compact(): Promise<void> {
+    await this.serially(async () => {
+      await writeFileDurably(
+        this.path(SNAPSHOT),
+        JSON.stringify({ format: SNAPSHOT_FORMAT, entries: [...this.entries.values()] }),
+      );
+      await this.log?.close();
+      this.log = null;
+      await rm(this.path(LOG), { force: true });
+      this.loggedChanges = 0;
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.compact();
+  }
+
+  /** Replaces everything (after a rebuild from the article files). */
+  async replaceAll(entries: Iterable<CatalogEntry>): Promise<void> {
+    this.entries.clear();
+    this.sortedCache.clear();
+    for (const entry of entries) this.entries.set(entry.id, entry);
+    await this.compact();
+  }
+
+  private async record(change: LogLine): Promise<void> {
+    await this.serially(async () => {
+      this.log ??= await open(this.path(LOG), 'a');
+      await this.log.appendFile(JSON.stringify(change) + '\n');
+      await this.log.datasync();
+      this.apply(change);
+      this.loggedChanges++;
+    });
+    if (this.loggedChanges >= COMPACT_AFTER) await this.compact();
+  }
+
+  private apply(change: LogLine): void {
+    if ('put' in change) this.entries.set(change.put.id, change.put);
+    else this.entries.delete(change.remove);
+    this.sortedCache.clear();
+  }
+
+  /** Log appends and compactions never interleave. */
+  private serially<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.pending.then(work, work);
+    this.pending = run.catch(() => undefined);
+    return run;
+  }
+
+  private path(name: string): string {
+    return join(this.dataDir, INDEX_DIR, name);
+  }
+}
+
+const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+
+/**
+ * Capture times are all UTC (`…Z`) and compare as text; publication dates carry the outlet's offset,
+ * so they compare as instants, and articles without one sort as the oldest.
+ */
+function sortKey(field: SortField, entry: CatalogEntry): string | number {
+  if (field === 'publishedAt') return entry.publishedAt ? Date.parse(entry.publishedAt) : -Infinity;
+  return entry[field];
+}
+
+function compareKeys(field: SortField, a: string | number, b: string | number): number {
+  if (field === 'title' || field === 'source') return collator.compare(String(a), String(b));
+  return a === b ? 0 : a < b ? -1 : 1;
+}

@@ -1,0 +1,39 @@
+// Crash-safe file replacement: write a temp file, fsync it, rename over the target, fsync the folder.
+import { randomBytes } from 'node:crypto';
+import { open, rename, rm } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+
+/** Temp files are named `.<name>.<pid>.<random>.tmp` so two processes never share one. */
+export const TEMP_FILE = /^\..+\.\d+\.[0-9a-f]{12}\.tmp$/;
+
+export async function writeFileDurably(file: string, data: string | Uint8Array): Promise<void> {
+  const dir = dirname(file);
+  const temp = join(dir, `.${basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    const handle = await open(temp, 'wx');
+    try {
+      await handle.writeFile(data);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temp, file);
+  } catch (error) {
+    // A full disk or a failed rename leaves the old file as it was; do not leave the temp behind.
+    await rm(temp, { force: true });
+    throw error;
+  }
+  await syncFolder(dir);
+}
+
+/** Makes a rename or a new file in `dir` survive power loss. */
+export async function syncFolder(dir: string): Promise<void> {
+  // Windows cannot open a folder for fsync; its rename is already durable enough there.
+  if (process.platform === 'win32') return;
+  const handle = await open(dir, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}

@@ -1,0 +1,74 @@
+// Lint, and the architecture's boundaries: which folder may import what, and who may touch IPC.
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const ipcOnlyHere = {
+  name: 'electron',
+  importNames: ['ipcMain', 'ipcRenderer'],
+  message: 'Only electron/ipc.ts (ipcMain) and electron/preload.ts (ipcRenderer) touch IPC.',
+};
+
+export default tseslint.config(
+  { ignores: ['dist/', 'release/', 'node_modules/', 'test-results/', 'playwright-report/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    files: ['core/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['electron', 'react', 'react-dom'].map((name) => ({
+            name,
+            message: 'core/ is plain Node: no electron, react or DOM.',
+          })),
+          patterns: [
+            {
+              group: ['**/renderer/**', '**/electron/**', 'react-dom/*'],
+              message: 'core/ imports nothing from the shells.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['renderer/**'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['lowdb', 'electron'].map((name) => ({
+            name,
+            message: 'The UI reaches the archive only through window.archive or HTTP (renderer/api.ts).',
+          })),
+          patterns: [
+            { regex: '^node:', message: 'The UI runs in a browser: no Node modules.' },
+            {
+              group: ['fs', 'path', 'os', 'child_process', 'crypto'],
+              message: 'The UI runs in a browser: no Node modules.',
+            },
+            {
+              regex: '/core/(?!(api|model)\\.ts$)',
+              message: 'The UI may import only the contract (core/api.ts) and the model (core/model.ts) from core/.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['electron/**', 'tests/**', 'scripts/**'],
+    ignores: ['electron/ipc.ts', 'electron/preload.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [ipcOnlyHere] }] },
+  },
+);

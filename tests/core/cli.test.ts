@@ -1,0 +1,107 @@
+// The CLI as a user runs it: add, list, show round-trip through a temp folder; bad arguments get one clear line.
+import assert from 'node:assert/strict';
+import { readdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { runCli } from './helpers/run-cli.ts';
+import { tempDir } from './helpers/temp-dir.ts';
+
+test('add, then list, then show round-trips an article', async (t) => {
+  const dir = await tempDir(t);
+  const file = join(dir, 'story.txt');
+  await writeFile(file, 'GENEVA (Example Wire) - Talks resumed on Monday.\n\nBoth sides attended.');
+  const data = join(dir, 'data');
+
+  const added = await runCli(
+    [
+      'add',
+      '--text-file',
+      file,
+      '--title',
+      'Talks resume',
+      '--source',
+      'Example Wire',
+      '--url',
+      'https://example.org/t',
+      '--published',
+      '2024-11-25',
+      '--tag',
+      'talks',
+      '--json',
+    ],
+    { NEWSDESK_DATA_DIR: data },
+  );
+  assert.equal(added.code, 0, added.stderr);
+  const article = JSON.parse(added.stdout);
+  assert.match(article.id, /^[0-9a-f-]{36}$/);
+  assert.equal(article.title, 'Talks resume');
+  assert.equal(article.publishedAt, '2024-11-25');
+
+  const listed = await runCli(['list', '--data-dir', data, '--json']);
+  assert.equal(listed.code, 0, listed.stderr);
+  const items = JSON.parse(listed.stdout);
+  assert.deepEqual(
+    items.map((a: { id: string; title: string; source: string }) => [a.id, a.title, a.source]),
+    [[article.id, 'Talks resume', 'Example Wire']],
+  );
+
+  const shown = await runCli(['show', article.id, '--data-dir', data, '--json']);
+  assert.equal(shown.code, 0, shown.stderr);
+  assert.deepEqual(JSON.parse(shown.stdout), article);
+
+  const human = await runCli(['list', '--data-dir', data]);
+  assert.match(human.stdout, /Talks resume/);
+  assert.match(human.stdout, /1 of 1 article/);
+});
+
+test('update, delete and restore work from the command line', async (t) => {
+  const dir = await tempDir(t);
+  const file = join(dir, 'a.txt');
+  await writeFile(file, 'text');
+  const env = { NEWSDESK_DATA_DIR: dir };
+  const { id } = JSON.parse((await runCli(['add', '--text-file', file, '--json'], env)).stdout);
+  assert.equal((await runCli(['update', id, '--title', 'Renamed'], env)).code, 0);
+  assert.equal((await runCli(['delete', id], env)).code, 0);
+  assert.deepEqual(JSON.parse((await runCli(['list', '--json'], env)).stdout), []);
+  assert.equal((await runCli(['restore', id], env)).code, 0);
+  const [item] = JSON.parse((await runCli(['list', '--json'], env)).stdout);
+  assert.equal(item.title, 'Renamed');
+});
+
+const BAD: [string, string[], RegExp][] = [
+  ['no command', [], /no command given/],
+  ['an unknown command', ['frobnicate'], /unknown command "frobnicate"/],
+  ['an unknown option', ['list', '--colour'], /Unknown option '--colour'/],
+  ['an option of another command', ['list', '--title', 'x'], /list does not take --title/],
+  ['add without a file', ['add', '--json'], /add needs --text-file FILE/],
+  ['a missing file', ['add', '--text-file', '/nonexistent/x.txt'], /cannot read \/nonexistent\/x.txt: no such file/],
+  ['show without an id', ['show'], /show needs exactly one article ID/],
+  ['show with a malformed id', ['show', 'abc'], /getArticle: argument 1: expected an article id/],
+  ['show with an unknown id', ['show', '00000000-0000-4000-8000-000000000000'], /There is no article with id/],
+  ['a bad sort', ['list', '--sort', 'colour'], /listArticles: argument 1 › sort: Invalid option/],
+  ['a bad limit', ['list', '--limit', 'ten'], /--limit must be a whole number/],
+  ['a bad port', ['serve', '--port', '70000'], /--port must be between 0 and 65535/],
+];
+
+for (const [what, args, message] of BAD) {
+  test(`${what} gives one clear line and a non-zero exit`, async (t) => {
+    const dir = await tempDir(t);
+    const result = await runCli([...args, '--data-dir', dir]);
+    assert.notEqual(result.code, 0);
+    assert.match(result.stderr, /^newsdesk: /);
+    assert.match(result.stderr, message);
+    assert.equal(result.stderr.trim().split('\n').length, 1, result.stderr);
+    assert.equal(result.stdout, '');
+    const files = await readdir(join(dir, 'articles')).catch(() => []);
+    assert.deepEqual(files, [], 'nothing was written');
+  });
+}
+
+test('a binary file is refused', async (t) => {
+  const dir = await tempDir(t);
+  const file = join(dir, 'image.png');
+  await writeFile(file, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 1]));
+  const result = await runCli(['add', '--text-file', file, '--data-dir', dir]);
+  assert.equal(result.code, 1);
+  assert.match(result.stderr, /is not a text file/);
+});

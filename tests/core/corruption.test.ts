@@ -1,0 +1,89 @@
+// Damaged files are moved aside and named, never overwritten; everything else still opens.
+import assert from 'node:assert/strict';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { openArchive } from '../../core/archive.ts';
+import { articleFileFor } from '../../core/store/article-files.ts';
+import { openFor, tempDir } from './helpers/temp-dir.ts';
+
+async function archiveWithThree(dir: string) {
+  const archive = await openArchive(dir);
+  const articles = [];
+  for (const title of ['alpha', 'beta', 'gamma'])
+    articles.push(await archive.addArticle({ text: `${title} text`, title }));
+  await archive.close();
+  return articles;
+}
+
+test('a damaged article file is named, moved aside, and the rest still open', async (t) => {
+  const dir = await tempDir(t);
+  const [alpha, beta, gamma] = await archiveWithThree(dir);
+  const file = join(dir, articleFileFor(beta!));
+  await writeFile(file, '{"schemaVersion": 1, "article": {"id": "trunc');
+
+  const archive = await openFor(t, dir);
+  await assert.rejects(archive.getArticle(beta!.id), (error: Error & { code: string }) => {
+    assert.equal(error.code, 'corrupt');
+    assert.ok(error.message.includes(file), error.message);
+    assert.match(error.message, /not valid JSON.*moved to .*\.corrupt-/);
+    return true;
+  });
+  const moved = (await readdir(join(file, '..'))).filter((name) => name.startsWith(`${beta!.id}.json.corrupt-`));
+  assert.equal(moved.length, 1, 'the damaged bytes are kept beside it');
+  assert.equal(await readFile(join(file, '..', moved[0]!), 'utf8'), '{"schemaVersion": 1, "article": {"id": "trunc');
+  const [problem] = (await archive.getStatus()).problems;
+  assert.equal(problem?.file, file);
+  assert.equal((await archive.getArticle(alpha!.id)).title, 'alpha');
+  assert.equal((await archive.getArticle(gamma!.id)).title, 'gamma');
+  assert.deepEqual(
+    (await archive.listArticles({ sort: 'title', order: 'asc' })).items.map((a) => a.title),
+    ['alpha', 'gamma'],
+  );
+});
+
+test('an article that parses but is not a valid article is moved aside when the catalog is rebuilt', async (t) => {
+  const dir = await tempDir(t);
+  const [, beta] = await archiveWithThree(dir);
+  const file = join(dir, articleFileFor(beta!));
+  const document = JSON.parse(await readFile(file, 'utf8'));
+  document.article.capturedAt = 'yesterday';
+  await writeFile(file, JSON.stringify(document));
+  await rm(join(dir, 'index'), { recursive: true });
+
+  const archive = await openFor(t, dir);
+  const { problems, articles } = await archive.getStatus();
+  assert.equal(articles, 2);
+  assert.equal(problems.length, 1);
+  assert.equal(problems[0]!.file, file);
+  assert.match(problems[0]!.reason, /capturedAt/);
+});
+
+test('a damaged archive.json is moved aside and recovered from its backup', async (t) => {
+  const dir = await tempDir(t);
+  const [alpha] = await archiveWithThree(dir);
+  const good = await readFile(join(dir, 'archive.json'), 'utf8');
+  await writeFile(join(dir, 'archive.json'), 'garbage');
+
+  const archive = await openFor(t, dir);
+  const [problem] = (await archive.getStatus()).problems;
+  assert.equal(problem?.file, join(dir, 'archive.json'));
+  assert.match(problem!.recoveredFrom ?? '', /backups\/archive-.*\.json$/);
+  assert.equal(await readFile(problem!.movedTo!, 'utf8'), 'garbage');
+  assert.deepEqual(JSON.parse(await readFile(join(dir, 'archive.json'), 'utf8')), JSON.parse(good));
+  assert.equal((await archive.getArticle(alpha!.id)).title, 'alpha');
+  assert.equal((await archive.listArticles()).total, 3);
+});
+
+test('a damaged or missing catalog is rebuilt from the article files', async (t) => {
+  const dir = await tempDir(t);
+  await archiveWithThree(dir);
+  await writeFile(join(dir, 'index', 'catalog.json'), '{"format": 1, "entries": [');
+  let archive = await openArchive(dir);
+  assert.equal((await archive.listArticles()).total, 3);
+  await archive.close();
+  await rm(join(dir, 'index'), { recursive: true });
+  archive = await openFor(t, dir);
+  assert.equal((await archive.listArticles()).total, 3);
+  assert.deepEqual((await archive.getStatus()).problems, []);
+});

@@ -1,0 +1,153 @@
+// The contract over HTTP: token on every request, zod-checked bodies, JSON errors with proper status codes.
+import assert from 'node:assert/strict';
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { request } from 'node:http';
+import { join } from 'node:path';
+import { test, type TestContext } from 'node:test';
+import { serveArchive, type RunningServer } from '../../core/serve.ts';
+import { defer, openFor, tempDir } from './helpers/temp-dir.ts';
+
+async function start(t: TestContext) {
+  const dir = await tempDir(t);
+  const archive = await openFor(t, join(dir, 'data'));
+  const uiDir = join(dir, 'ui');
+  await mkdir(uiDir);
+  await writeFile(join(uiDir, 'index.html'), '<!doctype html><title>Newsdesk</title>');
+  await writeFile(join(dir, 'secret.txt'), 'outside the UI folder');
+  const server = await serveArchive({ archive, uiDir });
+  defer(t, () => server.close());
+  const articleFiles = async () => (await readdir(join(dir, 'data', 'articles')).catch(() => [])).length;
+  return { server, archive, articleFiles };
+}
+
+type Sent = { status: number; body: string; headers: Record<string, string | string[] | undefined> };
+
+/** A raw request, so the test controls every header (fetch would not let it set Host). */
+function send(
+  server: RunningServer,
+  path: string,
+  init: { method?: string; headers?: Record<string, string>; body?: string } = {},
+) {
+  return new Promise<Sent>((resolve, reject) => {
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port: server.port,
+        path,
+        method: init.method ?? 'GET',
+        headers: { host: `127.0.0.1:${server.port}`, ...init.headers },
+      },
+      (res) => {
+        let body = '';
+        res.on('data', (chunk: Buffer) => (body += chunk));
+        res.on('end', () => resolve({ status: res.statusCode!, body, headers: res.headers }));
+      },
+    );
+    req.on('error', reject);
+    req.end(init.body);
+  });
+}
+
+function api(server: RunningServer, method: string, body: string, headers: Record<string, string> = {}) {
+  return send(server, `/api/${method}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-newsdesk-token': server.token, ...headers },
+    body,
+  });
+}
+
+test('it listens on 127.0.0.1 only and prints a URL with a fresh token', async (t) => {
+  const { server } = await start(t);
+  assert.match(server.url, /^http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]{32}$/);
+  const other = await serveArchive({ archive: (await start(t)).archive });
+  defer(t, () => other.close());
+  assert.notEqual(other.token, server.token);
+});
+
+test('no token, or a wrong one, gives 401 and writes nothing', async (t) => {
+  const { server, articleFiles } = await start(t);
+  const body = JSON.stringify([{ text: 'x' }]);
+  for (const headers of [
+    { 'x-newsdesk-token': '' },
+    { 'x-newsdesk-token': 'wrong' },
+    { 'x-newsdesk-token': server.token + 'x' },
+  ]) {
+    const res = await api(server, 'addArticle', body, headers);
+    assert.equal(res.status, 401);
+    assert.equal(JSON.parse(res.body).error.code, 'unauthorized');
+  }
+  assert.equal((await send(server, '/')).status, 401, 'the UI too');
+  assert.equal(await articleFiles(), 0);
+});
+
+test('a malformed body gives 400 with a message and writes nothing', async (t) => {
+  const { server, articleFiles } = await start(t);
+  const cases: [string, RegExp][] = [
+    ['{not json', /not valid JSON/],
+    ['{"text": "x"}', /must be a JSON array/],
+    ['[{"text": ""}]', /addArticle: argument 1 › text: the text cannot be empty/],
+    ['[{"text": "x", "url": "javascript:alert(1)"}]', /url: expected an http\(s\) URL/],
+    ['[{"text": "x", "script": "<b>"}]', /Unrecognized key/],
+    ['[]', /addArticle: /],
+  ];
+  for (const [body, message] of cases) {
+    const res = await api(server, 'addArticle', body);
+    assert.equal(res.status, 400, body);
+    const reply = JSON.parse(res.body);
+    assert.equal(reply.ok, false);
+    assert.equal(reply.error.code, 'invalid');
+    assert.match(reply.error.message, message);
+  }
+  assert.equal((await api(server, 'addArticle', '[{"text":"x"}]', { 'content-type': 'text/plain' })).status, 400);
+  assert.equal(await articleFiles(), 0);
+});
+
+test('a valid call answers 200 with the value; unknown methods and ids give 404', async (t) => {
+  const { server, articleFiles } = await start(t);
+  const added = await api(server, 'addArticle', JSON.stringify([{ text: 'Body', title: 'Over HTTP' }]));
+  assert.equal(added.status, 200);
+  const { ok, value } = JSON.parse(added.body);
+  assert.equal(ok, true);
+  assert.equal(value.title, 'Over HTTP');
+  assert.equal(await articleFiles(), 1);
+  const listed = JSON.parse((await api(server, 'listArticles', '[]')).body);
+  assert.equal(listed.value.total, 1);
+  assert.equal((await api(server, 'dropEverything', '[]')).status, 404);
+  assert.equal((await api(server, 'getArticle', '["00000000-0000-4000-8000-000000000000"]')).status, 404);
+  assert.equal((await api(server, 'constructor', '[]')).status, 404, 'only contract methods are callable');
+});
+
+test('bodies over the cap are refused with 413', async (t) => {
+  const { server } = await start(t);
+  const res = await api(server, 'addArticle', JSON.stringify([{ text: 'x'.repeat(17 * 1024 * 1024) }]));
+  assert.equal(res.status, 413);
+});
+
+test('the UI is served with the token in the URL, then by cookie, with a strict CSP', async (t) => {
+  const { server } = await start(t);
+  const first = await send(server, `/?token=${server.token}`);
+  assert.equal(first.status, 200);
+  assert.match(first.body, /<title>Newsdesk/);
+  assert.match(String(first.headers['content-security-policy']), /script-src 'self'/);
+  const cookie = String(first.headers['set-cookie']).split(';')[0]!;
+  assert.match(String(first.headers['set-cookie']), /HttpOnly; SameSite=Strict/);
+  assert.equal((await send(server, '/index.html', { headers: { cookie } })).status, 200);
+  const byCookie = await send(server, '/api/getStatus', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie },
+    body: '[]',
+  });
+  assert.equal(byCookie.status, 200);
+});
+
+test('paths cannot leave the UI folder and other hosts are refused', async (t) => {
+  const { server } = await start(t);
+  const headers = { 'x-newsdesk-token': server.token };
+  for (const path of ['/../secret.txt', '/%2e%2e/secret.txt', '/..%2fsecret.txt', '/missing.js']) {
+    const res = await send(server, path, { headers });
+    assert.equal(res.status, 404, path);
+    assert.doesNotMatch(res.body, /outside the UI folder/);
+  }
+  const rebound = await send(server, '/', { headers: { ...headers, host: 'evil.example:80' } });
+  assert.equal(rebound.status, 401);
+});
