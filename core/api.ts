@@ -1,14 +1,12 @@
-// The contract: every archive method, its argument schemas and its result. Nothing else crosses a process boundary.
-import { z } from 'zod';
-import {
-  ArticleId,
+// The contract: every archive method and its result. Nothing else crosses a process boundary (no zod here: the preload bundles this).
+import type {
+  Article,
   ArticleInput,
+  ArticlePage,
   ArticlePatch,
+  ArticleSummary,
+  ArchiveStatus,
   ListQuery,
-  type Article,
-  type ArticlePage,
-  type ArticleSummary,
-  type ArchiveStatus,
 } from './model.ts';
 
 export interface ArchiveApi {
@@ -28,34 +26,31 @@ export interface ArchiveApi {
 
 export type MethodName = keyof ArchiveApi;
 
-/**
- * The argument schemas of every method, checked at every transport. The `satisfies` makes a
- * method missing here a compile error, and ArgsMatch below makes a schema that disagrees with
- * the interface one too.
- */
-export const methodArgs = {
-  addArticle: z.tuple([ArticleInput]),
-  listArticles: z.tuple([ListQuery.optional()]),
-  getArticle: z.tuple([ArticleId]),
-  updateArticle: z.tuple([ArticleId, ArticlePatch]),
-  deleteArticle: z.tuple([ArticleId]),
-  restoreArticle: z.tuple([ArticleId]),
-  loadSamples: z.tuple([]),
-  getStatus: z.tuple([]),
-} satisfies Record<MethodName, z.ZodTuple>;
+/** Every method once: `satisfies` turns a method missing here (or one too many) into a compile error. */
+const METHODS = {
+  addArticle: true,
+  listArticles: true,
+  getArticle: true,
+  updateArticle: true,
+  deleteArticle: true,
+  restoreArticle: true,
+  loadSamples: true,
+  getStatus: true,
+} as const satisfies Record<MethodName, true>;
 
-type ArgsMatch = {
-  [K in MethodName]: z.input<(typeof methodArgs)[K]> extends Parameters<ArchiveApi[K]> ? true : false;
-};
-type Expect<T extends true> = T;
-/** Fails to compile when a schema accepts something its method's signature does not. */
-export type SchemasMatchInterface = Expect<ArgsMatch extends Record<MethodName, true> ? true : false>;
-
-export const methodNames = Object.keys(methodArgs) as MethodName[];
+export const methodNames = Object.keys(METHODS) as MethodName[];
 
 export function isMethodName(name: string): name is MethodName {
-  return Object.hasOwn(methodArgs, name);
+  return Object.hasOwn(METHODS, name);
 }
 
 /** What a transport sends back: a value, or an error with a stable code. */
 export type Reply<T = unknown> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
+
+/**
+ * The contract as it crosses Electron's bridge (`window.archive`): every method answers with a Reply
+ * instead of throwing, because contextBridge keeps only an Error's message and would drop its code.
+ */
+export type ArchiveBridge = {
+  [K in MethodName]: (...args: Parameters<ArchiveApi[K]>) => Promise<Reply<Awaited<ReturnType<ArchiveApi[K]>>>>;
+};

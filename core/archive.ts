@@ -1,6 +1,6 @@
 // openArchive(dataDir): the one stateful object, implementing the contract over the JSON store.
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
@@ -231,7 +231,13 @@ class JsonArchive implements Archive {
     } satisfies z.input<typeof Article>);
     const file = articleFileFor(article);
     const stamp = await writeArticleFile(this.dataDir, file, article);
-    await this.catalog.put(entryFor(article, file, stamp));
+    try {
+      await this.catalog.put(entryFor(article, file, stamp));
+    } catch (error) {
+      // Unacknowledged, so it must not turn up later either.
+      await rm(join(this.dataDir, file), { force: true });
+      throw error;
+    }
     return article;
   }
 

@@ -1,6 +1,7 @@
 // Calls one contract method by name with untrusted arguments: the one gate all three transports share.
-import { isMethodName, methodArgs, type ArchiveApi, type Reply } from './api.ts';
+import { isMethodName, type ArchiveApi, type Reply } from './api.ts';
 import { ArchiveError, describeIssues, toErrorBody } from './errors.ts';
+import { methodArgs } from './method-args.ts';
 
 export async function invokeMethod(api: ArchiveApi, method: string, args: unknown): Promise<unknown> {
   if (!isMethodName(method)) throw new ArchiveError('not_found', `Unknown method "${method}".`);

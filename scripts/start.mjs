@@ -14,7 +14,8 @@ if (needsBuild()) {
 
 const electron = webOnly ? null : findElectron();
 if (electron?.path) {
-  const app = spawn(electron.path, [join(root, 'dist/main.js')], { stdio: 'inherit', cwd: root });
+  // The project root, not dist/main.js: Electron then reads package.json (name, version, main, "type").
+  const app = spawn(electron.path, [root], { stdio: 'inherit', cwd: root });
   app.on('exit', (code) => process.exit(code ?? 0));
 } else {
   if (electron) console.log(`Electron cannot run here: ${electron.why}. Serving the same UI in the browser instead.`);

@@ -1,0 +1,137 @@
+// The desktop shell: one instance, one window on the archive, the app:// scheme, and a quit that flushes the archive first.
+import { createHash } from 'node:crypto';
+import { join, resolve } from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+import { app, BrowserWindow, dialog, Menu, session } from 'electron';
+import { openArchive, type Archive } from '../core/archive.ts';
+import { ArchiveError } from '../core/errors.ts';
+import { buildAppMenu } from './app-menu.ts';
+import { registerAppScheme, serveAppFiles } from './app-protocol.ts';
+import { APP_ENTRY_URL, isAppUrl } from './app-url.ts';
+import { registerArchiveIpc } from './ipc.ts';
+import { guardAllWebContents, lockDownSession } from './window-security.ts';
+
+// dist/main.js sits next to dist/preload.cjs and dist/renderer/ (inside app.asar when packaged).
+const DIST = fileURLToPath(new URL('.', import.meta.url));
+const RENDERER_DIR = join(DIST, 'renderer');
+const PRELOAD = join(DIST, 'preload.cjs');
+const ICON = join(DIST, '..', 'assets', 'icon.png');
+/** Long enough for any real flush; a hung disk must not make the app impossible to quit. */
+const CLOSE_TIMEOUT_MS = 10_000;
+
+// The same folder in development and when packaged (the npm name is lowercase, the product name is not).
+app.setName('Newsdesk');
+app.setPath('userData', join(app.getPath('appData'), 'Newsdesk'));
+const customDataDir = process.env.NEWSDESK_DATA_DIR;
+const dataDir = resolve(customDataDir || join(app.getPath('userData'), 'archive'));
+if (customDataDir) {
+  // Chromium's single-instance lock lives in userData: one per data folder lets two archives (or
+  // parallel e2e tests, each with a fresh folder) run side by side, while a second launch on the
+  // same folder still just focuses the first.
+  const key = createHash('sha256').update(dataDir).digest('hex').slice(0, 16);
+  app.setPath('userData', join(app.getPath('userData'), 'profiles', key));
+}
+
+// Both must happen before `ready`.
+registerAppScheme();
+app.enableSandbox();
+guardAllWebContents();
+
+let mainWindow: BrowserWindow | null = null;
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => fail('Newsdesk could not start', error));
+}
+
+async function start(): Promise<void> {
+  let archive: Archive;
+  try {
+    archive = await openArchive(dataDir);
+  } catch (error) {
+    // 'locked': the folder is open in another process (another window, `newsdesk serve`, the CLI).
+    const title =
+      error instanceof ArchiveError && error.code === 'locked'
+        ? 'The archive is already open'
+        : 'Newsdesk could not open its archive';
+    fail(title, error);
+    return;
+  }
+  lockDownSession(session.defaultSession);
+  serveAppFiles(RENDERER_DIR);
+  // Our page's top frame only: the CSP allows no frames, but if one ever loads it gets no archive.
+  const unregisterIpc = registerArchiveIpc(archive, (frame) => frame?.parent === null && isAppUrl(frame.url));
+  closeArchiveBeforeQuit(archive, unregisterIpc);
+  Menu.setApplicationMenu(buildAppMenu(app.isPackaged));
+  mainWindow = createWindow();
+  mainWindow.on('closed', () => {
+    mainWindow = null;
+  });
+}
+
+function createWindow(): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 1280,
+    height: 820,
+    minWidth: 720,
+    minHeight: 480,
+    title: 'Newsdesk',
+    icon: ICON,
+    webPreferences: {
+      preload: PRELOAD,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      webviewTag: false,
+      spellcheck: false,
+    },
+  });
+  // Always the built UI over app://, never a dev server: the CSP, the IPC sender check and the
+  // request filter all assume this one origin. UI work without Electron: `npm run web`.
+  window.loadURL(APP_ENTRY_URL).catch((error: unknown) => console.error('Newsdesk: the UI failed to load:', error));
+  return window;
+}
+
+/**
+ * The first quit is held until the archive has finished its writes and released the folder lock;
+ * the second (ours) goes through. Closing the last window quits too (Electron's default). If the
+ * close hangs we quit anyway: every write is temp-file-then-rename, and the next start takes over
+ * a lock whose owner is gone.
+ */
+function closeArchiveBeforeQuit(archive: Archive, unregisterIpc: () => void): void {
+  let state: 'open' | 'closing' | 'closed' = 'open';
+  app.on('before-quit', (event) => {
+    if (state === 'closed') return;
+    event.preventDefault();
+    if (state === 'closing') return;
+    state = 'closing';
+    unregisterIpc();
+    const timedOut = delay(CLOSE_TIMEOUT_MS, 'timed out' as const, { ref: false });
+    Promise.race([archive.close(), timedOut])
+      .then((result) => {
+        if (result)
+          console.error(`Newsdesk: the archive did not close within ${CLOSE_TIMEOUT_MS} ms; quitting anyway.`);
+      })
+      .catch((error: unknown) => console.error('Newsdesk: closing the archive failed:', error))
+      .finally(() => {
+        state = 'closed';
+        app.quit();
+      });
+  });
+}
+
+function fail(title: string, error: unknown): void {
+  dialog.showErrorBox(title, error instanceof Error ? error.message : String(error));
+  app.exit(1);
+}
