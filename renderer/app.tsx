@@ -1,0 +1,342 @@
+// The app shell: owns the selection, the open article and the dialogs, and turns shortcuts into archive calls.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ArchiveStatus, Article, ArticleSummary, SortField } from '../core/model.ts';
+import { archive, messageOf } from './api.ts';
+import { ArticleDialog } from './components/article-dialog.tsx';
+import { PaneSplitter, useListFraction } from './components/pane-splitter.tsx';
+import { ShortcutsHelp } from './components/shortcuts-help.tsx';
+import { StatusBar, type Notice } from './components/status-bar.tsx';
+import { TopBar } from './components/top-bar.tsx';
+import { formatCount, formatNumber } from './format.ts';
+import { useLibraryPages, type ListView } from './library-pages.ts';
+import { useShortcuts, type ShortcutAction } from './shortcuts.ts';
+import { EmptyLibrary } from './views/empty-library.tsx';
+import { LibraryList } from './views/library-list.tsx';
+import { ReaderPane } from './views/reader-pane.tsx';
+
+type DialogKind = 'add' | 'edit' | 'help' | null;
+
+/** Dates read best newest first; names, A to Z. */
+const FIRST_ORDER: Record<SortField, 'asc' | 'desc'> = {
+  capturedAt: 'desc',
+  publishedAt: 'desc',
+  title: 'asc',
+  source: 'asc',
+};
+
+export function App() {
+  const [view, setView] = useState<ListView>({ sort: 'capturedAt', order: 'desc', trash: false });
+  /** The keyboard position in the list (-1: none); openId is what the reader shows. */
+  const [cursor, setCursor] = useState(-1);
+  const [openId, setOpenId] = useState<string | null>(null);
+  const [article, setArticle] = useState<Article | null>(null);
+  const [openError, setOpenError] = useState<string | null>(null);
+  const [dialog, setDialog] = useState<DialogKind>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [status, setStatus] = useState<ArchiveStatus | null>(null);
+  const [loadingSamples, setLoadingSamples] = useState(false);
+  const [listFraction, setListFraction] = useListFraction(0.45);
+  const lastDeleted = useRef<ArticleSummary | null>(null);
+  const readerRef = useRef<HTMLElement>(null);
+  const listRef = useRef<HTMLDivElement>(null);
+
+  const reportError = useCallback((error: unknown) => setNotice({ kind: 'error', text: messageOf(error) }), []);
+  const pages = useLibraryPages((query) => archive.listArticles(query), view, reportError);
+
+  const refreshStatus = useCallback(
+    () =>
+      archive.getStatus().then((next) => {
+        setStatus(next);
+      }, reportError),
+    [reportError],
+  );
+
+  /** Moves the cursor to a row and opens its article. */
+  async function select(index: number): Promise<void> {
+    const total = pages.total ?? 0;
+    if (total === 0) {
+      setCursor(-1);
+      setOpenId(null);
+      return;
+    }
+    const clamped = Math.min(Math.max(index, 0), total - 1);
+    setCursor(clamped);
+    const item = pages.at(clamped) ?? (await pages.fetchAt(clamped));
+    setOpenId(item?.id ?? null);
+  }
+
+  /** Reloads the rows in view after a change, then opens `id`, or what now sits where the cursor was. */
+  async function reloadList(id: string | null): Promise<void> {
+    await pages.refresh();
+    void refreshStatus();
+    if (id) {
+      setCursor(pages.indexOf(id));
+      setOpenId(id);
+    } else {
+      await select(cursor < 0 ? 0 : cursor);
+    }
+  }
+
+  function changeView(next: ListView): void {
+    const switchingList = next.trash !== view.trash;
+    setView(next);
+    if (switchingList) {
+      // An article from the other list must not linger in the reader under this one's name.
+      setCursor(-1);
+      setOpenId(null);
+    }
+    void pages.setView(next).then(() => {
+      if (switchingList) return select(0);
+      // A re-sort keeps the open article and scrolls to wherever it went.
+      setCursor(openId ? pages.indexOf(openId) : -1);
+    });
+  }
+
+  function sortBy(field: SortField): void {
+    const order = view.sort === field ? (view.order === 'asc' ? 'desc' : 'asc') : FIRST_ORDER[field];
+    changeView({ ...view, sort: field, order });
+  }
+
+  useEffect(() => {
+    void refreshStatus();
+    void pages.refresh().then(() => {
+      if ((pages.total ?? 0) > 0) void select(0);
+    });
+    // Runs once: later loads are driven by scrolling and by changes.
+  }, []);
+
+  useEffect(() => {
+    setOpenError(null);
+    if (!openId) {
+      setArticle(null);
+      return;
+    }
+    if (article?.id === openId) return;
+    let current = true;
+    archive.getArticle(openId).then(
+      (loaded) => {
+        if (!current) return;
+        setArticle(loaded);
+        setOpenError(null);
+      },
+      (error: unknown) => {
+        if (!current) return;
+        // Showing the previous article beside this one's selected row would mislead.
+        setArticle(null);
+        setOpenError(messageOf(error));
+        reportError(error);
+        // A damaged or vanished file leaves the catalog and shows up as a problem: bring both up to date.
+        void pages.refresh();
+        void refreshStatus();
+      },
+    );
+    return () => {
+      current = false;
+    };
+    // A save sets the article directly, so a change to it must not trigger a fetch.
+  }, [openId, reportError]);
+
+  useEffect(() => {
+    document.title = article ? `${article.title} – Newsdesk` : 'Newsdesk';
+  }, [article]);
+
+  /** What delete and restore act on: the open article, known from its row before its file has loaded. */
+  function target(): ArticleSummary | null {
+    if (!openId) return null;
+    if (article?.id === openId) return article;
+    const row = pages.at(cursor);
+    return row?.id === openId ? row : null;
+  }
+
+  async function deleteOpen(): Promise<void> {
+    const open = target();
+    if (!open || open.deletedAt) return;
+    try {
+      const summary = await archive.deleteArticle(open.id);
+      lastDeleted.current = summary;
+      setNotice({
+        kind: 'info',
+        text: (
+          <>
+            Moved “<bdi>{summary.title}</bdi>” to the trash.
+          </>
+        ),
+        action: { label: 'Undo', run: () => void undoDelete() },
+      });
+      setArticle(null);
+      setOpenId(null);
+      await reloadList(null);
+    } catch (error) {
+      reportError(error);
+    }
+  }
+
+  async function restore(id: string, title: string, reopen: boolean): Promise<void> {
+    try {
+      await archive.restoreArticle(id);
+      setNotice({
+        kind: 'info',
+        text: (
+          <>
+            Restored “<bdi>{title}</bdi>” to the library.
+          </>
+        ),
+      });
+      if (reopen) {
+        setArticle(null);
+        setOpenId(id);
+        await reloadList(id);
+      } else {
+        setArticle(null);
+        setOpenId(null);
+        await reloadList(null);
+      }
+    } catch (error) {
+      reportError(error);
+    }
+  }
+
+  async function undoDelete(): Promise<void> {
+    const deleted = lastDeleted.current;
+    if (!deleted) return;
+    lastDeleted.current = null;
+    // Undo from the library brings the article back into view; from the trash it just leaves the list.
+    await restore(deleted.id, deleted.title, !view.trash);
+  }
+
+  async function loadSamples(): Promise<void> {
+    setLoadingSamples(true);
+    try {
+      const { added } = await archive.loadSamples();
+      setNotice({
+        kind: 'info',
+        text: added
+          ? `Added ${formatCount(added, 'sample article', 'sample articles')}.`
+          : 'The samples are all in the archive already.',
+      });
+      await reloadList(null);
+    } catch (error) {
+      reportError(error);
+    } finally {
+      setLoadingSamples(false);
+    }
+  }
+
+  function onSaved(saved: Article, added: boolean): void {
+    setDialog(null);
+    setNotice({
+      kind: 'info',
+      text: (
+        <>
+          {added ? 'Added' : 'Saved'} “<bdi>{saved.title}</bdi>”.
+        </>
+      ),
+    });
+    setArticle(saved);
+    setOpenId(saved.id);
+    if (view.trash && !saved.deletedAt) changeView({ ...view, trash: false });
+    else void reloadList(saved.id);
+  }
+
+  function run(action: ShortcutAction, event: KeyboardEvent): void {
+    switch (action) {
+      case 'next':
+        return void select(cursor + 1);
+      case 'previous':
+        return void select(cursor < 0 ? 0 : cursor - 1);
+      case 'open':
+        if (cursor >= 0 && !openId) void select(cursor);
+        readerRef.current?.focus();
+        return;
+      case 'list':
+        return listRef.current?.focus();
+      case 'new':
+        return setDialog('add');
+      case 'edit':
+        if (article && !article.deletedAt) setDialog('edit');
+        return;
+      case 'delete':
+        return void deleteOpen();
+      case 'restore': {
+        const open = target();
+        if (open?.deletedAt) return void restore(open.id, open.title, false);
+        if (event.key === 'u' && !view.trash) return void undoDelete();
+        return;
+      }
+      case 'trash':
+        return changeView({ ...view, trash: !view.trash });
+      case 'help':
+        return setDialog('help');
+    }
+  }
+  useShortcuts(run);
+
+  const libraryEmpty = !view.trash && pages.total === 0;
+  return (
+    <div className="app">
+      <TopBar
+        trash={view.trash}
+        status={status}
+        onNew={() => setDialog('add')}
+        onShowTrash={(trash) => trash !== view.trash && changeView({ ...view, trash })}
+        onHelp={() => setDialog('help')}
+      />
+      <main className="workspace">
+        {libraryEmpty ? (
+          <EmptyLibrary
+            onLoadSamples={() => void loadSamples()}
+            onNew={() => setDialog('add')}
+            loading={loadingSamples}
+          />
+        ) : (
+          <div className="panes" style={{ gridTemplateColumns: `${listFraction * 100}% auto minmax(0, 1fr)` }}>
+            <LibraryList
+              ref={listRef}
+              pages={pages}
+              view={view}
+              cursor={cursor}
+              openId={openId}
+              onSort={sortBy}
+              onSelect={(index) => void select(index)}
+              onOpen={() => readerRef.current?.focus()}
+            />
+            <PaneSplitter fraction={listFraction} onChange={setListFraction} />
+            <ReaderPane
+              ref={readerRef}
+              // The previous article stays up while the next one loads (a few ms), so j/k never flash a blank pane.
+              article={article}
+              placeholder={
+                !openId
+                  ? 'Select an article to read it here.'
+                  : openError
+                    ? `This article could not be opened: ${openError}`
+                    : ''
+              }
+              position={
+                cursor >= 0 && pages.at(cursor)?.id === article?.id
+                  ? `${formatNumber(cursor + 1)} of ${formatNumber(pages.total ?? 0)}`
+                  : null
+              }
+              onEdit={() => setDialog('edit')}
+              onDelete={() => void deleteOpen()}
+              onRestore={() => article && void restore(article.id, article.title, false)}
+            />
+          </div>
+        )}
+      </main>
+      <StatusBar notice={notice} status={status} onDismiss={() => setNotice(null)} />
+      {dialog === 'add' && (
+        <ArticleDialog mode="add" onSaved={(saved) => onSaved(saved, true)} onClose={() => setDialog(null)} />
+      )}
+      {dialog === 'edit' && article && (
+        <ArticleDialog
+          mode="edit"
+          article={article}
+          onSaved={(saved) => onSaved(saved, false)}
+          onClose={() => setDialog(null)}
+        />
+      )}
+      {dialog === 'help' && <ShortcutsHelp onClose={() => setDialog(null)} />}
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+// The bar across the top: the app's name, the main actions and which listing is showing.
+import type { ArchiveStatus } from '../../core/model.ts';
+import { formatCount } from '../format.ts';
+
+type Props = {
+  trash: boolean;
+  status: ArchiveStatus | null;
+  onNew: () => void;
+  onShowTrash: (trash: boolean) => void;
+  onHelp: () => void;
+};
+
+export function TopBar({ trash, status, onNew, onShowTrash, onHelp }: Props) {
+  return (
+    <header className="top-bar">
+      <div className="brand">
+        <svg className="brand-mark" viewBox="0 0 20 20" aria-hidden="true">
+          <rect x="1.5" y="2.5" width="17" height="15" rx="2" fill="none" stroke="currentColor" strokeWidth="1.6" />
+          <path d="M4.5 6.5h11M4.5 10h5M4.5 13.5h5M11.5 10h4v3.5h-4z" stroke="currentColor" strokeWidth="1.4" />
+        </svg>
+        <span className="brand-name">Newsdesk</span>
+      </div>
+      <button type="button" className="button primary" onClick={onNew} aria-keyshortcuts="n" title="New article (n)">
+        New article
+      </button>
+      <div className="segmented" role="group" aria-label="Show">
+        <button type="button" aria-pressed={!trash} onClick={() => onShowTrash(false)} title="Library (t)">
+          Library
+        </button>
+        <button type="button" aria-pressed={trash} onClick={() => onShowTrash(true)} title="Trash (t)">
+          Trash
+          {status && status.trash > 0 && <span className="badge">{status.trash}</span>}
+        </button>
+      </div>
+      <span className="spacer" />
+      <span className="article-count" data-testid="article-count">
+        {status ? formatCount(status.articles, 'article', 'articles') : ''}
+      </span>
+      <button
+        type="button"
+        className="icon-button help-button"
+        onClick={onHelp}
+        aria-label="Keyboard shortcuts"
+        aria-keyshortcuts="?"
+        title="Keyboard shortcuts (?)"
+      >
+        ?
+      </button>
+    </header>
+  );
+}

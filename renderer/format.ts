@@ -1,0 +1,48 @@
+// How dates and sizes read in the UI: unambiguous ISO days in lists, spelled-out dates in the reader.
+const pad = (n: number): string => String(n).padStart(2, '0');
+
+/** A stored day (`2024-11-29`) is a calendar day, not an instant: never shift it by the local time zone. */
+function isDay(iso: string): boolean {
+  return iso.length === 10;
+}
+
+/** `2024-11-29`, in local time for instants: compact, sortable and the same in every locale. */
+export function formatShortDate(iso: string | null): string {
+  if (!iso) return '';
+  if (isDay(iso)) return iso;
+  const date = new Date(iso);
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+const longDay = new Intl.DateTimeFormat(undefined, { dateStyle: 'long', timeZone: 'UTC' });
+const longInstant = new Intl.DateTimeFormat(undefined, { dateStyle: 'long', timeStyle: 'short' });
+const fullInstant = new Intl.DateTimeFormat(undefined, { dateStyle: 'full', timeStyle: 'long' });
+
+/** `29 November 2024`, with the time when the value is an instant. */
+export function formatLongDate(iso: string | null): string {
+  if (!iso) return '';
+  return isDay(iso) ? longDay.format(new Date(`${iso}T00:00:00Z`)) : longInstant.format(new Date(iso));
+}
+
+/** Everything about an instant, for tooltips. */
+export function formatFullDate(iso: string | null): string {
+  if (!iso) return '';
+  return isDay(iso) ? longDay.format(new Date(`${iso}T00:00:00Z`)) : `${fullInstant.format(new Date(iso))} (${iso})`;
+}
+
+const integer = new Intl.NumberFormat();
+
+export function formatNumber(n: number): string {
+  return integer.format(n);
+}
+
+export function formatCount(n: number, one: string, many: string): string {
+  return `${integer.format(n)} ${n === 1 ? one : many}`;
+}
+
+export function formatBytes(bytes: number): string {
+  const exact = formatCount(bytes, 'byte', 'bytes');
+  if (bytes < 1024) return exact;
+  const size = bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  return `${size} (${exact})`;
+}

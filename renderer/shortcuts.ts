@@ -1,0 +1,61 @@
+// The keyboard map: one table drives both the key handler and the help overlay, so they cannot disagree.
+import { useEffect, useRef } from 'react';
+
+export type ShortcutAction =
+  'next' | 'previous' | 'open' | 'list' | 'new' | 'edit' | 'delete' | 'restore' | 'trash' | 'help';
+
+export type Shortcut = { action: ShortcutAction; keys: string[]; label: string; description: string };
+
+export const SHORTCUTS: Shortcut[] = [
+  { action: 'next', keys: ['j', 'ArrowDown'], label: 'j / ↓', description: 'Next article' },
+  { action: 'previous', keys: ['k', 'ArrowUp'], label: 'k / ↑', description: 'Previous article' },
+  { action: 'open', keys: ['Enter'], label: 'Enter', description: 'Read the selected article (Space then scrolls it)' },
+  { action: 'list', keys: ['Escape'], label: 'Esc', description: 'Back to the list' },
+  { action: 'new', keys: ['n'], label: 'n', description: 'New article' },
+  { action: 'edit', keys: ['e'], label: 'e', description: 'Edit the selected article' },
+  { action: 'delete', keys: ['Delete', 'Backspace', '#'], label: 'Delete / #', description: 'Move to the trash' },
+  {
+    action: 'restore',
+    keys: ['r', 'u'],
+    label: 'r / u',
+    description: 'Restore from the trash (u also undoes a delete)',
+  },
+  { action: 'trash', keys: ['t'], label: 't', description: 'Switch between the library and the trash' },
+  { action: 'help', keys: ['?'], label: '?', description: 'Show these shortcuts' },
+];
+
+const byKey = new Map(SHORTCUTS.flatMap((shortcut) => shortcut.keys.map((key) => [key, shortcut.action] as const)));
+
+/** Arrow keys only navigate the list when it has focus: elsewhere they scroll, as users expect. */
+const LIST_ONLY = new Set(['ArrowDown', 'ArrowUp']);
+
+function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable) return true;
+  if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
+  if (target instanceof HTMLInputElement)
+    return !['button', 'checkbox', 'radio', 'submit', 'reset', 'range', 'color'].includes(target.type);
+  return false;
+}
+
+/** Calls handle(action) for shortcut keys pressed outside text fields and dialogs. */
+export function useShortcuts(handle: (action: ShortcutAction, event: KeyboardEvent) => void): void {
+  const latest = useRef(handle);
+  latest.current = handle;
+  useEffect(() => {
+    function onKeyDown(event: KeyboardEvent): void {
+      if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || event.isComposing) return;
+      if (isTyping(event.target) || document.querySelector('dialog[open]')) return;
+      const action = byKey.get(event.key);
+      if (!action) return;
+      if (LIST_ONLY.has(event.key) && !(event.target instanceof HTMLElement && event.target.closest('[role="grid"]')))
+        return;
+      // Enter on a focused button must still press the button.
+      if (event.key === 'Enter' && event.target instanceof HTMLElement && event.target.closest('button, a')) return;
+      event.preventDefault();
+      latest.current(action, event);
+    }
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, []);
+}
