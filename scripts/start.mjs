@@ -42,7 +42,7 @@ function findElectron() {
   };
   if (binary()) return { path: binary() };
   // electron@45 downloads its runtime on first use; do it once, quietly, and keep only the first line of a failure.
-  console.log('Fetching the Electron runtime (first start only)…');
+  console.log('Fetching the Electron runtime…');
   const fetch = spawnSync(process.execPath, [join(dir, 'install.js')], {
     cwd: dir,
     encoding: 'utf8',
