@@ -41,6 +41,19 @@ export default tseslint.config(
     },
   },
   {
+    // DOM types reach core/ through @types/jsdom (capture parses pages server-side); browser globals must not.
+    files: ['core/**'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        ...['window', 'document', 'navigator', 'location', 'localStorage'].map((name) => ({
+          name,
+          message: 'core/ runs in Node: there is no browser here.',
+        })),
+      ],
+    },
+  },
+  {
     files: ['renderer/**'],
     languageOptions: { globals: { ...globals.browser } },
     rules: {

@@ -3,6 +3,8 @@ import type {
   Article,
   ArticleInput,
   ArticlePage,
+  CaptureInput,
+  ImportResult,
   ArticlePatch,
   ArticleSummary,
   ArchiveStatus,
@@ -19,6 +21,15 @@ export interface ArchiveApi {
   /** Move to the trash; restoreArticle brings it back. */
   deleteArticle(id: string): Promise<ArticleSummary>;
   restoreArticle(id: string): Promise<ArticleSummary>;
+  /**
+   * Capture a file's bytes: an HTML page, a text or Markdown file, an RSS/Atom feed (one result per
+   * entry) or an OPML list of feeds (each fetched). Duplicates are not saved twice.
+   */
+  importDocument(input: CaptureInput): Promise<ImportResult[]>;
+  /** Fetch a page or feed and capture it; offline it fails at once and saves nothing. */
+  importUrl(url: string): Promise<ImportResult[]>;
+  /** The other articles of this article's story (the same wire story republished), oldest first. */
+  getStory(id: string): Promise<ArticleSummary[]>;
   /** Add the sample articles shipped with the app (skipping ones already there). */
   loadSamples(): Promise<{ added: number }>;
   getStatus(): Promise<ArchiveStatus>;
@@ -34,6 +45,9 @@ const METHODS = {
   updateArticle: true,
   deleteArticle: true,
   restoreArticle: true,
+  importDocument: true,
+  importUrl: true,
+  getStory: true,
   loadSamples: true,
   getStatus: true,
 } as const satisfies Record<MethodName, true>;

@@ -1,32 +1,46 @@
 // openArchive(dataDir): the one stateful object, implementing the contract over the JSON store.
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
 import type { ArchiveApi } from './api.ts';
 import { ArchiveError, describeIssues } from './errors.ts';
+import type {
+  Provenance} from './model.ts';
 import {
   Article,
   ArticleInput,
   ArticlePatch,
   ArticleSummary,
+  CaptureInput,
+  HttpUrl,
   ListQuery,
+  type ImportResult,
   type ArticlePage,
   type ArchiveStatus,
   type Problem,
 } from './model.ts';
+import { assertTextual, decodeText } from './capture/decode.ts';
+import { contentHash, encodeSignature, minhash } from './capture/near-duplicates.ts';
+import { writeFileDurably } from './store/durable-write.ts';
 import { articleFileFor, readArticleFile, scanArticleFiles, writeArticleFile } from './store/article-files.ts';
 import { Catalog, entryFor, INDEX_DIR, type CatalogEntry } from './store/catalog.ts';
 import { lockFolder, type FolderLock } from './store/folder-lock.ts';
 import { CorruptFileError } from './store/json-file.ts';
 import { openRegistry, type RegistryDb } from './store/registry-file.ts';
+import { Importer } from './importer.ts';
 
 export type Archive = ArchiveApi & {
   readonly dataDir: string;
+  importFile(bytes: Uint8Array, name: string, origin?: string, maxBytes?: number): Promise<ImportResult[]>;
+  addFromFile(metadata: Omit<ArticleInput, 'text'>, bytes: Uint8Array, name: string): Promise<Article>;
   /** Waits for writes in flight, compacts the catalog and releases the folder. */
   close(): Promise<void>;
 };
+
+/** Files over this are refused on import unless archive.json's settings.maxImportBytes says otherwise. */
+export const DEFAULT_MAX_IMPORT_BYTES = 20_000_000;
 
 export type OpenOptions = {
   /** Folder of sample articles offered on an empty archive (defaults to the shipped assets/samples). */
@@ -50,7 +64,12 @@ export async function openArchive(dataDir: string, options: OpenOptions = {}): P
       // The last session was killed: an article written just before may be missing from the catalog.
       await syncCatalogWithFiles(dir, catalog, problems);
     }
-    return new JsonArchive(dir, lock, registry, catalog, problems, options.samplesDir ?? SHIPPED_SAMPLES);
+    if (problems.length) {
+      // Kept in archive.json, so a file moved aside is still reported in later sessions.
+      registry.data.problems.push(...problems);
+      await registry.write();
+    }
+    return new JsonArchive(dir, lock, registry, catalog, options.samplesDir ?? SHIPPED_SAMPLES);
   } catch (error) {
     await lock.release();
     throw error;
@@ -96,8 +115,37 @@ function parseArgument<T>(schema: z.ZodType<T, unknown>, value: unknown, what: s
   return parsed.data;
 }
 
-function sha256(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
+function sha256(data: string | Uint8Array): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+/** What a new article needs; the archive adds its id, times, hashes and the attachment's name. */
+export type NewArticle = Omit<
+  z.input<typeof Article>,
+  'id' | 'capturedAt' | 'updatedAt' | 'deletedAt' | 'contentHash' | 'minhash' | 'provenance'
+> & { provenance: Omit<z.input<typeof Provenance>, 'capturedAt' | 'attachment'> };
+
+function fromInput(
+  fields: z.output<typeof ArticleInput>,
+  capture: { method: 'pasted' | 'sample' | 'file'; origin: string; captured: string },
+): NewArticle {
+  return {
+    title: fields.title ?? '',
+    source: fields.source ?? '',
+    url: fields.url ?? '',
+    byline: fields.byline ?? '',
+    publishedAt: fields.publishedAt ?? null,
+    language: fields.language ?? '',
+    notes: fields.notes ?? '',
+    tags: fields.tags ?? [],
+    text: fields.text,
+    provenance: {
+      method: capture.method,
+      sha256: sha256(capture.captured),
+      bytes: Buffer.byteLength(capture.captured, 'utf8'),
+      origin: capture.origin,
+    },
+  };
 }
 
 /** The first non-empty line, shortened: a title for pasted text that came without one. */
@@ -114,20 +162,36 @@ class JsonArchive implements Archive {
   private readonly inFlight = new Set<Promise<unknown>>();
   private readonly articleQueues = new Map<string, Promise<unknown>>();
   private closed = false;
+  private readonly importer: Importer;
+  private samplesLoading: Promise<unknown> = Promise.resolve();
 
   constructor(
     readonly dataDir: string,
     private readonly lock: FolderLock,
     readonly registry: RegistryDb,
     private readonly catalog: Catalog,
-    private readonly problems: Problem[],
     private readonly samplesDir: string,
-  ) {}
+  ) {
+    this.importer = new Importer({
+      indexDir: join(this.dataDir, INDEX_DIR),
+      entries: () => this.catalog.values(),
+      entry: (id) => this.catalog.get(id),
+      saveNew: (fields, attachment) => this.saveNew(fields, attachment),
+      setStory: async (id, storyId) => {
+        await this.change(id, (article) => ({ ...article, storyId }));
+      },
+      signatureOf: async (id) => (await this.read(this.entry(id))).minhash,
+      maxImportBytes: () => {
+        const setting = this.registry.data.settings.maxImportBytes;
+        return typeof setting === 'number' && setting > 0 ? setting : DEFAULT_MAX_IMPORT_BYTES;
+      },
+    });
+  }
 
   async addArticle(input: ArticleInput): Promise<Article> {
     return this.write(async () => {
       const fields = parseArgument(ArticleInput, input, 'addArticle');
-      return this.saveNew(fields, { method: 'pasted', origin: '', captured: input.text });
+      return this.saveNew(fromInput(fields, { method: 'pasted', origin: '', captured: input.text }));
     });
   }
 
@@ -163,7 +227,64 @@ class JsonArchive implements Archive {
     return toSummary(await this.change(id, (article) => ({ ...article, deletedAt: null })));
   }
 
+  /** The CLI's `add --text-file`: the file's exact bytes are the evidence, its decoded text the article. */
+  async addFromFile(metadata: Omit<ArticleInput, 'text'>, bytes: Uint8Array, name: string): Promise<Article> {
+    return this.write(async () => {
+      assertTextual(bytes, name);
+      const { text } = decodeText(bytes);
+      const fields = parseArgument(ArticleInput, { ...metadata, text }, 'add');
+      const article = fromInput(fields, { method: 'file', origin: basename(name), captured: '' });
+      return this.saveNew(
+        {
+          ...article,
+          provenance: { ...article.provenance, sha256: sha256(bytes), bytes: bytes.length, mediaType: 'text/plain' },
+        },
+        { bytes, extension: '.txt' },
+      );
+    });
+  }
+
+  async importDocument(input: CaptureInput): Promise<ImportResult[]> {
+    const parsed = parseArgument(CaptureInput, input, 'importDocument');
+    const bytes = Buffer.from(parsed.data, 'base64');
+    return this.write(() =>
+      this.importer.importBytes({
+        bytes,
+        name: parsed.name,
+        mediaType: parsed.mediaType,
+        origin: parsed.origin,
+        method: 'file',
+      }),
+    );
+  }
+
+  /** For the CLI, which reads files itself: the same import without a base64 round trip. */
+  importFile(bytes: Uint8Array, name: string, origin?: string, maxBytes?: number): Promise<ImportResult[]> {
+    return this.write(() => this.importer.importBytes({ bytes, name, origin, method: 'file' }, maxBytes));
+  }
+
+  async importUrl(url: string): Promise<ImportResult[]> {
+    const parsed = parseArgument(HttpUrl, url, 'importUrl');
+    return this.write(() => this.importer.importUrl(parsed));
+  }
+
+  async getStory(id: string): Promise<ArticleSummary[]> {
+    this.assertOpen();
+    const { storyId } = this.entry(id);
+    if (!storyId) return [];
+    const members = [...this.catalog.values()].filter((e) => e.storyId === storyId && e.id !== id && !e.deletedAt);
+    const when = (e: CatalogEntry) => (e.publishedAt ? Date.parse(e.publishedAt) : Date.parse(e.capturedAt));
+    return members.sort((a, b) => when(a) - when(b)).map(toSummary);
+  }
+
   async loadSamples(): Promise<{ added: number }> {
+    // One at a time: two clicks on "Load samples" must not add them twice.
+    const run = this.samplesLoading.then(() => this.addSamples());
+    this.samplesLoading = run.catch(() => undefined);
+    return run;
+  }
+
+  private addSamples(): Promise<{ added: number }> {
     return this.write(async () => {
       const known = new Set([...this.catalog.values()].map((entry) => entry.url).filter(Boolean));
       let added = 0;
@@ -171,7 +292,7 @@ class JsonArchive implements Archive {
         const raw = await readFile(join(this.samplesDir, name), 'utf8');
         const fields = parseArgument(ArticleInput, JSON.parse(raw), `sample ${name}`);
         if (fields.url && known.has(fields.url)) continue;
-        await this.saveNew(fields, { method: 'sample', origin: name, captured: raw });
+        await this.saveNew(fromInput(fields, { method: 'sample', origin: name, captured: raw }));
         added++;
       }
       return { added };
@@ -186,7 +307,7 @@ class JsonArchive implements Archive {
       dataDir: this.dataDir,
       articles: this.catalog.size - trash,
       trash,
-      problems: [...this.problems],
+      problems: [...this.registry.data.problems],
     };
   }
 
@@ -201,41 +322,39 @@ class JsonArchive implements Archive {
     }
   }
 
-  private async saveNew(
-    fields: z.output<typeof ArticleInput>,
-    capture: { method: 'pasted' | 'sample'; origin: string; captured: string },
-  ): Promise<Article> {
+  /** Writes a new article (and the captured bytes beside it, first) and records it in the catalog. */
+  async saveNew(fields: NewArticle, attachment?: { bytes: Uint8Array; extension: string }): Promise<Article> {
     const now = new Date().toISOString();
     const text = fields.text.replace(/\r\n?/g, '\n');
+    const id = crypto.randomUUID();
+    const base = articleFileFor({ id, capturedAt: now });
+    const attachmentName = attachment ? `${id}.capture${attachment.extension}` : null;
     const article = Article.parse({
-      id: crypto.randomUUID(),
-      title: fields.title ?? titleFromText(text),
-      source: fields.source ?? '',
-      url: fields.url ?? '',
-      byline: fields.byline ?? '',
-      publishedAt: fields.publishedAt ?? null,
-      language: fields.language ?? '',
-      notes: fields.notes ?? '',
-      tags: fields.tags ?? [],
+      ...fields,
+      id,
+      title: fields.title || titleFromText(text),
       text,
+      contentHash: contentHash(text),
+      minhash: encodeSignature(minhash(text)),
       capturedAt: now,
       updatedAt: now,
       deletedAt: null,
-      provenance: {
-        method: capture.method,
-        sha256: sha256(capture.captured),
-        bytes: Buffer.byteLength(capture.captured, 'utf8'),
-        capturedAt: now,
-        origin: capture.origin,
-      },
+      provenance: { ...fields.provenance, capturedAt: now, attachment: attachmentName },
     } satisfies z.input<typeof Article>);
-    const file = articleFileFor(article);
-    const stamp = await writeArticleFile(this.dataDir, file, article);
+    const written: string[] = [];
     try {
-      await this.catalog.put(entryFor(article, file, stamp));
+      if (attachment) {
+        const path = join(this.dataDir, base, '..', attachmentName!);
+        await mkdir(join(path, '..'), { recursive: true });
+        await writeFileDurably(path, attachment.bytes);
+        written.push(path);
+      }
+      const stamp = await writeArticleFile(this.dataDir, base, article);
+      written.push(join(this.dataDir, base));
+      await this.catalog.put(entryFor(article, base, stamp));
     } catch (error) {
-      // Unacknowledged, so it must not turn up later either.
-      await rm(join(this.dataDir, file), { force: true });
+      // Unacknowledged, so it must not turn up later either: nothing is half-saved.
+      for (const path of written) await rm(path, { force: true });
       throw error;
     }
     return article;
@@ -247,9 +366,21 @@ class JsonArchive implements Archive {
       const previous = this.articleQueues.get(id) ?? Promise.resolve();
       const run = previous.then(async () => {
         const entry = this.entry(id);
-        const edited = Article.parse({ ...edit(await this.read(entry)), updatedAt: new Date().toISOString() });
+        const before = await this.read(entry);
+        const edited = Article.parse({ ...edit(before), updatedAt: new Date().toISOString() });
         const stamp = await writeArticleFile(this.dataDir, entry.file, edited);
-        await this.catalog.put(entryFor(edited, entry.file, stamp));
+        try {
+          await this.catalog.put(entryFor(edited, entry.file, stamp));
+        } catch (error) {
+          // The file changed but the catalog could not say so: put the old version back, so the
+          // error's "nothing was changed" is true; failing that, rebuild the catalog from the files.
+          try {
+            await writeArticleFile(this.dataDir, entry.file, before);
+          } catch {
+            await this.catalog.forceRebuild(entryFor(edited, entry.file, stamp)).catch(() => undefined);
+          }
+          throw error;
+        }
         return edited;
       });
       const settled = run.catch(() => undefined);
@@ -273,7 +404,13 @@ class JsonArchive implements Archive {
       if (article) return article;
     } catch (error) {
       if (!(error instanceof CorruptFileError)) throw error;
-      this.problems.push({ file: error.file, reason: error.reason, movedTo: error.movedTo, recoveredFrom: null });
+      this.registry.data.problems.push({
+        file: error.file,
+        reason: error.reason,
+        movedTo: error.movedTo,
+        recoveredFrom: null,
+      });
+      await this.registry.write();
       await this.catalog.remove(entry.id);
       throw error;
     }

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { ArchiveApi } from './api.ts';
 import { openArchive, type Archive } from './archive.ts';
+import { runImport } from './cli-import.ts';
 import { defaultDataDir } from './data-dir.ts';
 import { invokeMethod } from './dispatch.ts';
 import { ArchiveError, toErrorBody } from './errors.ts';
@@ -13,6 +14,8 @@ import { serveArchive } from './serve.ts';
 const USAGE = `Usage: newsdesk <command> [options]
 
 Commands:
+  import PATH|URL ...  pages (.html), texts (.txt, .md), feeds (RSS, Atom), OPML lists, folders, URLs
+                       [--max-size MB]; one result per item (JSON lines with --json); exit 1 if any failed
   add --text-file FILE [--title T] [--source S] [--url U] [--published ISO] [--byline B] [--tag T]...
   list [--sort capturedAt|publishedAt|title|source] [--order asc|desc] [--limit N] [--offset N] [--trash]
   show ID
@@ -46,12 +49,14 @@ const OPTIONS = {
   offset: { type: 'string' },
   trash: { type: 'boolean' },
   port: { type: 'string' },
+  'max-size': { type: 'string' },
 } satisfies ParseArgsConfig['options'];
 
 type Options = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
 
 /** Which options each command takes; anything else is a usage error, not silently ignored. */
 const ALLOWED: Record<string, (keyof Options)[]> = {
+  import: ['max-size'],
   add: ['text-file', 'title', 'source', 'url', 'published', 'byline', 'language', 'notes', 'tag'],
   list: ['sort', 'order', 'limit', 'offset', 'trash'],
   show: [],
@@ -86,14 +91,21 @@ export async function main(argv: string[]): Promise<number> {
     const stray = (Object.keys(values) as (keyof Options)[]).find((k) => !allowed.includes(k) && !GLOBAL.includes(k));
     if (stray) throw new UsageError(`${command} does not take --${stray}`);
     const expected = TAKES_ID.has(command) ? 1 : 0;
-    if (rest.length !== expected)
+    if (command === 'import') {
+      if (!rest.length) throw new UsageError('import needs at least one file, folder or URL');
+    } else if (rest.length !== expected)
       throw new UsageError(expected ? `${command} needs exactly one article ID` : `${command} takes no arguments`);
+    const maxMb = values['max-size'] === undefined ? undefined : Number(values['max-size']);
+    if (maxMb !== undefined && !(maxMb > 0)) throw new UsageError('--max-size must be a positive number of megabytes');
     const archive = await openArchive(values['data-dir'] ?? defaultDataDir());
-    if (command === 'serve') return await serve(archive, values);
     try {
+      if (command === 'serve') return await serve(archive, values);
+      if (command === 'import')
+        return await runImport(archive, rest, { json: values.json ?? false, maxBytes: maxMb && maxMb * 1e6 });
       await run(archive, command, rest[0], values);
       return 0;
     } finally {
+      // Also when serve fails to start (a port in use): the folder must not stay locked.
       await archive.close();
     }
   } catch (error) {
@@ -109,8 +121,14 @@ async function run(archive: Archive, command: string, id: string | undefined, va
   switch (command) {
     case 'add': {
       if (!values['text-file']) throw new UsageError('add needs --text-file FILE');
-      const text = await readTextFile(values['text-file']);
-      return printArticle(await call('addArticle', { text, ...metadata(values) }), json);
+      const file = values['text-file'];
+      const bytes = await readFile(file).catch((error: NodeJS.ErrnoException) => {
+        throw new ArchiveError(
+          'invalid',
+          `cannot read ${file}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`,
+        );
+      });
+      return printArticle(await archive.addFromFile({ ...metadata(values) }, bytes, file), json);
     }
     case 'list': {
       const page = await call('listArticles', {
@@ -160,7 +178,6 @@ async function serve(archive: Archive, values: Options): Promise<number> {
     process.once('SIGTERM', resolve);
   });
   await server.close();
-  await archive.close();
   return 0;
 }
 
@@ -176,18 +193,6 @@ function metadata(values: Options) {
     tags: values.tag,
   };
   return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
-}
-
-async function readTextFile(file: string): Promise<string> {
-  const bytes = await readFile(file).catch((error: NodeJS.ErrnoException) => {
-    throw new ArchiveError(
-      'invalid',
-      `cannot read ${file}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`,
-    );
-  });
-  if (bytes.includes(0)) throw new ArchiveError('invalid', `${file} is not a text file`);
-  const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
-  return text;
 }
 
 function integer(value: string | undefined, name: string): number | undefined {

@@ -9,6 +9,7 @@ export type ErrorCode =
   | 'disk_full'
   | 'unauthorized'
   | 'too_large'
+  | 'unreachable' // a URL or feed could not be fetched (offline, refused, timed out)
   | 'internal';
 
 export class ArchiveError extends Error {
@@ -39,6 +40,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   not_found: 404,
   locked: 409,
   too_large: 413,
+  unreachable: 502,
   corrupt: 500,
   disk_full: 507,
   internal: 500,

@@ -1,7 +1,7 @@
 // The zod schemas of every contract method's arguments, checked at every transport by core/dispatch.ts.
 import { z } from 'zod';
 import type { ArchiveApi, MethodName } from './api.ts';
-import { ArticleId, ArticleInput, ArticlePatch, ListQuery } from './model.ts';
+import { ArticleId, ArticleInput, ArticlePatch, CaptureInput, HttpUrl, ListQuery } from './model.ts';
 
 export const methodArgs = {
   addArticle: z.tuple([ArticleInput]),
@@ -10,6 +10,9 @@ export const methodArgs = {
   updateArticle: z.tuple([ArticleId, ArticlePatch]),
   deleteArticle: z.tuple([ArticleId]),
   restoreArticle: z.tuple([ArticleId]),
+  importDocument: z.tuple([CaptureInput]),
+  importUrl: z.tuple([HttpUrl]),
+  getStory: z.tuple([ArticleId]),
   loadSamples: z.tuple([]),
   getStatus: z.tuple([]),
 } satisfies Record<MethodName, z.ZodTuple>;

@@ -19,7 +19,8 @@ const Tags = z
   .max(200)
   .transform((tags) => [...new Set(tags)]);
 
-const Url = z.union([z.literal(''), z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' })]);
+export const HttpUrl = z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' });
+const Url = z.union([z.literal(''), HttpUrl]);
 
 /** The largest article text we accept (characters): a long report, not a book. */
 export const MAX_TEXT_LENGTH = 2_000_000;
@@ -32,6 +33,11 @@ export const Provenance = z.object({
   capturedAt: z.iso.datetime(),
   /** The file name or URL it was captured from, when there was one. */
   origin: z.string().max(2000).default(''),
+  /** What the captured bytes are (text/html, application/rss+xml, text/plain …) and how they were decoded. */
+  mediaType: z.string().max(200).default('text/plain'),
+  encoding: z.string().max(50).default(''),
+  /** The captured bytes, kept unrendered beside the article's JSON (`<id>.capture.<ext>`); null for pasted text. */
+  attachment: z.string().max(200).nullable().default(null),
 });
 export type Provenance = z.infer<typeof Provenance>;
 
@@ -56,6 +62,19 @@ export const Article = z.object({
   /** Set while the article is in the trash. */
   deletedAt: z.iso.datetime().nullable(),
   provenance: Provenance,
+  /** The article as sanitized HTML (no scripts, handlers, frames, forms or remote resources); '' for plain text. */
+  html: z.string().default(''),
+  modifiedAt: IsoDate.nullable().default(null),
+  /** "KAROVSK, March 14 (Reuters) -": where and when the outlet says it was filed. */
+  dateline: z.string().max(300).default(''),
+  /** Agencies the article credits ("Reuters", "AFP" …), from datelines, bylines and "cited by"/"according to". */
+  wireCredits: z.array(z.string().max(100)).default([]),
+  /** sha256 of the normalized text: the same text captured twice is one article. */
+  contentHash: z.string().default(''),
+  /** MinHash signature of the text's shingles (base64), for near-duplicate detection. */
+  minhash: z.string().default(''),
+  /** Near-duplicates (the same wire story republished) share a story id: the id of the story's first article. */
+  storyId: ArticleId.nullable().default(null),
   // Mentions and claims arrive with their own issues as arrays with `.default([])`,
   // so documents written before them still parse.
 });
@@ -69,7 +88,7 @@ export const ArticleDocument = z.object({
 export type ArticleDocument = z.infer<typeof ArticleDocument>;
 
 /** What the library list shows: everything but the text and notes. */
-export const ArticleSummary = Article.omit({ text: true, notes: true, provenance: true });
+export const ArticleSummary = Article.omit({ text: true, notes: true, provenance: true, html: true, minhash: true });
 export type ArticleSummary = z.infer<typeof ArticleSummary>;
 
 export const ArticleInput = z
@@ -110,14 +129,15 @@ export type ListQuery = z.input<typeof ListQuery>;
 export type ArticlePage = { total: number; offset: number; items: ArticleSummary[] };
 
 /** Something found wrong with the data folder; reported, never silently repaired. */
-export type Problem = {
-  file: string;
-  reason: string;
+export const Problem = z.object({
+  file: z.string(),
+  reason: z.string(),
   /** Where the bad file was moved, so nothing the user owned is lost. */
-  movedTo: string | null;
+  movedTo: z.string().nullable(),
   /** The backup the archive recovered from, when there was one. */
-  recoveredFrom: string | null;
-};
+  recoveredFrom: z.string().nullable(),
+});
+export type Problem = z.infer<typeof Problem>;
 
 export type ArchiveStatus = {
   dataDir: string;
@@ -132,5 +152,39 @@ export const Registry = z.object({
   createdAt: z.iso.datetime(),
   collections: z.array(z.object({ id: z.string(), name: z.string() })).default([]),
   settings: z.record(z.string(), z.unknown()).default({}),
+  /** Files found damaged and moved aside, until the user deals with them. */
+  problems: z.array(Problem).default([]),
 });
 export type Registry = z.infer<typeof Registry>;
+
+/** One thing to capture, as it crosses a transport: a file's bytes (base64) and its name. */
+export const CaptureInput = z
+  .object({
+    name: z.string().min(1).max(1000),
+    /** The bytes, base64-encoded. */
+    data: z.base64({ error: 'data must be base64' }),
+    /** A hint (from a browser drop or an HTTP header); the bytes decide when it is absent. */
+    mediaType: z.string().max(200).optional(),
+    /** Where it came from (a URL or a path), recorded in the provenance. */
+    origin: z.string().max(2000).optional(),
+  })
+  .strict();
+export type CaptureInput = z.input<typeof CaptureInput>;
+
+/** The outcome of capturing one item: a file, a URL, or one entry of a feed. */
+export type ImportResult = {
+  status: 'saved' | 'duplicate' | 'failed';
+  /** What was imported: a file name, a URL, or "feed.xml › item title". */
+  item: string;
+  id: string | null;
+  title: string | null;
+  byline: string | null;
+  publishedAt: string | null;
+  source: string | null;
+  language: string | null;
+  url: string | null;
+  storyId: string | null;
+  /** The article this one duplicates, when status is "duplicate". */
+  duplicateOf: string | null;
+  error: string | null;
+};

@@ -3,10 +3,10 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { extname, join, normalize, sep } from 'node:path';
 import type { ArchiveApi } from './api.ts';
 import { invokeMethod } from './dispatch.ts';
 import { ArchiveError, HTTP_STATUS, toErrorBody } from './errors.ts';
+import { contentTypeFor, resolveUiFile } from './ui-files.ts';
 
 export type ServeOptions = {
   archive: ArchiveApi;
@@ -22,7 +22,6 @@ export type RunningServer = { url: string; port: number; token: string; close():
 /** Above this a request body is refused (an article is at most a few MB of text). */
 export const MAX_BODY_BYTES = 16 * 1024 * 1024;
 const HOST = '127.0.0.1';
-const COOKIE = 'newsdesk_token';
 
 /** The same policy as the desktop window: our own scripts and styles, no remote anything. */
 export const CONTENT_SECURITY_POLICY = [
@@ -36,17 +35,6 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'none'",
   "frame-ancestors 'none'",
 ].join('; ');
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-};
 
 export async function serveArchive(options: ServeOptions): Promise<RunningServer> {
   const token = options.token ?? randomBytes(24).toString('base64url');
@@ -64,10 +52,12 @@ export async function serveArchive(options: ServeOptions): Promise<RunningServer
     if (host !== `${HOST}:${port()}` && host !== `localhost:${port()}`)
       throw new ArchiveError('unauthorized', 'This server only answers requests addressed to 127.0.0.1.');
     const fromQuery = url.searchParams.get('token');
-    const presented = req.headers['x-newsdesk-token'] ?? fromQuery ?? readCookie(req, COOKIE);
+    // Cookies ignore ports: one name per server, so two `newsdesk serve` tabs do not log each other out.
+    const cookie = `newsdesk_token_${port()}`;
+    const presented = req.headers['x-newsdesk-token'] ?? fromQuery ?? readCookie(req, cookie);
     if (typeof presented !== 'string' || !sameSecret(presented, token))
       throw new ArchiveError('unauthorized', 'Missing or wrong token: open the URL that `newsdesk serve` printed.');
-    if (fromQuery) res.setHeader('Set-Cookie', `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`);
+    if (fromQuery) res.setHeader('Set-Cookie', `${cookie}=${token}; HttpOnly; SameSite=Strict; Path=/`);
 
     const api = /^\/api\/([A-Za-z]+)$/.exec(url.pathname);
     if (api) return handleApi(req, res, api[1]!);
@@ -94,14 +84,11 @@ export async function serveArchive(options: ServeOptions): Promise<RunningServer
 
   async function serveFile(res: ServerResponse, pathname: string): Promise<void> {
     if (!options.uiDir) throw new ArchiveError('not_found', 'This server has no UI to serve (only /api).');
-    const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname.slice(1));
-    const file = normalize(join(options.uiDir, relative));
-    if (!file.startsWith(normalize(options.uiDir) + sep))
-      throw new ArchiveError('not_found', `${pathname} is not part of the UI.`);
-    const info = await stat(file).catch(() => null);
-    if (!info?.isFile()) throw new ArchiveError('not_found', `${pathname} is not part of the UI.`);
+    const file = resolveUiFile(options.uiDir, pathname);
+    const info = file ? await stat(file).catch(() => null) : null;
+    if (!file || !info?.isFile()) throw new ArchiveError('not_found', `${pathname} is not part of the UI.`);
     res.writeHead(200, {
-      'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'Content-Type': contentTypeFor(file),
       'Content-Length': info.size,
       'Content-Security-Policy': CONTENT_SECURITY_POLICY,
     });

@@ -1,5 +1,7 @@
 // What counts as our own origin, which links may leave the app, and which file an app:// URL names: pure, so Node can test it.
-import { extname, isAbsolute, join, relative, sep } from 'node:path';
+import { resolveUiFile } from '../core/ui-files.ts';
+
+export { contentTypeFor } from '../core/ui-files.ts';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'newsdesk';
@@ -39,39 +41,5 @@ export function isAllowedRequest(url: string): boolean {
 export function resolveAppFile(root: string, url: string): string | null {
   const parsed = parse(url);
   if (!parsed || parsed.protocol !== `${APP_SCHEME}:` || parsed.host !== APP_HOST) return null;
-  let path: string;
-  try {
-    // Decoded here, so an encoded "..%2f" is checked as the ".." it becomes on disk.
-    path = decodeURIComponent(parsed.pathname);
-  } catch {
-    return null;
-  }
-  if (path.includes('\0')) return null;
-  if (path.endsWith('/')) path += 'index.html';
-  const file = join(root, path);
-  const inside = relative(root, file);
-  if (!inside || inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside)) return null;
-  return file;
-}
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.map': 'application/json',
-  '.txt': 'text/plain; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-};
-
-/** With nosniff, a wrong type blocks a script or stylesheet, so unknown files get a type nothing will execute. */
-export function contentTypeFor(file: string): string {
-  return CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
+  return resolveUiFile(root, parsed.pathname);
 }

@@ -37,6 +37,7 @@ export class Catalog {
         entries: CatalogEntry[];
       };
       if (snapshot.format !== SNAPSHOT_FORMAT || !Array.isArray(snapshot.entries)) return null;
+      if (!snapshot.entries.every(isEntry)) return null;
       for (const entry of snapshot.entries) catalog.entries.set(entry.id, entry);
       const lines = await readFile(catalog.path(LOG), 'utf8').catch(() => '');
       const parts = lines.split('\n');
@@ -50,6 +51,7 @@ export class Catalog {
           if (i === parts.length - 1) break;
           return null;
         }
+        if ('put' in change ? !isEntry(change.put) : typeof change.remove !== 'string') return null;
         catalog.apply(change);
         catalog.loggedChanges++;
       }
@@ -118,6 +120,20 @@ export class Catalog {
     await this.compact();
   }
 
+  /**
+   * For a change that reached an article file but could not be logged (a full disk): memory follows
+   * the file, and the snapshot and log are dropped so the next start rebuilds from the files.
+   */
+  async forceRebuild(entry: CatalogEntry): Promise<void> {
+    await this.serially(async () => {
+      this.apply({ put: entry });
+      await this.log?.close();
+      this.log = null;
+      await rm(this.path(LOG), { force: true });
+      await rm(this.path(SNAPSHOT), { force: true });
+    });
+  }
+
   /** Replaces everything (after a rebuild from the article files). */
   async replaceAll(entries: Iterable<CatalogEntry>): Promise<void> {
     this.entries.clear();
@@ -153,6 +169,29 @@ export class Catalog {
   private path(name: string): string {
     return join(this.dataDir, INDEX_DIR, name);
   }
+}
+
+/**
+ * A light shape check of each entry: a full zod parse of 100k entries would double start-up, and the
+ * catalog is derived, so anything odd just means "rebuild it from the files".
+ */
+function isEntry(value: unknown): value is CatalogEntry {
+  const e = value as CatalogEntry;
+  return (
+    typeof e === 'object' &&
+    e !== null &&
+    typeof e.id === 'string' &&
+    typeof e.file === 'string' &&
+    typeof e.title === 'string' &&
+    typeof e.source === 'string' &&
+    typeof e.url === 'string' &&
+    typeof e.capturedAt === 'string' &&
+    (e.publishedAt === null || typeof e.publishedAt === 'string') &&
+    (e.deletedAt === null || typeof e.deletedAt === 'string') &&
+    Array.isArray(e.tags) &&
+    typeof e.size === 'number' &&
+    typeof e.mtimeMs === 'number'
+  );
 }
 
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });

@@ -3,6 +3,7 @@ import { readFile, rename } from 'node:fs/promises';
 import type { Adapter } from 'lowdb';
 import type { z } from 'zod';
 import { ArchiveError, describeIssues } from '../errors.ts';
+import { SCHEMA_VERSION } from '../model.ts';
 import { writeFileDurably } from './durable-write.ts';
 
 export class CorruptFileError extends ArchiveError {
@@ -36,6 +37,13 @@ export class JsonFile<T> implements Adapter<T> {
     } catch (error) {
       throw await quarantine(this.file, `not valid JSON: ${(error as Error).message}`);
     }
+    const version = (json as { schemaVersion?: unknown } | null)?.schemaVersion;
+    if (typeof version === 'number' && version > SCHEMA_VERSION)
+      // Not damaged, just newer than us: refuse without touching it.
+      throw new ArchiveError(
+        'invalid',
+        `${this.file} was written by a newer Newsdesk (schema ${version}; this one reads ${SCHEMA_VERSION}). Update Newsdesk to open it.`,
+      );
     const parsed = this.schema.safeParse(json);
     if (!parsed.success)
       throw await quarantine(this.file, `not a valid Newsdesk file: ${describeIssues(parsed.error)}`);

@@ -20,6 +20,7 @@ export async function openRegistry(dataDir: string, problems: Problem[]): Promis
     createdAt: new Date().toISOString(),
     collections: [],
     settings: {},
+    problems: [],
   });
   const db = new Low(new JsonFile(file, Registry), fresh());
   try {

@@ -132,3 +132,10 @@ test('an update names only what changes: absent or undefined fields are kept', a
   const updated = await archive.updateArticle(a.id, { title: 'T2', source: undefined });
   assert.deepEqual([updated.title, updated.source, updated.byline, updated.tags], ['T2', 'S', 'B', ['k']]);
 });
+
+test('loading the samples twice at once adds them once', async (t) => {
+  const archive = await openFor(t, await tempDir(t));
+  const [a, b] = await Promise.all([archive.loadSamples(), archive.loadSamples()]);
+  assert.equal(a.added + b.added, (await archive.listArticles()).total);
+  assert.equal(b.added, 0);
+});

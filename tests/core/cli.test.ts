@@ -1,6 +1,9 @@
 // The CLI as a user runs it: add, list, show round-trip through a temp folder; bad arguments get one clear line.
 import assert from 'node:assert/strict';
-import { readdir, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { runCli } from './helpers/run-cli.ts';
@@ -36,6 +39,11 @@ test('add, then list, then show round-trips an article', async (t) => {
   assert.match(article.id, /^[0-9a-f-]{36}$/);
   assert.equal(article.title, 'Talks resume');
   assert.equal(article.publishedAt, '2024-11-25');
+  const bytes = await readFile(file);
+  assert.equal(article.provenance.method, 'file');
+  assert.equal(article.provenance.origin, 'story.txt');
+  assert.equal(article.provenance.sha256, createHash('sha256').update(bytes).digest('hex'));
+  assert.equal(article.provenance.bytes, bytes.length);
 
   const listed = await runCli(['list', '--data-dir', data, '--json']);
   assert.equal(listed.code, 0, listed.stderr);
@@ -81,6 +89,8 @@ const BAD: [string, string[], RegExp][] = [
   ['a bad sort', ['list', '--sort', 'colour'], /listArticles: argument 1 › sort: Invalid option/],
   ['a bad limit', ['list', '--limit', 'ten'], /--limit must be a whole number/],
   ['a bad port', ['serve', '--port', '70000'], /--port must be between 0 and 65535/],
+  ['import with nothing to import', ['import'], /import needs at least one file, folder or URL/],
+  ['a bad --max-size', ['import', 'x.html', '--max-size', 'lots'], /--max-size must be a positive number/],
 ];
 
 for (const [what, args, message] of BAD) {
@@ -103,5 +113,20 @@ test('a binary file is refused', async (t) => {
   await writeFile(file, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 1]));
   const result = await runCli(['add', '--text-file', file, '--data-dir', dir]);
   assert.equal(result.code, 1);
-  assert.match(result.stderr, /is not a text file/);
+  assert.match(result.stderr, /image.png is a PNG image, not a page or a text/);
+});
+
+test('serve that cannot start leaves the folder unlocked', async (t) => {
+  const dir = await tempDir(t);
+  const blocker = createServer();
+  await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+  t.after(() => blocker.close());
+  const port = String((blocker.address() as AddressInfo).port);
+  const result = await runCli(['serve', '--port', port, '--data-dir', dir]);
+  assert.equal(result.code, 1);
+  assert.match(result.stderr, /EADDRINUSE/);
+  assert.deepEqual(
+    (await readdir(dir)).filter((f) => f.includes('lock')),
+    [],
+  );
 });

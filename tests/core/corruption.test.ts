@@ -34,10 +34,13 @@ test('a damaged article file is named, moved aside, and the rest still open', as
   assert.equal(await readFile(join(file, '..', moved[0]!), 'utf8'), '{"schemaVersion": 1, "article": {"id": "trunc');
   const [problem] = (await archive.getStatus()).problems;
   assert.equal(problem?.file, file);
-  assert.equal((await archive.getArticle(alpha!.id)).title, 'alpha');
-  assert.equal((await archive.getArticle(gamma!.id)).title, 'gamma');
+  await archive.close();
+  const later = await openFor(t, dir);
+  assert.deepEqual((await later.getStatus()).problems, [problem], 'still reported in the next session');
+  assert.equal((await later.getArticle(alpha!.id)).title, 'alpha');
+  assert.equal((await later.getArticle(gamma!.id)).title, 'gamma');
   assert.deepEqual(
-    (await archive.listArticles({ sort: 'title', order: 'asc' })).items.map((a) => a.title),
+    (await later.listArticles({ sort: 'title', order: 'asc' })).items.map((a) => a.title),
     ['alpha', 'gamma'],
   );
 });
@@ -70,7 +73,9 @@ test('a damaged archive.json is moved aside and recovered from its backup', asyn
   assert.equal(problem?.file, join(dir, 'archive.json'));
   assert.match(problem!.recoveredFrom ?? '', /backups\/archive-.*\.json$/);
   assert.equal(await readFile(problem!.movedTo!, 'utf8'), 'garbage');
-  assert.deepEqual(JSON.parse(await readFile(join(dir, 'archive.json'), 'utf8')), JSON.parse(good));
+  const recovered = JSON.parse(await readFile(join(dir, 'archive.json'), 'utf8'));
+  assert.deepEqual({ ...recovered, problems: [] }, JSON.parse(good), 'the backup, plus the problem it records');
+  assert.equal(recovered.problems[0].file, join(dir, 'archive.json'));
   assert.equal((await archive.getArticle(alpha!.id)).title, 'alpha');
   assert.equal((await archive.listArticles()).total, 3);
 });
@@ -86,4 +91,31 @@ test('a damaged or missing catalog is rebuilt from the article files', async (t)
   archive = await openFor(t, dir);
   assert.equal((await archive.listArticles()).total, 3);
   assert.deepEqual((await archive.getStatus()).problems, []);
+});
+
+test('a catalog that parses but holds nonsense is rebuilt, not trusted', async (t) => {
+  const dir = await tempDir(t);
+  await archiveWithThree(dir);
+  await writeFile(join(dir, 'index', 'catalog.json'), JSON.stringify({ format: 1, entries: [{ id: 42 }] }));
+  const archive = await openFor(t, dir);
+  assert.equal((await archive.listArticles()).total, 3);
+  assert.equal((await archive.listArticles({ trash: true })).total, 0);
+});
+
+test('files written by a newer Newsdesk are refused, not moved aside', async (t) => {
+  const dir = await tempDir(t);
+  const [alpha] = await archiveWithThree(dir);
+  const file = join(dir, articleFileFor(alpha!));
+  const document = JSON.parse(await readFile(file, 'utf8'));
+  await writeFile(file, JSON.stringify({ ...document, schemaVersion: 99 }));
+  const archive = await openFor(t, dir);
+  await assert.rejects(archive.getArticle(alpha!.id), /written by a newer Newsdesk \(schema 99/);
+  assert.equal(JSON.parse(await readFile(file, 'utf8')).schemaVersion, 99, 'left as it was');
+  await archive.close();
+
+  const registry = JSON.parse(await readFile(join(dir, 'archive.json'), 'utf8'));
+  await writeFile(join(dir, 'archive.json'), JSON.stringify({ ...registry, schemaVersion: 2 }));
+  await assert.rejects(openArchive(dir), /archive.json was written by a newer Newsdesk/);
+  assert.equal(JSON.parse(await readFile(join(dir, 'archive.json'), 'utf8')).schemaVersion, 2);
+  await assert.rejects(openArchive(dir), /newer/, 'and the failed open released the folder');
 });

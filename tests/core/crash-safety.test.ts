@@ -15,7 +15,11 @@ const ROUNDS = 25;
 
 type Line = { ready?: true; begin?: string; ack?: string; title: string };
 
-/** Runs the writer until a random number of acknowledged writes, then SIGKILLs it mid-flight. */
+/**
+ * Runs the writer, and after a random number of acknowledged writes sends SIGKILL a random 0-5 ms
+ * later while it keeps writing, so the kill lands anywhere inside a write. Every line printed before
+ * the kill is still read, so `inFlight` ends holding exactly the write that was under way.
+ */
 async function writeThenKill(dataDir: string, seed: number, acked: Map<string, string>, inFlight: Map<string, string>) {
   const child = spawn(process.execPath, ['--import', TSX, WRITER, dataDir, String(seed)], {
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -25,18 +29,16 @@ async function writeThenKill(dataDir: string, seed: number, acked: Map<string, s
   const exited = new Promise((resolve) => child.on('exit', resolve));
   for await (const text of createInterface({ input: child.stdout! })) {
     const line = JSON.parse(text) as Line;
-    if (line.begin) inFlight.set(line.begin, line.title);
+    if (line.begin) {
+      inFlight.clear();
+      inFlight.set(line.begin, line.title);
+    }
     if (line.ack) {
       acked.set(line.ack, line.title);
       inFlight.clear();
-      if (++acks >= killAfter) {
-        // Let the next write start, then kill it somewhere inside.
-        setTimeout(() => child.kill('SIGKILL'), seed % 4);
-        break;
-      }
+      if (++acks === killAfter) setTimeout(() => child.kill('SIGKILL'), seed % 6);
     }
   }
-  child.kill('SIGKILL');
   await exited;
 }
 

@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
+import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { test, type TestContext } from 'node:test';
 import { serveArchive, type RunningServer } from '../../core/serve.ts';
@@ -59,6 +60,17 @@ function api(server: RunningServer, method: string, body: string, headers: Recor
 test('it listens on 127.0.0.1 only and prints a URL with a fresh token', async (t) => {
   const { server } = await start(t);
   assert.match(server.url, /^http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]{32}$/);
+  // Bound to loopback only: another address of this machine gets no answer.
+  const others = Object.values(networkInterfaces())
+    .flat()
+    .filter((i) => i && i.family === 'IPv4' && !i.internal);
+  for (const other of others) {
+    const reached = await fetch(`http://${other!.address}:${server.port}/`).then(
+      () => true,
+      () => false,
+    );
+    assert.equal(reached, false, `reachable on ${other!.address}`);
+  }
   const other = await serveArchive({ archive: (await start(t)).archive });
   defer(t, () => other.close());
   assert.notEqual(other.token, server.token);
@@ -143,11 +155,24 @@ test('the UI is served with the token in the URL, then by cookie, with a strict 
 test('paths cannot leave the UI folder and other hosts are refused', async (t) => {
   const { server } = await start(t);
   const headers = { 'x-newsdesk-token': server.token };
-  for (const path of ['/../secret.txt', '/%2e%2e/secret.txt', '/..%2fsecret.txt', '/missing.js']) {
+  for (const path of [
+    '/../secret.txt',
+    '/%2e%2e/secret.txt',
+    '/..%2fsecret.txt',
+    '/missing.js',
+    '/%E0%A4%A',
+    '/a%00b',
+  ]) {
     const res = await send(server, path, { headers });
     assert.equal(res.status, 404, path);
     assert.doesNotMatch(res.body, /outside the UI folder/);
   }
   const rebound = await send(server, '/', { headers: { ...headers, host: 'evil.example:80' } });
   assert.equal(rebound.status, 401);
+});
+
+test('each server sets its own cookie, so two servers do not log each other out', async (t) => {
+  const { server } = await start(t);
+  const first = await send(server, `/?token=${server.token}`);
+  assert.match(String(first.headers['set-cookie']), new RegExp(`^newsdesk_token_${server.port}=`));
 });

@@ -1,0 +1,234 @@
+// One captured file (page, text, Markdown, feed or OPML) turned into article candidates; pure, no store.
+import { extname } from 'node:path';
+import { marked } from 'marked';
+import { ArchiveError, toErrorBody } from '../errors.ts';
+import { assertTextual, charsetOf, decodeMarkup, decodeText, type Decoded } from './decode.ts';
+import { extractArticle } from './extract-article.ts';
+import { parseFeed, parseOpml, sniffFeedKind } from './feeds.ts';
+import { detectLanguage } from './language.ts';
+import { isoOrUndefined } from './page-metadata.ts';
+import { sanitizeArticle } from './sanitize.ts';
+import { findDateline, findWireCredits } from './wire-credits.ts';
+
+export type CaptureMethod = 'file' | 'url' | 'feed';
+
+export type CaptureRequest = {
+  bytes: Uint8Array;
+  /** A file name or URL: it names the item in results and hints at the kind. */
+  name: string;
+  mediaType?: string;
+  origin?: string;
+  method: 'file' | 'url';
+};
+
+export type CandidateArticle = {
+  title: string;
+  source: string;
+  url: string;
+  byline: string;
+  publishedAt: string | null;
+  modifiedAt: string | null;
+  language: string;
+  text: string;
+  html: string;
+  dateline: string;
+  wireCredits: string[];
+};
+
+export type CapturedItem =
+  | {
+      ok: true;
+      item: string;
+      article: CandidateArticle;
+      /** What to keep as evidence: these exact bytes, their type and how they were decoded. */
+      capture: {
+        bytes: Uint8Array;
+        mediaType: string;
+        encoding: string;
+        extension: string;
+        method: CaptureMethod;
+        origin: string;
+      };
+    }
+  | { ok: false; item: string; error: string };
+
+export type CaptureResult = { items: CapturedItem[]; feedUrls: string[] };
+
+type Kind = 'html' | 'text' | 'markdown' | 'xml';
+
+const HTML_EXT = new Set(['.html', '.htm', '.xhtml', '.shtml', '.php', '.asp', '.aspx']);
+const XML_EXT = new Set(['.xml', '.rss', '.atom', '.opml', '.rdf']);
+const MD_EXT = new Set(['.md', '.markdown']);
+
+export function captureDocument(request: CaptureRequest): CaptureResult {
+  const { bytes, name } = request;
+  const origin = request.origin ?? name;
+  try {
+    assertTextual(bytes, name);
+    const kind = kindOf(name, request.mediaType, bytes);
+    if (kind === 'xml') return captureXml(request, origin);
+    const decoded =
+      kind === 'html' ? decodeMarkup(bytes, { declared: charsetOf(request.mediaType) }) : decodeText(bytes);
+    const article =
+      kind === 'html'
+        ? fromHtml(decoded.text, origin)
+        : kind === 'markdown'
+          ? fromMarkdown(decoded.text)
+          : fromText(decoded.text);
+    const mediaType = kind === 'html' ? 'text/html' : kind === 'markdown' ? 'text/markdown' : 'text/plain';
+    const extension = kind === 'html' ? '.html' : kind === 'markdown' ? '.md' : '.txt';
+    return {
+      items: [
+        {
+          ok: true,
+          item: name,
+          article,
+          capture: { bytes, mediaType, encoding: decoded.encoding, extension, method: request.method, origin },
+        },
+      ],
+      feedUrls: [],
+    };
+  } catch (error) {
+    return { items: [{ ok: false, item: name, error: toErrorBody(error).message }], feedUrls: [] };
+  }
+}
+
+function kindOf(name: string, mediaType: string | undefined, bytes: Uint8Array): Kind {
+  const type = mediaType?.split(';')[0]?.trim().toLowerCase() ?? '';
+  const ext = extname(name.split(/[?#]/)[0]!).toLowerCase();
+  if (type.includes('xml') && type !== 'application/xhtml+xml') return 'xml';
+  if (XML_EXT.has(ext)) return 'xml';
+  if (type === 'text/html' || type === 'application/xhtml+xml' || HTML_EXT.has(ext)) return 'html';
+  if (type === 'text/markdown' || MD_EXT.has(ext)) return 'markdown';
+  // No telling name or type (a URL, a paste): look at the first bytes.
+  const head = new TextDecoder().decode(bytes.subarray(0, 1024)).trimStart().toLowerCase();
+  if (head.startsWith('<?xml') || /^<(rss|feed|opml|rdf:rdf)\b/.test(head)) return 'xml';
+  if (/^(<!doctype html|<html|<head|<body|<meta|<article|<p\b|<div)/.test(head)) return 'html';
+  return ext === '.txt' || type.startsWith('text/plain') ? 'text' : 'text';
+}
+
+function fromHtml(html: string, origin: string): CandidateArticle {
+  const page = extractArticle(html, origin);
+  return finish({
+    title: page.title,
+    source: page.source ?? hostOf(page.url ?? origin),
+    url: page.url ?? '',
+    byline: page.byline ?? '',
+    publishedAt: page.publishedAt ?? null,
+    modifiedAt: page.modifiedAt ?? null,
+    language: page.language ?? '',
+    text: page.text,
+    html: page.html,
+  });
+}
+
+/** A text file: its first line is the title when it looks like one (short, no final period). */
+function fromText(raw: string): CandidateArticle {
+  const text = raw
+    .replace(/\r\n?/g, '\n')
+    .replace(/^\uFEFF/, '')
+    .trim();
+  if (!text) throw new ArchiveError('invalid', 'The file has no text.');
+  const [first, ...rest] = text.split('\n');
+  const titled = first!.length <= 200 && !/[.!?]$/.test(first!.trim()) && rest.join('').trim().length > 0;
+  const body = titled ? rest.join('\n').trim() : text;
+  return finish({
+    title: titled ? first!.trim() : shorten(first!.trim()),
+    source: '',
+    url: '',
+    byline: '',
+    publishedAt: null,
+    modifiedAt: null,
+    language: '',
+    text: body.replace(/\n{3,}/g, '\n\n'),
+    html: '',
+  });
+}
+
+/** Markdown through marked to HTML, then the same sanitizer and text as a page; the first heading is the title. */
+function fromMarkdown(raw: string): CandidateArticle {
+  const heading = /^#\s+(.+)$/m.exec(raw);
+  const body = heading ? raw.replace(heading[0], '') : raw;
+  const { html, text } = sanitizeArticle(marked.parse(body, { async: false }));
+  if (!text.trim()) throw new ArchiveError('invalid', 'The file has no text.');
+  return finish({
+    title: heading?.[1]?.trim() ?? shorten(text.split('\n')[0]!),
+    source: '',
+    url: '',
+    byline: '',
+    publishedAt: null,
+    modifiedAt: null,
+    language: '',
+    text,
+    html,
+  });
+}
+
+function captureXml(request: CaptureRequest, origin: string): CaptureResult {
+  const decoded: Decoded = decodeMarkup(request.bytes, { xml: true, declared: charsetOf(request.mediaType) });
+  const kind = sniffFeedKind(decoded.text);
+  if (kind === 'opml') return { items: [], feedUrls: parseOpml(decoded.text).feeds.map((feed) => feed.xmlUrl) };
+  if (!kind) throw new ArchiveError('invalid', `${request.name} is XML but not an RSS or Atom feed or an OPML list.`);
+  const feed = parseFeed(decoded.text, origin);
+  const source = feed.title || hostOf(feed.siteUrl || origin);
+  const items: CapturedItem[] = feed.items.map((entry) => {
+    const item = `${request.name} › ${entry.title || entry.link || 'untitled entry'}`;
+    try {
+      const { html, text } = sanitizeArticle(entry.html);
+      if (!text.trim()) throw new ArchiveError('invalid', 'This feed entry carries no text (only a link).');
+      return {
+        ok: true,
+        item,
+        article: finish({
+          title: entry.title || shorten(text.split('\n')[0]!),
+          source,
+          url: httpOrEmpty(entry.link),
+          byline: entry.author,
+          publishedAt: isoOrUndefined(entry.publishedAt) ?? null,
+          modifiedAt: isoOrUndefined(entry.updatedAt) ?? null,
+          language: '',
+          text,
+          html,
+        }),
+        capture: {
+          bytes: new TextEncoder().encode(entry.raw),
+          mediaType: kind === 'atom' ? 'application/atom+xml' : 'application/rss+xml',
+          encoding: 'UTF-8',
+          extension: '.xml',
+          method: 'feed',
+          origin: entry.link || origin,
+        },
+      };
+    } catch (error) {
+      return { ok: false, item, error: toErrorBody(error).message };
+    }
+  });
+  return { items, feedUrls: [] };
+}
+
+/** Fields every kind derives the same way from the text. */
+function finish(article: Omit<CandidateArticle, 'dateline' | 'wireCredits'>): CandidateArticle {
+  const dateline = findDateline(article.text);
+  return {
+    ...article,
+    language: detectLanguage(article.text, article.language),
+    dateline,
+    wireCredits: findWireCredits(article.text, article.byline, dateline),
+  };
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname.replace(/^www\./, '');
+  } catch {
+    return '';
+  }
+}
+
+function httpOrEmpty(url: string): string {
+  return /^https?:\/\//i.test(url) ? url : '';
+}
+
+function shorten(line: string): string {
+  return line.length > 120 ? `${line.slice(0, 117).trimEnd()}…` : line;
+}

@@ -1,0 +1,32 @@
+// The language of an article as an ISO 639-1 code: the page's own declaration, else detected from the text (franc).
+import { franc } from 'franc-min';
+import { iso6393To1 } from 'iso-639-3';
+
+/** franc names individual languages; their macrolanguage has the two-letter code people use. */
+const MACRO: Record<string, string> = {
+  arb: 'ar',
+  cmn: 'zh',
+  zlm: 'ms',
+  pes: 'fa',
+  uzn: 'uz',
+  azj: 'az',
+  ekk: 'et',
+  lvs: 'lv',
+  swh: 'sw',
+  npi: 'ne',
+  khk: 'mn',
+  ory: 'or',
+  plt: 'mg',
+  gaz: 'om',
+  ydd: 'yi',
+  hms: 'ny',
+};
+
+export function detectLanguage(text: string, declared?: string): string {
+  const fromPage = declared?.trim().toLowerCase().split(/[-_]/)[0];
+  if (fromPage && /^[a-z]{2}$/.test(fromPage)) return fromPage;
+  // franc needs a few sentences; 2,000 characters are plenty and keep it fast on long texts.
+  const code = franc(text.slice(0, 2000), { minLength: 40 });
+  if (code === 'und') return '';
+  return MACRO[code] ?? iso6393To1[code] ?? '';
+}

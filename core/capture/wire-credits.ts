@@ -1,0 +1,59 @@
+// Datelines ("KAROVSK, March 14 (Reuters) -") and the news agencies an article credits.
+
+/** Agencies monitors meet daily, with the names they go by; matched as whole words, case-sensitive (AP is not "ap"). */
+const AGENCIES: [string, string][] = [
+  ['Reuters', 'Reuters'],
+  ['AP', 'AP|Associated Press'],
+  ['AFP', 'AFP|Agence France-Presse'],
+  ['dpa', 'dpa'],
+  ['EFE', 'EFE'],
+  ['ANSA', 'ANSA'],
+  ['Xinhua', 'Xinhua'],
+  ['TASS', 'TASS'],
+  ['RIA Novosti', 'RIA Novosti|RIA'],
+  ['Interfax', 'Interfax'],
+  ['Anadolu', 'Anadolu Agency|Anadolu'],
+  ['SANA', 'SANA'],
+  ['WAFA', 'WAFA'],
+  ['IRNA', 'IRNA'],
+  ['Kyodo', 'Kyodo'],
+  ['Yonhap', 'Yonhap'],
+  ['PTI', 'PTI'],
+  ['UPI', 'UPI'],
+  ['Bloomberg', 'Bloomberg'],
+  ['Ukrinform', 'Ukrinform'],
+];
+
+/** How a text credits an agency: "(Reuters)", "cited by Reuters", "according to AFP", "told AP", "– AFP". */
+const CREDIT_CONTEXT = [
+  (name: string) => `\\((?:${name})\\)`,
+  (name: string) => `(?:cited|quoted|reported) by (?:the )?(?:${name})`,
+  (name: string) => `according to (?:the )?(?:${name})`,
+  (name: string) => `told (?:the )?(?:${name})`,
+  (name: string) => `(?:${name}) (?:reported|said|reports|news agency)`,
+  (name: string) => `^(?:${name})\\b`,
+];
+
+/** The dateline at the head of the first paragraph, if it has one. */
+export function findDateline(text: string): string {
+  const head = text.slice(0, 300);
+  // PLACE, Month Day (Agency) - ; PLACE (Agency) — ; PLACE, Month Day -
+  const match =
+    /^([A-ZÀ-Ý][A-ZÀ-Ý' .-]{1,40}(?:,\s*[A-Z][a-z]+\.?(?:\s+\d{1,2})?)?(?:\s*,\s*\d{4})?\s*(?:\([^)]{2,40}\))?)\s*[-–—]{1,2}\s/.exec(
+      head,
+    );
+  return match ? match[1]!.trim() : '';
+}
+
+export function findWireCredits(text: string, byline = '', dateline = ''): string[] {
+  const credits: string[] = [];
+  for (const [name, names] of AGENCIES) {
+    const anywhere = new RegExp(`\\b(?:${names})\\b`);
+    const credited =
+      anywhere.test(byline) ||
+      anywhere.test(dateline) ||
+      CREDIT_CONTEXT.some((context) => new RegExp(context(names), 'm').test(text));
+    if (credited) credits.push(name);
+  }
+  return credits;
+}

@@ -1,0 +1,125 @@
+// `newsdesk import PATH|URL ...`: files, folders (a browser's "save page as" assets skipped) and URLs, one result per item.
+import { open, readdir, stat } from 'node:fs/promises';
+import { basename, extname, join, relative } from 'node:path';
+import type { Archive } from './archive.ts';
+import { DEFAULT_MAX_IMPORT_BYTES } from './archive.ts';
+import type { ImportResult } from './model.ts';
+
+export type ImportOptions = { json: boolean; maxBytes?: number };
+
+/** Prints one result per item (JSON lines with --json), a progress bar on a terminal, and a summary. Exit 1 if any failed. */
+export async function runImport(archive: Archive, targets: string[], options: ImportOptions): Promise<number> {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_IMPORT_BYTES;
+  const work: { label: string; run: () => Promise<ImportResult[]> }[] = [];
+  for (const target of targets) {
+    if (/^https?:\/\//i.test(target)) {
+      work.push({ label: target, run: () => archive.importUrl(target) });
+      continue;
+    }
+    const files = await filesUnder(target).catch((error: NodeJS.ErrnoException) => {
+      work.push({
+        label: target,
+        run: async () => [failure(target, error.code === 'ENOENT' ? 'No such file or folder.' : error.message)],
+      });
+      return [];
+    });
+    for (const file of files) {
+      const label = files.length === 1 && file === target ? target : relative(process.cwd(), file) || file;
+      work.push({ label, run: () => importOne(archive, file, label, maxBytes) });
+    }
+  }
+
+  const progress = process.stderr.isTTY && !options.json ? new ProgressBar(work.length) : null;
+  const counts = { saved: 0, duplicate: 0, failed: 0 };
+  for (const [i, { label, run }] of work.entries()) {
+    progress?.show(i, label);
+    for (const result of await run()) {
+      counts[result.status]++;
+      progress?.clear();
+      if (options.json) console.log(JSON.stringify(result));
+      else console.log(describe(result));
+    }
+  }
+  progress?.clear();
+  const summary = `${counts.saved} saved, ${counts.duplicate} duplicate(s), ${counts.failed} failed`;
+  if (options.json) console.error(summary);
+  else console.log(summary);
+  return counts.failed ? 1 : 0;
+}
+
+async function importOne(archive: Archive, file: string, label: string, maxBytes: number): Promise<ImportResult[]> {
+  // Checked before reading: a 5 GB file dropped by mistake must not be loaded into memory.
+  const size = (await stat(file)).size;
+  if (size > maxBytes)
+    return [
+      failure(
+        label,
+        `The file is over the import size limit (${(size / 1e6).toFixed(1)} MB > ${(maxBytes / 1e6).toFixed(1)} MB).`,
+      ),
+    ];
+  const handle = await open(file, 'r');
+  try {
+    return await archive.importFile(await handle.readFile(), label, file, maxBytes);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** A file, or the files of a folder in name order, leaving out hidden files and "save page as" asset folders. */
+async function filesUnder(path: string): Promise<string[]> {
+  const info = await stat(path);
+  if (!info.isDirectory()) return [path];
+  const entries = (await readdir(path, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
+  const pages = new Set(
+    entries.filter((e) => e.isFile() && /\.x?html?$/i.test(e.name)).map((e) => basename(e.name, extname(e.name))),
+  );
+  const files: string[] = [];
+  for (const entry of entries) {
+    if (entry.name.startsWith('.')) continue;
+    const full = join(path, entry.name);
+    if (entry.isDirectory()) {
+      const page = /^(.*)_files$/.exec(entry.name)?.[1];
+      if (page !== undefined && pages.has(page)) continue; // the assets of page.html: images, scripts, CSS
+      files.push(...(await filesUnder(full)));
+    } else if (entry.isFile()) files.push(full);
+  }
+  return files;
+}
+
+function describe(result: ImportResult): string {
+  if (result.status === 'saved')
+    return `saved      ${result.item}  →  ${result.title} (${result.source || 'unknown outlet'})${result.storyId ? ' [story]' : ''}`;
+  if (result.status === 'duplicate')
+    return `duplicate  ${result.item}  →  already in the archive as ${result.duplicateOf}`;
+  return `failed     ${result.item}  →  ${result.error}`;
+}
+
+function failure(item: string, error: string): ImportResult {
+  return {
+    item,
+    status: 'failed',
+    id: null,
+    title: null,
+    byline: null,
+    publishedAt: null,
+    source: null,
+    language: null,
+    url: null,
+    storyId: null,
+    duplicateOf: null,
+    error,
+  };
+}
+
+class ProgressBar {
+  constructor(private readonly total: number) {}
+  show(done: number, label: string): void {
+    const width = 30;
+    const filled = Math.round((done / Math.max(1, this.total)) * width);
+    const name = label.length > 50 ? `…${label.slice(-49)}` : label;
+    process.stderr.write(`\r\x1b[2K[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${this.total} ${name}`);
+  }
+  clear(): void {
+    process.stderr.write('\r\x1b[2K');
+  }
+}
