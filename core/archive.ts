@@ -6,8 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
 import type { ArchiveApi } from './api.ts';
 import { ArchiveError, describeIssues } from './errors.ts';
-import type {
-  Provenance} from './model.ts';
+import type { Provenance } from './model.ts';
 import {
   Article,
   ArticleInput,
@@ -21,7 +20,9 @@ import {
   type ArchiveStatus,
   type Problem,
 } from './model.ts';
+import type { CapturedItem } from './capture/capture-document.ts';
 import { assertTextual, decodeText } from './capture/decode.ts';
+import { findDateline, findWireCredits } from './capture/wire-credits.ts';
 import { contentHash, encodeSignature, minhash } from './capture/near-duplicates.ts';
 import { writeFileDurably } from './store/durable-write.ts';
 import { articleFileFor, readArticleFile, scanArticleFiles, writeArticleFile } from './store/article-files.ts';
@@ -148,6 +149,35 @@ function fromInput(
   };
 }
 
+function sampleItem(name: string, fields: z.output<typeof ArticleInput>, bytes: Uint8Array): CapturedItem {
+  const text = fields.text;
+  return {
+    ok: true,
+    item: name,
+    article: {
+      title: fields.title ?? titleFromText(text),
+      source: fields.source ?? '',
+      url: fields.url ?? '',
+      byline: fields.byline ?? '',
+      publishedAt: fields.publishedAt ?? null,
+      modifiedAt: null,
+      language: fields.language ?? '',
+      text,
+      html: '',
+      dateline: findDateline(text),
+      wireCredits: findWireCredits(text, fields.byline ?? ''),
+    },
+    capture: {
+      bytes,
+      mediaType: 'application/json',
+      encoding: 'UTF-8',
+      extension: '.sample',
+      method: 'sample',
+      origin: name,
+    },
+  };
+}
+
 /** The first non-empty line, shortened: a title for pasted text that came without one. */
 function titleFromText(text: string): string {
   const line =
@@ -163,7 +193,6 @@ class JsonArchive implements Archive {
   private readonly articleQueues = new Map<string, Promise<unknown>>();
   private closed = false;
   private readonly importer: Importer;
-  private samplesLoading: Promise<unknown> = Promise.resolve();
 
   constructor(
     readonly dataDir: string,
@@ -278,24 +307,17 @@ class JsonArchive implements Archive {
   }
 
   async loadSamples(): Promise<{ added: number }> {
-    // One at a time: two clicks on "Load samples" must not add them twice.
-    const run = this.samplesLoading.then(() => this.addSamples());
-    this.samplesLoading = run.catch(() => undefined);
-    return run;
-  }
-
-  private addSamples(): Promise<{ added: number }> {
     return this.write(async () => {
-      const known = new Set([...this.catalog.values()].map((entry) => entry.url).filter(Boolean));
-      let added = 0;
+      const items: CapturedItem[] = [];
       for (const name of (await readdir(this.samplesDir)).filter((n) => n.endsWith('.json')).sort()) {
-        const raw = await readFile(join(this.samplesDir, name), 'utf8');
-        const fields = parseArgument(ArticleInput, JSON.parse(raw), `sample ${name}`);
-        if (fields.url && known.has(fields.url)) continue;
-        await this.saveNew(fromInput(fields, { method: 'sample', origin: name, captured: raw }));
-        added++;
+        const bytes = await readFile(join(this.samplesDir, name));
+        const fields = parseArgument(ArticleInput, JSON.parse(bytes.toString('utf8')), `sample ${name}`);
+        items.push(sampleItem(name, fields, bytes));
       }
-      return { added };
+      // Through the importer, so samples already there are skipped as duplicates and the
+      // syndicated pair among them forms a story, as it would for real articles.
+      const results = await this.importer.importCandidates(items);
+      return { added: results.filter((r) => r.status === 'saved').length };
     });
   }
 
@@ -346,7 +368,8 @@ class JsonArchive implements Archive {
       if (attachment) {
         const path = join(this.dataDir, base, '..', attachmentName!);
         await mkdir(join(path, '..'), { recursive: true });
-        await writeFileDurably(path, attachment.bytes);
+        // The article's own write into this folder follows and fsyncs the folder for both.
+        await writeFileDurably(path, attachment.bytes, { syncFolder: false });
         written.push(path);
       }
       const stamp = await writeArticleFile(this.dataDir, base, article);

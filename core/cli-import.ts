@@ -24,7 +24,8 @@ export async function runImport(archive: Archive, targets: string[], options: Im
       return [];
     });
     for (const file of files) {
-      const label = files.length === 1 && file === target ? target : relative(process.cwd(), file) || file;
+      // Named as the user would find it: the folder they gave, then the path inside it.
+      const label = file === target ? target : join(basename(target), relative(target, file));
       work.push({ label, run: () => importOne(archive, file, label, maxBytes) });
     }
   }
@@ -74,6 +75,8 @@ async function filesUnder(path: string): Promise<string[]> {
     entries.filter((e) => e.isFile() && /\.x?html?$/i.test(e.name)).map((e) => basename(e.name, extname(e.name))),
   );
   const files: string[] = [];
+  // Importing a folder that holds an archive must not import the archive's own files.
+  if (entries.some((e) => e.name === 'newsdesk.lock' || e.name === 'archive.json')) return [];
   for (const entry of entries) {
     if (entry.name.startsWith('.')) continue;
     const full = join(path, entry.name);

@@ -33,6 +33,15 @@ export class Importer {
     return this.serially(() => this.captureAndSave(request, maxBytes));
   }
 
+  /** Items captured elsewhere (the shipped samples), saved with the same duplicate and story rules. */
+  importCandidates(items: CapturedItem[]): Promise<ImportResult[]> {
+    return this.serially(async () => {
+      const results: ImportResult[] = [];
+      for (const item of items) results.push(await this.save(item));
+      return results;
+    });
+  }
+
   importUrl(url: string): Promise<ImportResult[]> {
     return this.serially(() => this.fetchAndSave(url));
   }

@@ -10,7 +10,7 @@ import { isoOrUndefined } from './page-metadata.ts';
 import { sanitizeArticle } from './sanitize.ts';
 import { findDateline, findWireCredits } from './wire-credits.ts';
 
-export type CaptureMethod = 'file' | 'url' | 'feed';
+export type CaptureMethod = 'file' | 'url' | 'feed' | 'sample';
 
 export type CaptureRequest = {
   bytes: Uint8Array;
@@ -59,6 +59,7 @@ type Kind = 'html' | 'text' | 'markdown' | 'xml';
 const HTML_EXT = new Set(['.html', '.htm', '.xhtml', '.shtml', '.php', '.asp', '.aspx']);
 const XML_EXT = new Set(['.xml', '.rss', '.atom', '.opml', '.rdf']);
 const MD_EXT = new Set(['.md', '.markdown']);
+const TEXT_EXT = new Set(['.txt', '.text', '']);
 
 export function captureDocument(request: CaptureRequest): CaptureResult {
   const { bytes, name } = request;
@@ -100,11 +101,18 @@ function kindOf(name: string, mediaType: string | undefined, bytes: Uint8Array):
   if (XML_EXT.has(ext)) return 'xml';
   if (type === 'text/html' || type === 'application/xhtml+xml' || HTML_EXT.has(ext)) return 'html';
   if (type === 'text/markdown' || MD_EXT.has(ext)) return 'markdown';
+  // A URL's path says little ("/news/2024/story"): only a file's extension is a real claim.
+  const isUrl = /^https?:\/\//i.test(name);
+  if (!isUrl && !TEXT_EXT.has(ext) && !type.startsWith('text/'))
+    throw new ArchiveError(
+      'invalid',
+      `${ext} files are not imported: pages (.html), texts (.txt, .md), feeds and OPML lists are.`,
+    );
   // No telling name or type (a URL, a paste): look at the first bytes.
   const head = new TextDecoder().decode(bytes.subarray(0, 1024)).trimStart().toLowerCase();
   if (head.startsWith('<?xml') || /^<(rss|feed|opml|rdf:rdf)\b/.test(head)) return 'xml';
   if (/^(<!doctype html|<html|<head|<body|<meta|<article|<p\b|<div)/.test(head)) return 'html';
-  return ext === '.txt' || type.startsWith('text/plain') ? 'text' : 'text';
+  return 'text';
 }
 
 function fromHtml(html: string, origin: string): CandidateArticle {

@@ -25,8 +25,8 @@ const MACRO: Record<string, string> = {
 export function detectLanguage(text: string, declared?: string): string {
   const fromPage = declared?.trim().toLowerCase().split(/[-_]/)[0];
   if (fromPage && /^[a-z]{2}$/.test(fromPage)) return fromPage;
-  // franc needs a few sentences; 2,000 characters are plenty and keep it fast on long texts.
-  const code = franc(text.slice(0, 2000), { minLength: 40 });
+  // franc needs a few sentences; 1,000 characters are plenty and keep it fast on long texts.
+  const code = franc(text.slice(0, 1000), { minLength: 40 });
   if (code === 'und') return '';
   return MACRO[code] ?? iso6393To1[code] ?? '';
 }

@@ -45,15 +45,15 @@ export function findDateline(text: string): string {
   return match ? match[1]!.trim() : '';
 }
 
+/** Compiled once: per agency, "named anywhere" (for bylines and datelines) and "credited in the text". */
+const MATCHERS = AGENCIES.map(([name, names]) => ({
+  name,
+  anywhere: new RegExp(`\\b(?:${names})\\b`),
+  credited: new RegExp(CREDIT_CONTEXT.map((context) => context(names)).join('|'), 'm'),
+}));
+
 export function findWireCredits(text: string, byline = '', dateline = ''): string[] {
-  const credits: string[] = [];
-  for (const [name, names] of AGENCIES) {
-    const anywhere = new RegExp(`\\b(?:${names})\\b`);
-    const credited =
-      anywhere.test(byline) ||
-      anywhere.test(dateline) ||
-      CREDIT_CONTEXT.some((context) => new RegExp(context(names), 'm').test(text));
-    if (credited) credits.push(name);
-  }
-  return credits;
+  return MATCHERS.filter(
+    ({ anywhere, credited }) => anywhere.test(byline) || anywhere.test(dateline) || credited.test(text),
+  ).map(({ name }) => name);
 }

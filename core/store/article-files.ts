@@ -7,6 +7,7 @@ import { TEMP_FILE } from './durable-write.ts';
 import { JsonFile } from './json-file.ts';
 
 export const ARTICLES_DIR = 'articles';
+const ARTICLE_FILE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.json$/;
 
 /** The file of an article, relative to the data folder, by the month it was captured. */
 export function articleFileFor(article: Pick<Article, 'id' | 'capturedAt'>): string {
@@ -53,7 +54,8 @@ export async function scanArticleFiles(dataDir: string): Promise<Map<string, Fil
     if (!entry.isFile()) continue;
     const path = join(entry.parentPath, entry.name);
     if (TEMP_FILE.test(entry.name)) await rm(path, { force: true });
-    else if (entry.name.endsWith('.json')) found.set(relative(dataDir, path), await stampOf(path));
+    // Only `<uuid>.json`: captured originals (`<uuid>.capture.*`) and moved-aside files live beside them.
+    else if (ARTICLE_FILE.test(entry.name)) found.set(relative(dataDir, path), await stampOf(path));
   }
   return found;
 }

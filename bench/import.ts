@@ -1,0 +1,39 @@
+// `npm run bench:import -- [--pages N]`: imports N synthetic 100-300 KB news pages through the real pipeline; prints pages/s and peak memory.
+import { mkdtemp, rm, writeFile, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { openArchive } from '../core/archive.ts';
+import { syntheticPage } from './synthetic-page.ts';
+
+const { values } = parseArgs({ options: { pages: { type: 'string', default: '300' } } });
+const count = Number(values.pages);
+const dir = await mkdtemp(join(tmpdir(), 'newsdesk-bench-import-'));
+const pagesDir = join(dir, 'pages');
+await import('node:fs/promises').then((fs) => fs.mkdir(pagesDir));
+let total = 0;
+for (let i = 0; i < count; i++) {
+  const html = syntheticPage(i);
+  total += Buffer.byteLength(html);
+  await writeFile(join(pagesDir, `page-${i}.html`), html);
+}
+console.log(
+  `Newsdesk import benchmark: ${count} saved pages, ${(total / count / 1024).toFixed(0)} KB on average (node ${process.version}, one thread)`,
+);
+
+const archive = await openArchive(join(dir, 'data'));
+const counts = { saved: 0, duplicate: 0, failed: 0 };
+const started = performance.now();
+for (let i = 0; i < count; i++) {
+  const file = join(pagesDir, `page-${i}.html`);
+  for (const result of await archive.importFile(await readFile(file), `page-${i}.html`, file)) counts[result.status]++;
+}
+const seconds = (performance.now() - started) / 1000;
+await archive.close();
+const peakMb = process.resourceUsage().maxRSS / 1024;
+console.log(`imported: ${counts.saved} saved, ${counts.duplicate} duplicates, ${counts.failed} failed`);
+console.log(
+  `time ${seconds.toFixed(1)} s   ->   ${(count / seconds).toFixed(1)} pages/s   ${(total / 1e6 / seconds).toFixed(1)} MB/s`,
+);
+console.log(`peak RSS ${peakMb.toFixed(0)} MB`);
+await rm(dir, { recursive: true, force: true });
