@@ -19,8 +19,8 @@ export type ServeOptions = {
 
 export type RunningServer = { url: string; port: number; token: string; close(): Promise<void> };
 
-/** Above this a request body is refused (an article is at most a few MB of text). */
-export const MAX_BODY_BYTES = 16 * 1024 * 1024;
+/** Above this a request body is refused: room for a file at the 20 MB import limit, base64-encoded. */
+export const MAX_BODY_BYTES = 32 * 1024 * 1024;
 const HOST = '127.0.0.1';
 
 /** The same policy as the desktop window: our own scripts and styles, no remote anything. */

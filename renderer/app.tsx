@@ -8,13 +8,17 @@ import { ShortcutsHelp } from './components/shortcuts-help.tsx';
 import { StatusBar, type Notice } from './components/status-bar.tsx';
 import { TopBar } from './components/top-bar.tsx';
 import { formatCount, formatNumber } from './format.ts';
+import { DropOverlay } from './import/drop-overlay.tsx';
+import { ImportDialog } from './import/import-dialog.tsx';
+import { importSummary } from './import/summary.ts';
+import { useImportWithDrops } from './import/use-import.ts';
 import { useLibraryPages, type ListView } from './library-pages.ts';
 import { useShortcuts, type ShortcutAction } from './shortcuts.ts';
 import { EmptyLibrary } from './views/empty-library.tsx';
 import { LibraryList } from './views/library-list.tsx';
 import { ReaderPane } from './views/reader-pane.tsx';
 
-type DialogKind = 'add' | 'edit' | 'help' | null;
+type DialogKind = 'add' | 'edit' | 'import' | 'help' | null;
 
 /** Dates read best newest first; names, A to Z. */
 const FIRST_ORDER: Record<SortField, 'asc' | 'desc'> = {
@@ -42,6 +46,18 @@ export function App() {
 
   const reportError = useCallback((error: unknown) => setNotice({ kind: 'error', text: messageOf(error) }), []);
   const pages = useLibraryPages((query) => archive.listArticles(query), view, reportError);
+  const { importer, dragging } = useImportWithDrops({
+    // Another dialog (a half-typed article) is never pushed aside by a drop.
+    accept: dialog === null || dialog === 'import',
+    onDropped: () => setDialog('import'),
+    onSettled: (run) => {
+      setNotice({ ...importSummary(run), action: { label: 'Show results', run: () => setDialog('import') } });
+      // Keep the open article; with none open (an empty library until now), show the first one imported.
+      const firstSaved = run.results.find((result) => result.status === 'saved')?.id ?? null;
+      void reloadList(openId ?? (view.trash ? null : firstSaved));
+    },
+    onError: reportError,
+  });
 
   const refreshStatus = useCallback(
     () =>
@@ -238,6 +254,18 @@ export function App() {
     else void reloadList(saved.id);
   }
 
+  /** Opens any article by id (from import results or a story's other copies), in the library list. */
+  async function openArticle(id: string): Promise<void> {
+    setDialog(null);
+    if (view.trash) {
+      const library = { ...view, trash: false };
+      setView(library);
+      await pages.setView(library);
+    }
+    setCursor(pages.indexOf(id));
+    setOpenId(id);
+  }
+
   function run(action: ShortcutAction, event: KeyboardEvent): void {
     switch (action) {
       case 'next':
@@ -252,6 +280,8 @@ export function App() {
         return listRef.current?.focus();
       case 'new':
         return setDialog('add');
+      case 'import':
+        return setDialog('import');
       case 'edit':
         if (article && !article.deletedAt) setDialog('edit');
         return;
@@ -278,6 +308,8 @@ export function App() {
         trash={view.trash}
         status={status}
         onNew={() => setDialog('add')}
+        onImport={() => setDialog('import')}
+        importRun={importer.run}
         onShowTrash={(trash) => trash !== view.trash && changeView({ ...view, trash })}
         onHelp={() => setDialog('help')}
       />
@@ -286,6 +318,7 @@ export function App() {
           <EmptyLibrary
             onLoadSamples={() => void loadSamples()}
             onNew={() => setDialog('add')}
+            onImport={() => setDialog('import')}
             loading={loadingSamples}
           />
         ) : (
@@ -320,6 +353,7 @@ export function App() {
               onEdit={() => setDialog('edit')}
               onDelete={() => void deleteOpen()}
               onRestore={() => article && void restore(article.id, article.title, false)}
+              onOpenArticle={(id) => void openArticle(id)}
             />
           </div>
         )}
@@ -336,7 +370,16 @@ export function App() {
           onClose={() => setDialog(null)}
         />
       )}
+      {dialog === 'import' && (
+        <ImportDialog
+          importer={importer}
+          dragging={dragging}
+          onOpenArticle={(id) => void openArticle(id)}
+          onClose={() => setDialog(null)}
+        />
+      )}
       {dialog === 'help' && <ShortcutsHelp onClose={() => setDialog(null)} />}
+      {dragging && dialog === null && <DropOverlay />}
     </div>
   );
 }

@@ -2,7 +2,7 @@
 import { useEffect, useRef } from 'react';
 
 export type ShortcutAction =
-  'next' | 'previous' | 'open' | 'list' | 'new' | 'edit' | 'delete' | 'restore' | 'trash' | 'help';
+  'next' | 'previous' | 'open' | 'list' | 'new' | 'import' | 'edit' | 'delete' | 'restore' | 'trash' | 'help';
 
 export type Shortcut = { action: ShortcutAction; keys: string[]; label: string; description: string };
 
@@ -12,6 +12,7 @@ export const SHORTCUTS: Shortcut[] = [
   { action: 'open', keys: ['Enter'], label: 'Enter', description: 'Read the selected article (Space then scrolls it)' },
   { action: 'list', keys: ['Escape'], label: 'Esc', description: 'Back to the list' },
   { action: 'new', keys: ['n'], label: 'n', description: 'New article' },
+  { action: 'import', keys: ['i'], label: 'i', description: 'Import files, a web address or pasted HTML' },
   { action: 'edit', keys: ['e'], label: 'e', description: 'Edit the selected article' },
   { action: 'delete', keys: ['Delete', 'Backspace', '#'], label: 'Delete / #', description: 'Move to the trash' },
   {

@@ -39,14 +39,19 @@ const CHROME = [
  * Its output is only ever used after DOMPurify has re-parsed and sanitized it on jsdom, a spec DOM.
  */
 export function extractArticle(html: string, pageUrl?: string): ExtractedArticle {
-  const { document } = parseHTML(withoutCodeAndStyles(html));
+  // A pasted or dropped snippet is all article: there is no page chrome to find it in.
+  const fragment = !/<(html|head|body)\b/i.test(html);
+  const { document } = parseHTML(
+    fragment ? `<!doctype html><html><body>${html}</body></html>` : withoutCodeAndStyles(html),
+  );
   const metadata = readPageMetadata(document as unknown as Document);
   for (const element of document.querySelectorAll(CHROME)) element.remove();
   // Readability returns *something* for any page; a home page or a list of teasers is not an article.
   const readerable = isProbablyReaderable(document as unknown as Document);
   const result = new Readability(document as unknown as Document, { charThreshold: 200, keepClasses: false }).parse();
-  const { html: sanitized, text } = sanitizeArticle(result?.content ?? '');
-  if (!text.trim() || (!readerable && text.length < 500))
+  let { html: sanitized, text } = sanitizeArticle(result?.content ?? '');
+  if (fragment && !text.trim()) ({ html: sanitized, text } = sanitizeArticle(html));
+  if (!text.trim() || (!readerable && !fragment && text.length < 500))
     throw new ArchiveError('invalid', 'No article text found in this page (only navigation, teasers or banners).');
   const title = metadata.title ?? result?.title?.trim() ?? firstLine(text);
   const byline = metadata.byline ?? (result?.byline?.replace(/^(by|par|von|por|di)\s+/i, '').trim() || undefined);
@@ -81,11 +86,17 @@ function firstLine(text: string): string {
   return line.length > 120 ? `${line.slice(0, 117).trimEnd()}…` : line;
 }
 
-/** Readability often keeps the <h1> and the "By …" line: the reader shows both above the text already. */
+/**
+ * Readability often keeps the kicker, the <h1> and the "By …" line: the reader shows the title and
+ * byline above the text already. The title within the first three blocks goes with what precedes it
+ * (kickers, section names); a short block naming the byline goes too.
+ */
 function dropLeadingRepeats(text: string, title: string, byline: string | undefined): string {
-  const blocks = text.split('\n\n');
-  const repeats = (block: string) =>
-    block === title.trim() || (byline !== undefined && block.replace(/^(by|par|von|por|di)\s+/i, '') === byline);
-  while (blocks.length > 1 && repeats(blocks[0]!.trim())) blocks.shift();
+  let blocks = text.split('\n\n');
+  const titleAt = blocks.slice(0, 3).findIndex((block) => block.trim() === title.trim());
+  if (titleAt >= 0 && blocks.length > titleAt + 1) blocks = blocks.slice(titleAt + 1);
+  const isByline = (block: string) =>
+    byline !== undefined && block.includes(byline) && block.length <= byline.length + 25;
+  while (blocks.length > 1 && isByline(blocks[0]!.trim())) blocks.shift();
   return blocks.join('\n\n');
 }

@@ -2,9 +2,9 @@
 
 /** Agencies monitors meet daily, with the names they go by; matched as whole words, case-sensitive (AP is not "ap"). */
 const AGENCIES: [string, string][] = [
-  ['Reuters', 'Reuters'],
-  ['AP', 'AP|Associated Press'],
-  ['AFP', 'AFP|Agence France-Presse'],
+  ['Reuters', 'Reuters|رويترز|Рейтер|Рейтерс'],
+  ['AP', 'AP|Associated Press|أسوشيتد برس|Ассошиэйтед Пресс'],
+  ['AFP', 'AFP|Agence France-Presse|فرانس برس|Франс Пресс'],
   ['dpa', 'dpa'],
   ['EFE', 'EFE'],
   ['ANSA', 'ANSA'],
@@ -31,7 +31,7 @@ const CREDIT_CONTEXT = [
   (name: string) => `according to (?:the )?(?:${name})`,
   (name: string) => `told (?:the )?(?:${name})`,
   (name: string) => `(?:${name}) (?:reported|said|reports|news agency)`,
-  (name: string) => `^(?:${name})\\b`,
+  (name: string) => `^(?:${name})(?![\\p{L}\\p{N}])`,
 ];
 
 /** The dateline at the head of the first paragraph, if it has one. */
@@ -48,8 +48,9 @@ export function findDateline(text: string): string {
 /** Compiled once: per agency, "named anywhere" (for bylines and datelines) and "credited in the text". */
 const MATCHERS = AGENCIES.map(([name, names]) => ({
   name,
-  anywhere: new RegExp(`\\b(?:${names})\\b`),
-  credited: new RegExp(CREDIT_CONTEXT.map((context) => context(names)).join('|'), 'm'),
+  // Letters on either side, not \b: \b knows only ASCII words, and the names include Arabic and Cyrillic.
+  anywhere: new RegExp(`(?<![\\p{L}\\p{N}])(?:${names})(?![\\p{L}\\p{N}])`, 'u'),
+  credited: new RegExp(CREDIT_CONTEXT.map((context) => context(names)).join('|'), 'mu'),
 }));
 
 export function findWireCredits(text: string, byline = '', dateline = ''): string[] {

@@ -12,6 +12,9 @@ const METHODS: Record<Provenance['method'], string> = {
   bundle: 'Imported bundle',
 };
 
+/** Methods that capture bytes (whose type and decoding matter); pasted text and samples are just text. */
+const CAPTURED = new Set<Provenance['method']>(['file', 'url', 'feed']);
+
 export function ProvenanceBox({ provenance }: { provenance: Provenance }) {
   const [copied, setCopied] = useState(false);
   async function copyHash(): Promise<void> {
@@ -41,6 +44,31 @@ export function ProvenanceBox({ provenance }: { provenance: Provenance }) {
         )}
         <dt>Size</dt>
         <dd>{formatBytes(provenance.bytes)}</dd>
+        {CAPTURED.has(provenance.method) && provenance.mediaType && (
+          <>
+            <dt>Type</dt>
+            <dd>
+              <code>{provenance.mediaType}</code>
+              {provenance.encoding && (
+                <>
+                  {' '}
+                  <span className="muted">decoded as</span> <code>{provenance.encoding}</code>
+                </>
+              )}
+            </dd>
+          </>
+        )}
+        {provenance.attachment && (
+          <>
+            <dt>Original</dt>
+            {/* Only the file's name: the captured bytes are evidence, never opened or rendered by the app. */}
+            <dd className="attachment">
+              <code title="The captured bytes, unchanged, in the data folder beside the article: evidence, never opened or rendered">
+                {provenance.attachment}
+              </code>
+            </dd>
+          </>
+        )}
         <dt>SHA-256</dt>
         <dd className="hash-row">
           <code className="hash" data-testid="sha256">

@@ -1,16 +1,22 @@
 // The bar across the top: the app's name, the main actions and which listing is showing.
 import type { ArchiveStatus } from '../../core/model.ts';
 import { formatCount } from '../format.ts';
+import { importPosition } from '../import/summary.ts';
+import type { ImportRun } from '../import/use-import.ts';
 
 type Props = {
   trash: boolean;
   status: ArchiveStatus | null;
   onNew: () => void;
+  onImport: () => void;
+  /** A running import (its dialog may be closed) shows its progress on the button. */
+  importRun: ImportRun;
   onShowTrash: (trash: boolean) => void;
   onHelp: () => void;
 };
 
-export function TopBar({ trash, status, onNew, onShowTrash, onHelp }: Props) {
+export function TopBar({ trash, status, onNew, onImport, importRun, onShowTrash, onHelp }: Props) {
+  const importing = importPosition(importRun);
   return (
     <header className="top-bar">
       <div className="brand">
@@ -22,6 +28,22 @@ export function TopBar({ trash, status, onNew, onShowTrash, onHelp }: Props) {
       </div>
       <button type="button" className="button primary" onClick={onNew} aria-keyshortcuts="n" title="New article (n)">
         New article
+      </button>
+      <button
+        type="button"
+        className="button chrome"
+        onClick={onImport}
+        aria-keyshortcuts="i"
+        title="Import files, a web address or pasted HTML (i)"
+      >
+        {importing ? (
+          <>
+            <span className="spinner" aria-hidden="true" />
+            Importing {importing}
+          </>
+        ) : (
+          'Import…'
+        )}
       </button>
       <div className="segmented" role="group" aria-label="Show">
         <button type="button" aria-pressed={!trash} onClick={() => onShowTrash(false)} title="Library (t)">

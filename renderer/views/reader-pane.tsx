@@ -2,6 +2,7 @@
 import type { Ref } from 'react';
 import type { Article } from '../../core/model.ts';
 import { ProvenanceBox } from '../components/provenance-box.tsx';
+import { StoryLinks } from '../components/story-links.tsx';
 import { formatFullDate, formatLongDate } from '../format.ts';
 
 type Props = {
@@ -14,7 +15,20 @@ type Props = {
   onEdit: () => void;
   onDelete: () => void;
   onRestore: () => void;
+  /** Opens another article (a copy of the same story) in the reader. */
+  onOpenArticle: (id: string) => void;
 };
+
+/** Scripts written right to left, by ISO 639-1 or 639-3 code (the language detector gives either). */
+const RTL_LANGUAGES = new Set(
+  ['ar ara arb', 'fa fas pes prs', 'he heb', 'ur urd', 'ps pus', 'yi yid', 'ckb', 'sd snd', 'ug uig', 'dv div']
+    .join(' ')
+    .split(' '),
+);
+
+export function isRightToLeft(language: string): boolean {
+  return RTL_LANGUAGES.has(language.toLowerCase().split(/[-_]/)[0] ?? '');
+}
 
 /**
  * Blank lines separate paragraphs; text pasted without any (one paragraph per line, as copied from
@@ -25,7 +39,8 @@ export function paragraphsOf(text: string): string[] {
   return blocks.map((block) => block.trim()).filter(Boolean);
 }
 
-export function ReaderPane({ article, placeholder, position, ref, onEdit, onDelete, onRestore }: Props) {
+export function ReaderPane(props: Props) {
+  const { article, placeholder, position, ref, onEdit, onDelete, onRestore, onOpenArticle } = props;
   if (!article)
     return (
       <section className="reader reader-empty" aria-label="Reader">
@@ -35,6 +50,9 @@ export function ReaderPane({ article, placeholder, position, ref, onEdit, onDele
 
   const inTrash = article.deletedAt !== null;
   const byline = [article.source, article.byline].filter(Boolean).join(' · ');
+  const lang = article.language || undefined;
+  // The whole text runs right to left for an RTL language; each paragraph still finds its own direction (dir=auto).
+  const textDir = isRightToLeft(article.language) ? 'rtl' : undefined;
   return (
     <article className="reader" aria-label="Reader" ref={ref} tabIndex={-1}>
       <div className="reader-toolbar" role="toolbar" aria-label="Article actions">
@@ -66,15 +84,40 @@ export function ReaderPane({ article, placeholder, position, ref, onEdit, onDele
               {byline}
             </p>
           )}
-          <h1 dir="auto">{article.title}</h1>
+          <h1 dir="auto" lang={lang}>
+            {article.title}
+          </h1>
+          {article.wireCredits.length > 0 && (
+            <p className="wire-credits">
+              <span className="wire-label">Wire</span>
+              <span className="wire-list" role="list" aria-label="Wire credits">
+                {article.wireCredits.map((credit) => (
+                  <span key={credit} role="listitem" className="wire-chip" dir="auto">
+                    {credit}
+                  </span>
+                ))}
+              </span>
+            </p>
+          )}
           <p className="reader-dates">
             {article.publishedAt ? (
               <span title={formatFullDate(article.publishedAt)}>Published {formatLongDate(article.publishedAt)}</span>
             ) : (
               <span>Publication date unknown</span>
             )}
+            {article.modifiedAt && article.modifiedAt !== article.publishedAt && (
+              <span title={formatFullDate(article.modifiedAt)}>Updated {formatLongDate(article.modifiedAt)}</span>
+            )}
             <span title={formatFullDate(article.capturedAt)}>Captured {formatLongDate(article.capturedAt)}</span>
           </p>
+          {article.dateline && (
+            <p className="reader-dateline">
+              <span className="meta-label">Dateline</span>{' '}
+              <bdi className="dateline" lang={lang}>
+                {article.dateline}
+              </bdi>
+            </p>
+          )}
           {article.url && (
             <p className="reader-url">
               {/* Shown as text and opened only on a click: nothing remote ever loads by itself. */}
@@ -93,7 +136,11 @@ export function ReaderPane({ article, placeholder, position, ref, onEdit, onDele
             </ul>
           )}
         </header>
-        <div className="reader-text" data-testid="article-text" lang={article.language || undefined}>
+        {article.storyId && (
+          <StoryLinks articleId={article.id} storyId={article.storyId} onOpenArticle={onOpenArticle} />
+        )}
+        {/* Text only, never the captured HTML: nothing from a page can run or load here. */}
+        <div className="reader-text" data-testid="article-text" lang={lang} dir={textDir}>
           {paragraphsOf(article.text).map((paragraph, i) => (
             <p key={i} dir="auto">
               {paragraph}

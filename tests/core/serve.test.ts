@@ -131,7 +131,7 @@ test('a valid call answers 200 with the value; unknown methods and ids give 404'
 
 test('bodies over the cap are refused with 413', async (t) => {
   const { server } = await start(t);
-  const res = await api(server, 'addArticle', JSON.stringify([{ text: 'x'.repeat(17 * 1024 * 1024) }]));
+  const res = await api(server, 'addArticle', JSON.stringify([{ text: 'x'.repeat(33 * 1024 * 1024) }]));
   assert.equal(res.status, 413);
 });
 

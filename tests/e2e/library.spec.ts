@@ -119,7 +119,7 @@ test('keyboard: j/k move through the list, ? lists the shortcuts, n opens a new 
 
   await page.keyboard.press('?');
   await expect(library.helpDialog).toBeVisible();
-  await expect(library.helpDialog.getByRole('row')).toHaveCount(10);
+  await expect(library.helpDialog.getByRole('row')).toHaveCount(11);
   await expect(library.helpDialog).toContainText('Next article');
   await page.keyboard.press('Escape');
   await expect(library.helpDialog).toBeHidden();

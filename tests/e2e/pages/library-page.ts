@@ -1,6 +1,7 @@
 // The page object for the main window, shared by the browser and Electron runs: specs speak in user actions.
 import { expect, type Locator, type Page } from '@playwright/test';
 import type { ArticleInput } from '../../../core/model.ts';
+import { ImportDialog } from './import-dialog.ts';
 
 export type ArticleFields = {
   text?: string;
@@ -41,6 +42,11 @@ export class LibraryPage {
   readonly statusBar: Locator;
   readonly notice: Locator;
   readonly articleCount: Locator;
+  /** The reader's paragraphs (the article's text). */
+  readonly readerText: Locator;
+  /** The reader's "Also published by …" box: the story's other copies. */
+  readonly story: Locator;
+  readonly importDialog: ImportDialog;
 
   constructor(readonly page: Page) {
     this.topBar = page.getByRole('banner');
@@ -57,6 +63,9 @@ export class LibraryPage {
     this.statusBar = page.getByRole('contentinfo');
     this.notice = page.getByRole('status');
     this.articleCount = page.getByTestId('article-count');
+    this.readerText = this.reader.getByTestId('article-text');
+    this.story = this.reader.getByRole('region', { name: 'Also published by' });
+    this.importDialog = new ImportDialog(page);
   }
 
   async waitUntilReady(): Promise<void> {
