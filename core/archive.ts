@@ -124,7 +124,11 @@ function sha256(data: string | Uint8Array): string {
 export type NewArticle = Omit<
   z.input<typeof Article>,
   'id' | 'capturedAt' | 'updatedAt' | 'deletedAt' | 'contentHash' | 'minhash' | 'provenance'
-> & { provenance: Omit<z.input<typeof Provenance>, 'capturedAt' | 'attachment'> };
+> & {
+  provenance: Omit<z.input<typeof Provenance>, 'capturedAt' | 'attachment'>;
+  /** Already computed by the importer from the same words (line endings do not change them). */
+  fingerprints?: { contentHash: string; minhash: string };
+};
 
 function fromInput(
   fields: z.output<typeof ArticleInput>,
@@ -351,31 +355,36 @@ class JsonArchive implements Archive {
     const id = crypto.randomUUID();
     const base = articleFileFor({ id, capturedAt: now });
     const attachmentName = attachment ? `${id}.capture${attachment.extension}` : null;
+    const { fingerprints, ...rest } = fields;
     const article = Article.parse({
-      ...fields,
+      ...rest,
       id,
       title: fields.title || titleFromText(text),
       text,
-      contentHash: contentHash(text),
-      minhash: encodeSignature(minhash(text)),
+      contentHash: fingerprints?.contentHash ?? contentHash(text),
+      minhash: fingerprints?.minhash ?? encodeSignature(minhash(text)),
       capturedAt: now,
       updatedAt: now,
       deletedAt: null,
       provenance: { ...fields.provenance, capturedAt: now, attachment: attachmentName },
     } satisfies z.input<typeof Article>);
     const written: string[] = [];
+    const attachmentPath = attachment ? join(this.dataDir, base, '..', attachmentName!) : null;
+    // The two files are written and fsynced side by side, so the disk waits overlap. The article is
+    // renamed into place only after the attachment, and its folder fsync makes both renames durable.
+    const attachmentWritten = attachmentPath
+      ? mkdir(join(attachmentPath, '..'), { recursive: true })
+          .then(() => writeFileDurably(attachmentPath, attachment!.bytes, { syncFolder: false }))
+          .then(() => written.push(attachmentPath))
+      : Promise.resolve(0);
     try {
-      if (attachment) {
-        const path = join(this.dataDir, base, '..', attachmentName!);
-        await mkdir(join(path, '..'), { recursive: true });
-        // The article's own write into this folder follows and fsyncs the folder for both.
-        await writeFileDurably(path, attachment.bytes, { syncFolder: false });
-        written.push(path);
-      }
-      const stamp = await writeArticleFile(this.dataDir, base, article);
+      // Handled below (in the catch, once it has settled) even when the article's write fails first.
+      attachmentWritten.catch(() => undefined);
+      const stamp = await writeArticleFile(this.dataDir, base, article, { beforeRename: attachmentWritten });
       written.push(join(this.dataDir, base));
       await this.catalog.put(entryFor(article, base, stamp));
     } catch (error) {
+      await attachmentWritten.catch(() => undefined);
       // Unacknowledged, so it must not turn up later either: nothing is half-saved.
       for (const path of written) await rm(path, { force: true });
       throw error;

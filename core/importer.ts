@@ -1,6 +1,11 @@
 // Imports captured documents into the archive: exact duplicates refused, syndicated copies grouped into stories.
 import { createHash } from 'node:crypto';
-import { captureDocument, type CapturedItem, type CaptureRequest } from './capture/capture-document.ts';
+import {
+  captureDocument,
+  type CapturedItem,
+  type CaptureRequest,
+  type CaptureResult,
+} from './capture/capture-document.ts';
 import { fetchUrl } from './capture/fetch-url.ts';
 import { contentHash, encodeSignature, minhash, SAME_STORY_THRESHOLD } from './capture/near-duplicates.ts';
 import { toErrorBody } from './errors.ts';
@@ -28,9 +33,14 @@ export class Importer {
 
   constructor(private readonly host: ImportHost) {}
 
-  /** `maxBytes` overrides the archive's limit for this call (the CLI's --max-size). */
+  /**
+   * `maxBytes` overrides the archive's limit for this call (the CLI's --max-size). Extraction needs
+   * no store, so it runs at once, before the queue: a caller with the next file ready extracts it
+   * while the previous one's writes wait on the disk.
+   */
   importBytes(request: CaptureRequest, maxBytes?: number): Promise<ImportResult[]> {
-    return this.serially(() => this.captureAndSave(request, maxBytes));
+    const captured = this.capture(request, maxBytes);
+    return this.serially(() => this.saveCaptured(captured));
   }
 
   /** Items captured elsewhere (the shipped samples), saved with the same duplicate and story rules. */
@@ -53,22 +63,31 @@ export class Importer {
     } catch (error) {
       return [failed(url, toErrorBody(error).message)];
     }
-    return this.captureAndSave({
-      bytes: fetched.bytes,
-      name: fetched.url,
-      mediaType: fetched.mediaType,
-      origin: fetched.url,
-      method: 'url',
-    });
+    return this.saveCaptured(
+      this.capture({
+        bytes: fetched.bytes,
+        name: fetched.url,
+        mediaType: fetched.mediaType,
+        origin: fetched.url,
+        method: 'url',
+      }),
+    );
   }
 
-  private async captureAndSave(request: CaptureRequest, maxBytes?: number): Promise<ImportResult[]> {
+  private capture(request: CaptureRequest, maxBytes?: number): CaptureResult | ImportResult {
     const max = maxBytes ?? this.host.maxImportBytes();
     if (request.bytes.length > max)
-      return [
-        failed(request.name, `The file is over the import size limit (${mb(request.bytes.length)} > ${mb(max)}).`),
-      ];
-    const { items, feedUrls } = captureDocument(request);
+      return failed(request.name, `The file is over the import size limit (${mb(request.bytes.length)} > ${mb(max)}).`);
+    try {
+      return captureDocument(request);
+    } catch (error) {
+      return failed(request.name, toErrorBody(error).message);
+    }
+  }
+
+  private async saveCaptured(captured: CaptureResult | ImportResult): Promise<ImportResult[]> {
+    if ('status' in captured) return [captured];
+    const { items, feedUrls } = captured;
     const results: ImportResult[] = [];
     for (const item of items) results.push(await this.save(item));
     // An OPML list names feeds: each is fetched (and fails at once, clearly, when offline).
@@ -99,6 +118,7 @@ export class Importer {
       const saved = await this.host.saveNew(
         {
           ...candidate,
+          fingerprints: { contentHash: hash, minhash: encodeSignature(signature) },
           notes: '',
           tags: [],
           storyId,

@@ -3,7 +3,7 @@ import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { Low } from 'lowdb';
 import { ArticleDocument, SCHEMA_VERSION, type Article } from '../model.ts';
-import { TEMP_FILE } from './durable-write.ts';
+import { TEMP_FILE, type DurableWriteOptions } from './durable-write.ts';
 import { JsonFile } from './json-file.ts';
 
 export const ARTICLES_DIR = 'articles';
@@ -20,10 +20,15 @@ export async function readArticleFile(dataDir: string, file: string): Promise<Ar
   return document?.article ?? null;
 }
 
-export async function writeArticleFile(dataDir: string, file: string, article: Article): Promise<FileStamp> {
+export async function writeArticleFile(
+  dataDir: string,
+  file: string,
+  article: Article,
+  options: Pick<DurableWriteOptions, 'beforeRename'> = {},
+): Promise<FileStamp> {
   const path = join(dataDir, file);
   await mkdir(join(path, '..'), { recursive: true });
-  const db = new Low(new JsonFile(path, ArticleDocument), { schemaVersion: SCHEMA_VERSION, article });
+  const db = new Low(new JsonFile(path, ArticleDocument, options), { schemaVersion: SCHEMA_VERSION, article });
   await db.write();
   return stampOf(path);
 }

@@ -6,14 +6,20 @@ import { basename, dirname, join } from 'node:path';
 /** Temp files are named `.<name>.<pid>.<random>.tmp` so two processes never share one. */
 export const TEMP_FILE = /^\..+\.\d+\.[0-9a-f]{12}\.tmp$/;
 
-/**
- * `syncFolder: false` when another durable write into the same folder follows at once: its folder
- * fsync makes both renames durable, saving one fsync.
- */
+export type DurableWriteOptions = {
+  /**
+   * false when another durable write into the same folder follows at once: its folder fsync makes
+   * both renames durable, saving one fsync.
+   */
+  syncFolder?: boolean;
+  /** Waited for after this file's data is durable and before its rename: another write that must land first. If it fails, so does this write, leaving the old file. */
+  beforeRename?: Promise<unknown>;
+};
+
 export async function writeFileDurably(
   file: string,
   data: string | Uint8Array,
-  options: { syncFolder?: boolean } = {},
+  options: DurableWriteOptions = {},
 ): Promise<void> {
   const dir = dirname(file);
   const temp = join(dir, `.${basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
@@ -25,6 +31,7 @@ export async function writeFileDurably(
     } finally {
       await handle.close();
     }
+    await options.beforeRename;
     await rename(temp, file);
   } catch (error) {
     // A full disk or a failed rename leaves the old file as it was; do not leave the temp behind.

@@ -4,7 +4,7 @@ import type { Adapter } from 'lowdb';
 import type { z } from 'zod';
 import { ArchiveError, describeIssues } from '../errors.ts';
 import { SCHEMA_VERSION } from '../model.ts';
-import { writeFileDurably } from './durable-write.ts';
+import { writeFileDurably, type DurableWriteOptions } from './durable-write.ts';
 
 export class CorruptFileError extends ArchiveError {
   constructor(
@@ -20,6 +20,7 @@ export class JsonFile<T> implements Adapter<T> {
   constructor(
     readonly file: string,
     private readonly schema: z.ZodType<T, unknown>,
+    private readonly writeOptions: Pick<DurableWriteOptions, 'beforeRename'> = {},
   ) {}
 
   /** null when the file does not exist; throws CorruptFileError after moving a bad file aside. */
@@ -51,7 +52,7 @@ export class JsonFile<T> implements Adapter<T> {
   }
 
   async write(data: T): Promise<void> {
-    await writeFileDurably(this.file, JSON.stringify(data, null, 2) + '\n');
+    await writeFileDurably(this.file, JSON.stringify(data, null, 2) + '\n', this.writeOptions);
   }
 }
 
