@@ -41,6 +41,10 @@ export const Provenance = z.object({
 });
 export type Provenance = z.infer<typeof Provenance>;
 
+/** What an entity is: `group` is for armed and political groups; `event` for named events (a ceasefire, a summit). */
+export const EntityType = z.enum(['person', 'organization', 'group', 'location', 'event', 'other']);
+export type EntityType = z.infer<typeof EntityType>;
+
 /** The editable metadata of an article; every field is optional on input. */
 const ArticleFields = {
   title: z.string().trim().min(1, 'the title cannot be empty').max(1000),
