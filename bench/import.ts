@@ -1,4 +1,4 @@
-// `npm run bench:import -- [--pages N]`: imports a folder of N synthetic 100-300 KB news pages as `newsdesk import` does; prints pages/s and peak memory.
+// `npm run bench:import -- [--pages N] [--tag]`: imports a folder of N synthetic 100-300 KB news pages as `newsdesk import` does; prints pages/s and peak memory.
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,7 +7,9 @@ import { openArchive } from '../core/archive.ts';
 import { importTargets } from '../core/cli-import.ts';
 import { syntheticPage } from './synthetic-page.ts';
 
-const { values } = parseArgs({ options: { pages: { type: 'string', default: '300' } } });
+const { values } = parseArgs({
+  options: { pages: { type: 'string', default: '300' }, tag: { type: 'boolean', default: false } },
+});
 const count = Number(values.pages);
 const dir = await mkdtemp(join(tmpdir(), 'newsdesk-bench-import-'));
 const pagesDir = join(dir, 'pages');
@@ -22,16 +24,23 @@ console.log(
   `Newsdesk import benchmark: ${count} saved pages, ${(total / count / 1024).toFixed(0)} KB on average (node ${process.version}, one thread)`,
 );
 
-const archive = await openArchive(join(dir, 'data'));
+// --tag: as `newsdesk import` runs, with entity suggestions in the background worker.
+const archive = await openArchive(join(dir, 'data'), { tagInBackground: values.tag });
 const counts = { saved: 0, duplicate: 0, failed: 0 };
 const started = performance.now();
 await importTargets(archive, [pagesDir], undefined, { onResult: (result) => counts[result.status]++ });
 const seconds = (performance.now() - started) / 1000;
-await archive.close();
+const closing = performance.now();
+await archive.close({ finishTagging: true });
+const tagTail = (performance.now() - closing) / 1000;
 const peakMb = process.resourceUsage().maxRSS / 1024;
 console.log(`imported: ${counts.saved} saved, ${counts.duplicate} duplicates, ${counts.failed} failed`);
 console.log(
   `time ${seconds.toFixed(1)} s   ->   ${(count / seconds).toFixed(1)} pages/s   ${(total / 1e6 / seconds).toFixed(1)} MB/s`,
 );
 console.log(`peak RSS ${peakMb.toFixed(0)} MB`);
+if (values.tag)
+  console.log(
+    `suggestions still to finish after the last page: ${tagTail.toFixed(1)} s (${(count / (seconds + tagTail)).toFixed(1)} pages/s all in)`,
+  );
 await rm(dir, { recursive: true, force: true });

@@ -4,11 +4,20 @@ import type {
   ArticleInput,
   ArticlePage,
   CaptureInput,
+  Entity,
+  EntityDetail,
+  EntityInput,
+  EntityPatch,
+  EntityQuery,
+  EntitySummary,
   ImportResult,
   ArticlePatch,
   ArticleSummary,
   ArchiveStatus,
   ListQuery,
+  MentionReview,
+  MergeRecord,
+  SpanTag,
 } from './model.ts';
 
 export interface ArchiveApi {
@@ -33,6 +42,25 @@ export interface ArchiveApi {
   /** Add the sample articles shipped with the app (skipping ones already there). */
   loadSamples(): Promise<{ added: number }>;
   getStatus(): Promise<ArchiveStatus>;
+
+  /** The registry, filtered by name or alias and type, most mentioned first, with article counts. */
+  listEntities(query?: EntityQuery): Promise<EntitySummary[]>;
+  /** An entity's page: its articles (newest first), co-occurring entities, mentions per month. */
+  getEntity(id: string): Promise<EntityDetail>;
+  createEntity(input: EntityInput): Promise<Entity>;
+  /** Rename (the old name stays as an alias), retype, edit aliases, description, external ids, notes. */
+  updateEntity(id: string, patch: EntityPatch): Promise<Entity>;
+  /** Out of the registry, and its mentions out of every article. */
+  deleteEntity(id: string): Promise<{ removedMentions: number }>;
+  /** The second entity goes into the first: names become aliases, mentions are re-pointed; undoable. */
+  mergeEntities(keptId: string, mergedId: string): Promise<MergeRecord>;
+  undoMerge(mergeId: string): Promise<Entity>;
+  /** Runs the entity and date suggesters on an article again; reviewed mentions are kept. */
+  suggestMentions(articleId: string): Promise<Article>;
+  /** The user tags a span as an existing entity or a new one. */
+  tagSpan(articleId: string, span: SpanTag): Promise<Article>;
+  /** Confirm, reject or remove mentions of one article. */
+  reviewMentions(articleId: string, review: MentionReview): Promise<Article>;
 }
 
 export type MethodName = keyof ArchiveApi;
@@ -50,6 +78,16 @@ const METHODS = {
   getStory: true,
   loadSamples: true,
   getStatus: true,
+  listEntities: true,
+  getEntity: true,
+  createEntity: true,
+  updateEntity: true,
+  deleteEntity: true,
+  mergeEntities: true,
+  undoMerge: true,
+  suggestMentions: true,
+  tagSpan: true,
+  reviewMentions: true,
 } as const satisfies Record<MethodName, true>;
 
 export const methodNames = Object.keys(METHODS) as MethodName[];

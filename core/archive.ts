@@ -9,17 +9,35 @@ import { ArchiveError, describeIssues } from './errors.ts';
 import type { Provenance } from './model.ts';
 import {
   Article,
+  ArticleId,
   ArticleInput,
   ArticlePatch,
   ArticleSummary,
   CaptureInput,
+  EntityId,
+  EntityInput,
+  EntityPatch,
+  EntityQuery,
   HttpUrl,
   ListQuery,
+  MentionReview,
+  MergeId,
+  SpanTag,
+  summarize,
   type ImportResult,
   type ArticlePage,
   type ArchiveStatus,
+  type Entity,
+  type EntityDetail,
+  type EntitySummary,
+  type MergeRecord,
   type Problem,
 } from './model.ts';
+import { EntityService } from './entities/entity-service.ts';
+import { anchorMentions } from './entities/mentions.ts';
+import { starterAliases } from './tagging/starter-list.ts';
+import { Tagger } from './entities/tagger.ts';
+import { TaggingQueue } from './entities/tagging-queue.ts';
 import type { CapturedItem } from './capture/capture-document.ts';
 import { assertTextual, decodeText } from './capture/decode.ts';
 import { findDateline, findWireCredits } from './capture/wire-credits.ts';
@@ -36,8 +54,13 @@ export type Archive = ArchiveApi & {
   readonly dataDir: string;
   importFile(bytes: Uint8Array, name: string, origin?: string, maxBytes?: number): Promise<ImportResult[]>;
   addFromFile(metadata: Omit<ArticleInput, 'text'>, bytes: Uint8Array, name: string): Promise<Article>;
-  /** Waits for writes in flight, compacts the catalog and releases the folder. */
-  close(): Promise<void>;
+  /**
+   * Waits for writes in flight, compacts the catalog and releases the folder. Background suggestions
+   * stop after the article under way, unless `finishTagging` asks to wait for all that are queued.
+   */
+  close(options?: { finishTagging?: boolean }): Promise<void>;
+  /** Articles queued for background suggestions. */
+  readonly taggingPending: number;
 };
 
 /** Files over this are refused on import unless archive.json's settings.maxImportBytes says otherwise. */
@@ -46,6 +69,12 @@ export const DEFAULT_MAX_IMPORT_BYTES = 20_000_000;
 export type OpenOptions = {
   /** Folder of sample articles offered on an empty archive (defaults to the shipped assets/samples). */
   samplesDir?: string;
+  /**
+   * Suggest entities for new articles in the background (a worker thread), and at open for any left
+   * untagged. The desktop app, `newsdesk serve` and `newsdesk import` turn it on; without it,
+   * suggestions run only when asked for (`suggestMentions`).
+   */
+  tagInBackground?: boolean;
 };
 
 const SHIPPED_SAMPLES = fileURLToPath(new URL('../assets/samples', import.meta.url));
@@ -70,7 +99,14 @@ export async function openArchive(dataDir: string, options: OpenOptions = {}): P
       registry.data.problems.push(...problems);
       await registry.write();
     }
-    return new JsonArchive(dir, lock, registry, catalog, options.samplesDir ?? SHIPPED_SAMPLES);
+    return new JsonArchive(
+      dir,
+      lock,
+      registry,
+      catalog,
+      options.samplesDir ?? SHIPPED_SAMPLES,
+      options.tagInBackground,
+    );
   } catch (error) {
     await lock.release();
     throw error;
@@ -197,6 +233,9 @@ class JsonArchive implements Archive {
   private readonly articleQueues = new Map<string, Promise<unknown>>();
   private closed = false;
   private readonly importer: Importer;
+  private readonly entities: EntityService;
+  private readonly tagger: Tagger;
+  private readonly tagging: TaggingQueue | null;
 
   constructor(
     readonly dataDir: string,
@@ -204,7 +243,29 @@ class JsonArchive implements Archive {
     readonly registry: RegistryDb,
     private readonly catalog: Catalog,
     private readonly samplesDir: string,
+    tagInBackground = false,
   ) {
+    this.entities = new EntityService({
+      registry,
+      entries: () => this.catalog.values(),
+      catalogVersion: () => this.catalog.version,
+      summary: (entry) => toSummary(entry),
+      read: (id) => this.read(this.entry(id)),
+      change: (id, edit) => this.change(id, edit),
+      tag: (text, publishedAt) => this.tagger.tag(text, publishedAt),
+      starterAliases,
+    });
+    this.tagger = new Tagger({
+      version: () => this.entities.registryVersion(),
+      entries: () => this.entities.gazetteer(),
+    });
+    this.tagging = tagInBackground
+      ? new TaggingQueue(async (id) => {
+          // Gone, or tagged meanwhile (the reader asks for an article's suggestions when it is opened).
+          if (this.catalog.get(id)?.taggedAt === null) await this.write(() => this.entities.suggest(id));
+        })
+      : null;
+    this.tagging?.enqueue(untagged(this.catalog.values()));
     this.importer = new Importer({
       indexDir: join(this.dataDir, INDEX_DIR),
       entries: () => this.catalog.values(),
@@ -325,6 +386,61 @@ class JsonArchive implements Archive {
     });
   }
 
+  async listEntities(query?: EntityQuery): Promise<EntitySummary[]> {
+    this.assertOpen();
+    return this.entities.listEntities(parseArgument(EntityQuery, query ?? {}, 'listEntities'));
+  }
+
+  async getEntity(id: string): Promise<EntityDetail> {
+    this.assertOpen();
+    return this.entities.getEntity(parseArgument(EntityId, id, 'getEntity'));
+  }
+
+  async createEntity(input: EntityInput): Promise<Entity> {
+    const fields = parseArgument(EntityInput, input, 'createEntity');
+    return this.write(() => this.entities.createEntity(fields));
+  }
+
+  async updateEntity(id: string, patch: EntityPatch): Promise<Entity> {
+    const parsed = parseArgument(EntityPatch, patch, 'updateEntity');
+    return this.write(() => this.entities.updateEntity(parseArgument(EntityId, id, 'updateEntity'), parsed));
+  }
+
+  async deleteEntity(id: string): Promise<{ removedMentions: number }> {
+    return this.write(() => this.entities.deleteEntity(parseArgument(EntityId, id, 'deleteEntity')));
+  }
+
+  async mergeEntities(keptId: string, mergedId: string): Promise<MergeRecord> {
+    const kept = parseArgument(EntityId, keptId, 'mergeEntities');
+    const merged = parseArgument(EntityId, mergedId, 'mergeEntities');
+    return this.write(() => this.entities.mergeEntities(kept, merged));
+  }
+
+  async undoMerge(mergeId: string): Promise<Entity> {
+    return this.write(() => this.entities.undoMerge(parseArgument(MergeId, mergeId, 'undoMerge')));
+  }
+
+  async suggestMentions(articleId: string): Promise<Article> {
+    const id = parseArgument(ArticleId, articleId, 'suggestMentions');
+    return this.write(() => this.entities.suggest(id));
+  }
+
+  async tagSpan(articleId: string, span: SpanTag): Promise<Article> {
+    const id = parseArgument(ArticleId, articleId, 'tagSpan');
+    const parsed = parseArgument(SpanTag, span, 'tagSpan');
+    return this.write(() => this.entities.tagSpan(id, parsed));
+  }
+
+  async reviewMentions(articleId: string, review: MentionReview): Promise<Article> {
+    const id = parseArgument(ArticleId, articleId, 'reviewMentions');
+    const parsed = parseArgument(MentionReview, review, 'reviewMentions');
+    return this.write(() => this.entities.reviewMentions(id, parsed));
+  }
+
+  get taggingPending(): number {
+    return this.tagging?.pending ?? 0;
+  }
+
   async getStatus(): Promise<ArchiveStatus> {
     this.assertOpen();
     let trash = 0;
@@ -337,10 +453,13 @@ class JsonArchive implements Archive {
     };
   }
 
-  async close(): Promise<void> {
+  async close(options: { finishTagging?: boolean } = {}): Promise<void> {
     if (this.closed) return;
+    if (options.finishTagging) await this.tagging?.drain();
+    await this.tagging?.stop();
     this.closed = true;
     await Promise.allSettled(this.inFlight);
+    await this.tagger.close();
     try {
       await this.catalog.close();
     } finally {
@@ -389,6 +508,7 @@ class JsonArchive implements Archive {
       for (const path of written) await rm(path, { force: true });
       throw error;
     }
+    this.tagging?.enqueue([article.id]);
     return article;
   }
 
@@ -433,7 +553,8 @@ class JsonArchive implements Archive {
   private async read(entry: CatalogEntry): Promise<Article> {
     try {
       const article = await readArticleFile(this.dataDir, entry.file);
-      if (article) return article;
+      // Offsets that no longer fit (a file edited by hand) are found again by their quotes.
+      if (article) return { ...article, mentions: anchorMentions(article.text, article.mentions) };
     } catch (error) {
       if (!(error instanceof CorruptFileError)) throw error;
       this.registry.data.problems.push({
@@ -468,5 +589,9 @@ class JsonArchive implements Archive {
 }
 
 function toSummary(article: ArticleSummary | CatalogEntry | Article): ArticleSummary {
-  return ArticleSummary.parse(article);
+  return 'text' in article ? summarize(article) : ArticleSummary.parse(article);
+}
+
+function* untagged(entries: Iterable<CatalogEntry>): Iterable<string> {
+  for (const entry of entries) if (!entry.taggedAt && !entry.deletedAt) yield entry.id;
 }

@@ -1,10 +1,11 @@
-// The contract on the command line: `newsdesk add|list|show|update|delete|restore|status|serve`.
+// The contract on the command line: `newsdesk import|add|list|show|update|delete|restore|status|tag|entities|serve`.
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { ArchiveApi } from './api.ts';
 import { openArchive, type Archive } from './archive.ts';
 import { runImport } from './cli-import.ts';
+import { runTag } from './cli-tag.ts';
 import { defaultDataDir } from './data-dir.ts';
 import { invokeMethod } from './dispatch.ts';
 import { ArchiveError, toErrorBody } from './errors.ts';
@@ -23,6 +24,9 @@ Commands:
   delete ID            move to the trash
   restore ID           bring back from the trash
   status               the data folder, counts and any damaged files found
+  tag FILE ...         suggested entities and dates in plain-text files (one JSON line per file with --json);
+                       the registry of --data-dir when given, else only the shipped starter list [--published ISO]
+  entities [--search TEXT] [--type T]   the entity registry, most mentioned first
   serve [--port N]     browser mode: serves the UI on 127.0.0.1 and prints its URL with a token
 
 Options for every command:
@@ -50,6 +54,8 @@ const OPTIONS = {
   trash: { type: 'boolean' },
   port: { type: 'string' },
   'max-size': { type: 'string' },
+  search: { type: 'string' },
+  type: { type: 'string' },
 } satisfies ParseArgsConfig['options'];
 
 type Options = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
@@ -65,6 +71,8 @@ const ALLOWED: Record<string, (keyof Options)[]> = {
   restore: [],
   status: [],
   serve: ['port'],
+  tag: ['published'],
+  entities: ['search', 'type', 'limit'],
 };
 const GLOBAL: (keyof Options)[] = ['data-dir', 'json', 'help'];
 const TAKES_ID = new Set(['show', 'update', 'delete', 'restore']);
@@ -91,22 +99,38 @@ export async function main(argv: string[]): Promise<number> {
     const stray = (Object.keys(values) as (keyof Options)[]).find((k) => !allowed.includes(k) && !GLOBAL.includes(k));
     if (stray) throw new UsageError(`${command} does not take --${stray}`);
     const expected = TAKES_ID.has(command) ? 1 : 0;
-    if (command === 'import') {
-      if (!rest.length) throw new UsageError('import needs at least one file, folder or URL');
+    if (command === 'import' || command === 'tag') {
+      if (!rest.length)
+        throw new UsageError(`${command} needs at least one ${command === 'tag' ? 'file' : 'file, folder or URL'}`);
     } else if (rest.length !== expected)
       throw new UsageError(expected ? `${command} needs exactly one article ID` : `${command} takes no arguments`);
     const maxMb = values['max-size'] === undefined ? undefined : Number(values['max-size']);
     if (maxMb !== undefined && !(maxMb > 0)) throw new UsageError('--max-size must be a positive number of megabytes');
-    const archive = await openArchive(values['data-dir'] ?? defaultDataDir());
+    // Tagging files only reads a registry, and only the one it is pointed at.
+    if (command === 'tag')
+      return await runTag(rest, {
+        json: values.json ?? false,
+        dataDir: values['data-dir'] ?? process.env.NEWSDESK_DATA_DIR,
+        publishedAt: values.published,
+      });
+    // Long-lived or bulk: suggestions for new articles run in the background (a worker thread).
+    const tagInBackground = command === 'serve' || command === 'import';
+    const archive = await openArchive(values['data-dir'] ?? defaultDataDir(), { tagInBackground });
+    let finishTagging = false;
     try {
       if (command === 'serve') return await serve(archive, values);
-      if (command === 'import')
+      if (command === 'import') {
+        finishTagging = true;
         return await runImport(archive, rest, { json: values.json ?? false, maxBytes: maxMb && maxMb * 1e6 });
+      }
       await run(archive, command, rest[0], values);
       return 0;
     } finally {
-      // Also when serve fails to start (a port in use): the folder must not stay locked.
-      await archive.close();
+      // Also when serve fails to start (a port in use): the folder must not stay locked. An import
+      // waits for the suggestions of what it saved, so `show` finds them.
+      if (finishTagging && archive.taggingPending && process.stderr.isTTY)
+        process.stderr.write(`Suggesting entities for ${archive.taggingPending} article(s)…\n`);
+      await archive.close({ finishTagging });
     }
   } catch (error) {
     return fail(error);
@@ -153,6 +177,20 @@ async function run(archive: Archive, command: string, id: string | undefined, va
       return json
         ? print(summary)
         : console.log(`${command === 'delete' ? 'Trashed' : 'Restored'}: ${summaryLine(summary)}`);
+    }
+    case 'entities': {
+      const entities = await call('listEntities', {
+        text: values.search,
+        type: values.type,
+        limit: integer(values.limit, '--limit'),
+      });
+      if (json) return print(entities);
+      for (const e of entities)
+        console.log(
+          `${e.id}  ${e.type.padEnd(12)} ${String(e.articles).padStart(5)}  ${e.name}${e.aliases.length ? `  (${e.aliases.join(', ')})` : ''}`,
+        );
+      console.log(`${entities.length} entit${entities.length === 1 ? 'y' : 'ies'}`);
+      return;
     }
     case 'status': {
       const status = await call('getStatus');

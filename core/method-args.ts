@@ -1,7 +1,21 @@
 // The zod schemas of every contract method's arguments, checked at every transport by core/dispatch.ts.
 import { z } from 'zod';
 import type { ArchiveApi, MethodName } from './api.ts';
-import { ArticleId, ArticleInput, ArticlePatch, CaptureInput, HttpUrl, ListQuery } from './model.ts';
+import {
+  ArticleId,
+  ArticleInput,
+  ArticlePatch,
+  CaptureInput,
+  EntityId,
+  EntityInput,
+  EntityPatch,
+  EntityQuery,
+  HttpUrl,
+  ListQuery,
+  MentionReview,
+  MergeId,
+  SpanTag,
+} from './model.ts';
 
 export const methodArgs = {
   addArticle: z.tuple([ArticleInput]),
@@ -15,6 +29,16 @@ export const methodArgs = {
   getStory: z.tuple([ArticleId]),
   loadSamples: z.tuple([]),
   getStatus: z.tuple([]),
+  listEntities: z.tuple([EntityQuery.optional()]),
+  getEntity: z.tuple([EntityId]),
+  createEntity: z.tuple([EntityInput]),
+  updateEntity: z.tuple([EntityId, EntityPatch]),
+  deleteEntity: z.tuple([EntityId]),
+  mergeEntities: z.tuple([EntityId, EntityId]),
+  undoMerge: z.tuple([MergeId]),
+  suggestMentions: z.tuple([ArticleId]),
+  tagSpan: z.tuple([ArticleId, SpanTag]),
+  reviewMentions: z.tuple([ArticleId, MentionReview]),
 } satisfies Record<MethodName, z.ZodTuple>;
 
 type ArgsMatch = {

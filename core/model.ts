@@ -45,6 +45,166 @@ export type Provenance = z.infer<typeof Provenance>;
 export const EntityType = z.enum(['person', 'organization', 'group', 'location', 'event', 'other']);
 export type EntityType = z.infer<typeof EntityType>;
 
+/** Random, so entities from two archives never share an id by accident (bundles match entities by id first). */
+export const EntityId = z.string().regex(/^ent_[0-9a-z]{16}$/, 'expected an entity id (ent_ and 16 letters or digits)');
+
+const EntityName = z
+  .string()
+  .trim()
+  .min(1, 'a name cannot be empty')
+  .max(300, 'a name is at most 300 characters')
+  .refine((name) => !/[\n\r\t]/.test(name), 'a name is one line');
+
+/** External identifiers by scheme: `{ wikidata: 'Q123' }`. */
+const ExternalIds = z.record(
+  z.string().regex(/^[a-z][a-z0-9_-]{0,39}$/, 'an external id scheme is a short lowercase word such as wikidata'),
+  z.string().trim().min(1).max(300),
+);
+
+const EntityFields = {
+  name: EntityName,
+  type: EntityType,
+  /** Other names: acronyms, transliterations, former names, short forms. */
+  aliases: z
+    .array(EntityName)
+    .max(500)
+    .transform((aliases) => [...new Set(aliases)]),
+  description: z.string().max(5000),
+  externalIds: ExternalIds,
+  notes: z.string().max(100_000),
+};
+
+export const Entity = z.object({
+  id: EntityId,
+  ...EntityFields,
+  aliases: EntityFields.aliases.default([]),
+  description: EntityFields.description.default(''),
+  externalIds: ExternalIds.default({}),
+  notes: EntityFields.notes.default(''),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+});
+export type Entity = z.infer<typeof Entity>;
+
+export const EntityInput = z
+  .object(EntityFields)
+  .partial({ aliases: true, description: true, externalIds: true, notes: true })
+  .strict();
+export type EntityInput = z.input<typeof EntityInput>;
+
+export const EntityPatch = z
+  .object(EntityFields)
+  .partial()
+  .strict()
+  .refine((patch) => Object.keys(patch).length > 0, 'nothing to change');
+export type EntityPatch = z.input<typeof EntityPatch>;
+
+export const EntityQuery = z
+  .object({
+    /** Matches names and aliases, ignoring case and accents. */
+    text: z.string().max(300).optional(),
+    type: EntityType.optional(),
+    limit: z.number().int().min(1).max(10_000).default(1000),
+  })
+  .strict();
+export type EntityQuery = z.input<typeof EntityQuery>;
+
+/** An entity in the registry view: how many articles mention it (not counting rejected suggestions). */
+export type EntitySummary = Entity & { articles: number };
+
+/** The entity page: its articles, who and what appears with it, and its mentions over time. */
+export type EntityDetail = {
+  entity: Entity;
+  articles: ArticleSummary[];
+  /** Other entities in the same articles, most shared first. */
+  cooccurring: { id: string; name: string; type: EntityType; articles: number }[];
+  /** Articles mentioning it per month of publication (of capture when the date is unknown). */
+  timeline: { month: string; articles: number }[];
+};
+
+/**
+ * W3C Web Annotation's TextQuoteSelector: the exact text with some context either side, so a mention
+ * can be found again if the offsets no longer fit (a file edited by hand).
+ */
+export const TextQuote = z.object({
+  exact: z.string().min(1).max(1000),
+  prefix: z.string().max(64),
+  suffix: z.string().max(64),
+});
+export type TextQuote = z.infer<typeof TextQuote>;
+
+export const MentionStatus = z.enum(['suggested', 'confirmed', 'rejected']);
+export type MentionStatus = z.infer<typeof MentionStatus>;
+export const MentionSource = z.enum(['registry', 'starter', 'model', 'rule', 'user']);
+export type MentionSource = z.infer<typeof MentionSource>;
+
+/** A name in an article's text that refers to an entity, or a suggestion that it does. */
+export const Mention = z.object({
+  id: z.string().regex(/^m_[0-9a-z]{10}$/),
+  /** UTF-16 offsets into the article's clean text, end exclusive. */
+  start: z.number().int().nonnegative(),
+  end: z.number().int().positive(),
+  quote: TextQuote,
+  /** The registry entity; null for a suggestion of an entity the registry does not have yet. */
+  entityId: EntityId.nullable(),
+  /** What the entity is called and is, for a suggestion without an entity (the name it would get). */
+  name: EntityName,
+  type: EntityType,
+  status: MentionStatus,
+  source: MentionSource,
+  confidence: z.number().min(0).max(1),
+});
+export type Mention = z.infer<typeof Mention>;
+
+/** A time expression in the text, resolved against the publication date ("on Wednesday" -> 2024-11-27). */
+export const DateMention = z.object({
+  start: z.number().int().nonnegative(),
+  end: z.number().int().positive(),
+  text: z.string().max(200),
+  /** YYYY-MM-DD, YYYY-MM or YYYY. */
+  date: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/),
+});
+export type DateMention = z.infer<typeof DateMention>;
+
+export const MergeId = z.string().regex(/^mrg_[0-9a-z]{12}$/, 'expected a merge id (mrg_ and 12 letters or digits)');
+
+/** A merge, kept so it can be undone: the merged entity as it was and the mentions that were re-pointed. */
+export const MergeRecord = z.object({
+  id: MergeId,
+  at: z.iso.datetime(),
+  keptId: EntityId,
+  merged: Entity,
+  /** Names of the merged entity added to the kept one's aliases (removed again on undo). */
+  aliasesAdded: z.array(z.string()),
+  /** Per article, the ids of the mentions that pointed at the merged entity. */
+  mentions: z.record(z.string(), z.array(z.string())),
+  undoneAt: z.iso.datetime().nullable().default(null),
+});
+export type MergeRecord = z.infer<typeof MergeRecord>;
+
+/** Tag a span of an article's text as an existing entity, or as a new one. */
+export const SpanTag = z.union([
+  z.object({ start: z.number().int().nonnegative(), end: z.number().int().positive(), entityId: EntityId }).strict(),
+  z
+    .object({
+      start: z.number().int().nonnegative(),
+      end: z.number().int().positive(),
+      name: EntityName,
+      type: EntityType,
+    })
+    .strict(),
+]);
+export type SpanTag = z.input<typeof SpanTag>;
+
+export const MentionReview = z
+  .object({
+    ids: z.array(z.string().max(20)).min(1, 'no mentions given').max(10_000),
+    /** confirm: accept (creating the entity if needed); reject: never suggest it here again; remove: delete a mention. */
+    action: z.enum(['confirm', 'reject', 'remove']),
+  })
+  .strict();
+export type MentionReview = z.input<typeof MentionReview>;
+
 /** The editable metadata of an article; every field is optional on input. */
 const ArticleFields = {
   title: z.string().trim().min(1, 'the title cannot be empty').max(1000),
@@ -79,8 +239,11 @@ export const Article = z.object({
   minhash: z.string().default(''),
   /** Near-duplicates (the same wire story republished) share a story id: the id of the story's first article. */
   storyId: ArticleId.nullable().default(null),
-  // Mentions and claims arrive with their own issues as arrays with `.default([])`,
-  // so documents written before them still parse.
+  // Fields added after the first release default, so documents written before them still parse.
+  mentions: z.array(Mention).max(20_000).default([]),
+  dates: z.array(DateMention).max(20_000).default([]),
+  /** When entity suggestions last ran on this text; null until they have. */
+  taggedAt: z.iso.datetime().nullable().default(null),
 });
 export type Article = z.infer<typeof Article>;
 
@@ -91,9 +254,28 @@ export const ArticleDocument = z.object({
 });
 export type ArticleDocument = z.infer<typeof ArticleDocument>;
 
-/** What the library list shows: everything but the text and notes. */
-export const ArticleSummary = Article.omit({ text: true, notes: true, provenance: true, html: true, minhash: true });
+/** What the library list shows: everything but the text, notes and annotations, plus the entities it mentions. */
+export const ArticleSummary = Article.omit({
+  text: true,
+  notes: true,
+  provenance: true,
+  html: true,
+  minhash: true,
+  mentions: true,
+  dates: true,
+}).extend({
+  /** The registry entities the article mentions (confirmed or suggested, not rejected). */
+  entityIds: z.array(EntityId).default([]),
+});
 export type ArticleSummary = z.infer<typeof ArticleSummary>;
+
+/** The summary of an article: its fields, and the entities its mentions point at. */
+export function summarize(article: Article): ArticleSummary {
+  const entityIds = new Set<string>();
+  for (const mention of article.mentions)
+    if (mention.entityId && mention.status !== 'rejected') entityIds.add(mention.entityId);
+  return ArticleSummary.parse({ ...article, entityIds: [...entityIds] });
+}
 
 export const ArticleInput = z
   .object({
@@ -155,6 +337,8 @@ export const Registry = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
   createdAt: z.iso.datetime(),
   collections: z.array(z.object({ id: z.string(), name: z.string() })).default([]),
+  entities: z.array(Entity).default([]),
+  merges: z.array(MergeRecord).default([]),
   settings: z.record(z.string(), z.unknown()).default({}),
   /** Files found damaged and moved aside, until the user deals with them. */
   problems: z.array(Problem).default([]),

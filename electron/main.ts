@@ -57,7 +57,7 @@ if (!app.requestSingleInstanceLock()) {
 async function start(): Promise<void> {
   let archive: Archive;
   try {
-    archive = await openArchive(dataDir);
+    archive = await openArchive(dataDir, { tagInBackground: true });
   } catch (error) {
     // 'locked': the folder is open in another process (another window, `newsdesk serve`, the CLI).
     const title =

@@ -1,12 +1,14 @@
 // The app shell: owns the selection, the open article and the dialogs, and turns shortcuts into archive calls.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ArchiveStatus, Article, ArticleSummary, SortField } from '../core/model.ts';
+import type { ArchiveStatus, Article, ArticleSummary, MergeRecord, SortField } from '../core/model.ts';
 import { archive, messageOf } from './api.ts';
 import { ArticleDialog } from './components/article-dialog.tsx';
 import { PaneSplitter, useListFraction } from './components/pane-splitter.tsx';
 import { ShortcutsHelp } from './components/shortcuts-help.tsx';
 import { StatusBar, type Notice } from './components/status-bar.tsx';
 import { TopBar } from './components/top-bar.tsx';
+import { EntitiesView } from './entities/entities-view.tsx';
+import type { MentionKeyAction } from './entities/use-mention-review.ts';
 import { formatCount, formatNumber } from './format.ts';
 import { DropOverlay } from './import/drop-overlay.tsx';
 import { ImportDialog } from './import/import-dialog.tsx';
@@ -41,6 +43,11 @@ export function App() {
   const [loadingSamples, setLoadingSamples] = useState(false);
   const [listFraction, setListFraction] = useListFraction(0.45);
   const lastDeleted = useRef<ArticleSummary | null>(null);
+  /** The entity registry replaces the library panes while it is showing. */
+  const [section, setSection] = useState<'library' | 'entities'>('library');
+  const [entityId, setEntityId] = useState<string | null>(null);
+  const [entityRevision, setEntityRevision] = useState(0);
+  const mentionKeys = useRef<((action: MentionKeyAction) => void) | null>(null);
   const readerRef = useRef<HTMLElement>(null);
   const listRef = useRef<HTMLDivElement>(null);
 
@@ -157,7 +164,7 @@ export function App() {
   }, [article]);
 
   /** What delete and restore act on: the open article, known from its row before its file has loaded. */
-  function target(): ArticleSummary | null {
+  function target(): Pick<ArticleSummary, 'id' | 'title' | 'deletedAt'> | null {
     if (!openId) return null;
     if (article?.id === openId) return article;
     const row = pages.at(cursor);
@@ -254,9 +261,10 @@ export function App() {
     else void reloadList(saved.id);
   }
 
-  /** Opens any article by id (from import results or a story's other copies), in the library list. */
+  /** Opens any article by id (from import results, a story's other copies, an entity page), in the library list. */
   async function openArticle(id: string): Promise<void> {
     setDialog(null);
+    setSection('library');
     if (view.trash) {
       const library = { ...view, trash: false };
       setView(library);
@@ -266,7 +274,42 @@ export function App() {
     setOpenId(id);
   }
 
+  function openEntity(id: string): void {
+    setEntityId(id);
+    setSection('entities');
+  }
+
+  function onMerged(record: MergeRecord): void {
+    setNotice({
+      kind: 'info',
+      text: (
+        <>
+          Merged “<bdi>{record.merged.name}</bdi>” into this entity.
+        </>
+      ),
+      action: {
+        label: 'Undo',
+        run: () =>
+          void archive.undoMerge(record.id).then(() => {
+            setNotice({ kind: 'info', text: `Undid the merge: “${record.merged.name}” is back.` });
+            setEntityRevision((n) => n + 1);
+          }, reportError),
+      },
+    });
+  }
+
+  /** A review or tag in the reader: show it if that article is still the open one. */
+  function onArticleChange(updated: Article): void {
+    setArticle((open) => (open?.id === updated.id ? updated : open));
+  }
+
   function run(action: ShortcutAction, event: KeyboardEvent): void {
+    if (action === 'entities') return setSection(section === 'entities' ? 'library' : 'entities');
+    if (section === 'entities') {
+      // The registry has its own list: library keys would move an article cursor nobody can see.
+      if (action === 'trash') setSection('library');
+      if (!['new', 'import', 'help', 'trash'].includes(action)) return;
+    }
     switch (action) {
       case 'next':
         return void select(cursor + 1);
@@ -297,6 +340,8 @@ export function App() {
         return changeView({ ...view, trash: !view.trash });
       case 'help':
         return setDialog('help');
+      default:
+        if (article) mentionKeys.current?.(action);
     }
   }
   useShortcuts(run);
@@ -306,15 +351,30 @@ export function App() {
     <div className="app">
       <TopBar
         trash={view.trash}
+        entities={section === 'entities'}
+        onShowEntities={() => setSection('entities')}
         status={status}
         onNew={() => setDialog('add')}
         onImport={() => setDialog('import')}
         importRun={importer.run}
-        onShowTrash={(trash) => trash !== view.trash && changeView({ ...view, trash })}
+        onShowTrash={(trash) => {
+          setSection('library');
+          if (trash !== view.trash) changeView({ ...view, trash });
+        }}
         onHelp={() => setDialog('help')}
       />
       <main className="workspace">
-        {libraryEmpty ? (
+        {section === 'entities' ? (
+          <EntitiesView
+            selectedId={entityId}
+            onSelect={setEntityId}
+            onOpenArticle={(id) => void openArticle(id)}
+            onMerged={onMerged}
+            onNotice={(text) => setNotice({ kind: 'info', text })}
+            onError={reportError}
+            revision={entityRevision}
+          />
+        ) : libraryEmpty ? (
           <EmptyLibrary
             onLoadSamples={() => void loadSamples()}
             onNew={() => setDialog('add')}
@@ -354,6 +414,10 @@ export function App() {
               onDelete={() => void deleteOpen()}
               onRestore={() => article && void restore(article.id, article.title, false)}
               onOpenArticle={(id) => void openArticle(id)}
+              onArticleChange={onArticleChange}
+              onOpenEntity={openEntity}
+              onError={reportError}
+              keysRef={mentionKeys}
             />
           </div>
         )}

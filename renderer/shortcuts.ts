@@ -1,8 +1,22 @@
 // The keyboard map: one table drives both the key handler and the help overlay, so they cannot disagree.
 import { useEffect, useRef } from 'react';
 
+import type { MentionKeyAction } from './entities/use-mention-review.ts';
+
 export type ShortcutAction =
-  'next' | 'previous' | 'open' | 'list' | 'new' | 'import' | 'edit' | 'delete' | 'restore' | 'trash' | 'help';
+  | 'next'
+  | 'previous'
+  | 'open'
+  | 'list'
+  | 'new'
+  | 'import'
+  | 'edit'
+  | 'delete'
+  | 'restore'
+  | 'trash'
+  | 'entities'
+  | 'help'
+  | MentionKeyAction;
 
 export type Shortcut = { action: ShortcutAction; keys: string[]; label: string; description: string };
 
@@ -22,6 +36,20 @@ export const SHORTCUTS: Shortcut[] = [
     description: 'Restore from the trash (u also undoes a delete)',
   },
   { action: 'trash', keys: ['t'], label: 't', description: 'Switch between the library and the trash' },
+  {
+    action: 'entities',
+    keys: ['E'],
+    label: 'Shift+E',
+    description: 'The entity registry (again: back to the library)',
+  },
+  { action: 'next-mention', keys: [']'], label: ']', description: 'Next mention in the article' },
+  { action: 'previous-mention', keys: ['['], label: '[', description: 'Previous mention in the article' },
+  { action: 'accept-mention', keys: ['a'], label: 'a', description: 'Confirm the current suggestion' },
+  { action: 'reject-mention', keys: ['x'], label: 'x', description: 'Reject the current suggestion (or remove a tag)' },
+  { action: 'accept-entity', keys: ['A'], label: 'Shift+A', description: 'Confirm every suggestion of that entity' },
+  { action: 'reject-entity', keys: ['X'], label: 'Shift+X', description: 'Reject every suggestion of that entity' },
+  { action: 'tag-selection', keys: ['m'], label: 'm', description: 'Tag the selected words as an entity' },
+  { action: 'suggest', keys: ['s'], label: 's', description: 'Suggest entities again' },
   { action: 'help', keys: ['?'], label: '?', description: 'Show these shortcuts' },
 ];
 

@@ -1,4 +1,4 @@
-// Builds everything into dist/: the CLI and server (ESM), Electron's main (ESM) and preload (CommonJS), and the UI.
+// Builds everything into dist/: the CLI and server (ESM), Electron's main (ESM), the tagging worker, the preload (CommonJS) and the UI.
 import { build } from 'esbuild';
 import { build as viteBuild } from 'vite';
 
@@ -13,6 +13,19 @@ await Promise.all([
     banner: { js: '#!/usr/bin/env node' },
   }),
   build({ ...node, entryPoints: ['electron/main.ts'], outfile: 'dist/main.js', format: 'esm' }),
+  // The tagging worker thread, loaded by dist/cli.js and dist/main.js from beside them. Self-contained
+  // (its NLP libraries and model bundled in), so it runs from outside app.asar too.
+  build({
+    ...node,
+    packages: undefined,
+    entryPoints: ['core/entities/tagger-worker.ts'],
+    outfile: 'dist/tagger-worker.js',
+    format: 'esm',
+    // Bundled CommonJS (the NLP libraries) calls require(); give the ES module one.
+    banner: {
+      js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+    },
+  }),
   // A sandboxed renderer can only load a CommonJS preload, with nothing but electron left to require.
   build({
     ...node,
@@ -24,4 +37,4 @@ await Promise.all([
   }),
 ]);
 await viteBuild({ configFile: 'vite.config.ts', logLevel: 'warn' });
-console.log('built dist/cli.js, dist/main.js, dist/preload.cjs and dist/renderer/');
+console.log('built dist/cli.js, dist/main.js, dist/tagger-worker.js, dist/preload.cjs and dist/renderer/');

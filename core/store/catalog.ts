@@ -1,7 +1,7 @@
 // The slim catalog of every article (no text): a snapshot plus an append-only log, so start-up never opens article files.
 import { open, readFile, rm, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ArticleSummary, type Article, type SortField } from '../model.ts';
+import { summarize, type Article, type ArticleSummary, type SortField } from '../model.ts';
 import { writeFileDurably } from './durable-write.ts';
 import type { FileStamp } from './article-files.ts';
 
@@ -16,7 +16,7 @@ export type CatalogEntry = ArticleSummary & FileStamp & { file: string };
 type LogLine = { put: CatalogEntry } | { remove: string };
 
 export function entryFor(article: Article, file: string, stamp: FileStamp): CatalogEntry {
-  return { ...ArticleSummary.parse(article), file, ...stamp };
+  return { ...summarize(article), file, ...stamp };
 }
 
 export class Catalog {
@@ -24,6 +24,7 @@ export class Catalog {
   private readonly sortedCache = new Map<string, CatalogEntry[]>();
   private log: FileHandle | null = null;
   private loggedChanges = 0;
+  private changes = 0;
   private pending: Promise<unknown> = Promise.resolve();
 
   private constructor(private readonly dataDir: string) {}
@@ -67,6 +68,11 @@ export class Catalog {
 
   get size(): number {
     return this.entries.size;
+  }
+
+  /** Bumped by every change: lets callers cache what they derive from the entries. */
+  get version(): number {
+    return this.changes;
   }
 
   get(id: string): CatalogEntry | undefined {
@@ -138,6 +144,7 @@ export class Catalog {
   async replaceAll(entries: Iterable<CatalogEntry>): Promise<void> {
     this.entries.clear();
     this.sortedCache.clear();
+    this.changes++;
     for (const entry of entries) this.entries.set(entry.id, entry);
     await this.compact();
   }
@@ -157,6 +164,7 @@ export class Catalog {
     if ('put' in change) this.entries.set(change.put.id, change.put);
     else this.entries.delete(change.remove);
     this.sortedCache.clear();
+    this.changes++;
   }
 
   /** Log appends and compactions never interleave. */
@@ -189,6 +197,8 @@ function isEntry(value: unknown): value is CatalogEntry {
     (e.publishedAt === null || typeof e.publishedAt === 'string') &&
     (e.deletedAt === null || typeof e.deletedAt === 'string') &&
     Array.isArray(e.tags) &&
+    // Written before entities existed: none.
+    Array.isArray((e.entityIds ??= [])) &&
     typeof e.size === 'number' &&
     typeof e.mtimeMs === 'number'
   );

@@ -19,6 +19,8 @@ export async function openRegistry(dataDir: string, problems: Problem[]): Promis
     schemaVersion: SCHEMA_VERSION,
     createdAt: new Date().toISOString(),
     collections: [],
+    entities: [],
+    merges: [],
     settings: {},
     problems: [],
   });

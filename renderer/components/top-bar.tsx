@@ -6,6 +6,9 @@ import type { ImportRun } from '../import/use-import.ts';
 
 type Props = {
   trash: boolean;
+  /** The entity registry is showing instead of the library. */
+  entities: boolean;
+  onShowEntities: () => void;
   status: ArchiveStatus | null;
   onNew: () => void;
   onImport: () => void;
@@ -15,7 +18,17 @@ type Props = {
   onHelp: () => void;
 };
 
-export function TopBar({ trash, status, onNew, onImport, importRun, onShowTrash, onHelp }: Props) {
+export function TopBar({
+  trash,
+  entities,
+  onShowEntities,
+  status,
+  onNew,
+  onImport,
+  importRun,
+  onShowTrash,
+  onHelp,
+}: Props) {
   const importing = importPosition(importRun);
   return (
     <header className="top-bar">
@@ -46,12 +59,15 @@ export function TopBar({ trash, status, onNew, onImport, importRun, onShowTrash,
         )}
       </button>
       <div className="segmented" role="group" aria-label="Show">
-        <button type="button" aria-pressed={!trash} onClick={() => onShowTrash(false)} title="Library (t)">
+        <button type="button" aria-pressed={!trash && !entities} onClick={() => onShowTrash(false)} title="Library (t)">
           Library
         </button>
-        <button type="button" aria-pressed={trash} onClick={() => onShowTrash(true)} title="Trash (t)">
+        <button type="button" aria-pressed={trash && !entities} onClick={() => onShowTrash(true)} title="Trash (t)">
           Trash
           {status && status.trash > 0 && <span className="badge">{status.trash}</span>}
+        </button>
+        <button type="button" aria-pressed={entities} onClick={onShowEntities} title="Entity registry (Shift+E)">
+          Entities
         </button>
       </div>
       <span className="spacer" />

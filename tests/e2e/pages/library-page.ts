@@ -2,6 +2,7 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import type { ArticleInput } from '../../../core/model.ts';
 import { ImportDialog } from './import-dialog.ts';
+import { Tagging } from './tagging.ts';
 
 export type ArticleFields = {
   text?: string;
@@ -47,6 +48,7 @@ export class LibraryPage {
   /** The reader's "Also published by …" box: the story's other copies. */
   readonly story: Locator;
   readonly importDialog: ImportDialog;
+  readonly tagging: Tagging;
 
   constructor(readonly page: Page) {
     this.topBar = page.getByRole('banner');
@@ -66,6 +68,7 @@ export class LibraryPage {
     this.readerText = this.reader.getByTestId('article-text');
     this.story = this.reader.getByRole('region', { name: 'Also published by' });
     this.importDialog = new ImportDialog(page);
+    this.tagging = new Tagging(page);
   }
 
   async waitUntilReady(): Promise<void> {

@@ -1,0 +1,123 @@
+// An article's mentions as pure functions: quote selectors, re-anchoring, and folding new suggestions into reviewed ones.
+import { ArchiveError } from '../errors.ts';
+import type { EntityType, Mention, MentionSource, TextQuote } from '../model.ts';
+import { newMentionId } from './ids.ts';
+
+/** Context kept either side of a mention: enough to find it again, small enough for 10k mentions. */
+const CONTEXT = 32;
+
+export function quoteAt(text: string, start: number, end: number): TextQuote {
+  return {
+    exact: text.slice(start, end),
+    prefix: text.slice(Math.max(0, start - CONTEXT), start),
+    suffix: text.slice(end, end + CONTEXT),
+  };
+}
+
+/** A span must lie inside the text, be non-empty, short, and not start or end inside a surrogate pair. */
+export function assertSpan(text: string, start: number, end: number): void {
+  if (!(start >= 0 && end > start && end <= text.length))
+    throw new ArchiveError('invalid', `The span ${start}-${end} is not inside the article's text (0-${text.length}).`);
+  if (end - start > 1000) throw new ArchiveError('invalid', 'A mention is at most 1,000 characters.');
+  if (!text.slice(start, end).trim()) throw new ArchiveError('invalid', 'A mention cannot be only spaces.');
+  const low = (i: number) => i > 0 && i < text.length && /[\udc00-\udfff]/.test(text[i]!);
+  if (low(start) || low(end)) throw new ArchiveError('invalid', 'A span cannot split a character in two.');
+}
+
+export type NewMention = {
+  start: number;
+  end: number;
+  entityId: string | null;
+  name: string;
+  type: EntityType;
+  status: Mention['status'];
+  source: MentionSource;
+  confidence: number;
+};
+
+export function makeMention(text: string, fields: NewMention): Mention {
+  return { id: newMentionId(), ...fields, quote: quoteAt(text, fields.start, fields.end) };
+}
+
+/**
+ * Mentions whose offsets no longer fit the text (an article file edited by hand) are found again by
+ * their quote: the occurrence with the most matching context, the nearest to where it was. A mention
+ * whose text is gone is dropped.
+ */
+export function anchorMentions(text: string, mentions: Mention[]): Mention[] {
+  const anchored: Mention[] = [];
+  for (const mention of mentions) {
+    if (text.slice(mention.start, mention.end) === mention.quote.exact) {
+      anchored.push(mention);
+      continue;
+    }
+    const at = findQuote(text, mention.quote, mention.start);
+    if (at >= 0) anchored.push({ ...mention, start: at, end: at + mention.quote.exact.length });
+  }
+  return anchored;
+}
+
+function findQuote(text: string, quote: TextQuote, near: number): number {
+  let best = -1;
+  let bestScore = -Infinity;
+  for (let at = text.indexOf(quote.exact); at >= 0; at = text.indexOf(quote.exact, at + 1)) {
+    const before = commonSuffix(text.slice(Math.max(0, at - quote.prefix.length), at), quote.prefix);
+    const after = commonPrefix(
+      text.slice(at + quote.exact.length, at + quote.exact.length + quote.suffix.length),
+      quote.suffix,
+    );
+    const score = (before + after) * 1000 - Math.abs(at - near) / 1000;
+    if (score > bestScore) [best, bestScore] = [at, score];
+  }
+  return best;
+}
+
+function commonPrefix(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return i;
+}
+
+function commonSuffix(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && i < b.length && a[a.length - 1 - i] === b[b.length - 1 - i]) i++;
+  return i;
+}
+
+const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) =>
+  a.start < b.end && b.start < a.end;
+
+/**
+ * New suggestions folded into an article's mentions: what the user decided (confirmed, rejected, or
+ * tagged by hand) stays; earlier suggestions are replaced; a suggestion is dropped where it overlaps
+ * a decided mention, or when its text was rejected anywhere in the article (rejected suggestions are
+ * remembered and not offered again for the same text).
+ */
+export function foldSuggestions(text: string, mentions: Mention[], suggestions: NewMention[]): Mention[] {
+  const decided = mentions.filter((m) => m.status !== 'suggested');
+  const rejectedTexts = new Set(decided.filter((m) => m.status === 'rejected').map((m) => m.quote.exact));
+  // The same suggestion again keeps its id: a reader showing the earlier run can still confirm it.
+  const earlier = new Map(mentions.filter((m) => m.status === 'suggested').map((m) => [sameSuggestion(m), m]));
+  const fresh = suggestions
+    .filter((s) => !decided.some((m) => overlaps(m, s)))
+    .filter((s) => !rejectedTexts.has(text.slice(s.start, s.end)))
+    .map((s) => {
+      const before = earlier.get(sameSuggestion(s));
+      return before ? { ...before, confidence: s.confidence, source: s.source } : makeMention(text, s);
+    });
+  return [...decided, ...fresh].sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+function sameSuggestion(m: Pick<Mention, 'start' | 'end' | 'entityId' | 'name' | 'type'>): string {
+  return `${m.start} ${m.end} ${m.entityId ?? ''} ${m.name} ${m.type}`;
+}
+
+/** A user's own tag replaces whatever overlapped it (their decision wins over a suggestion or an old tag). */
+export function placeUserMention(
+  text: string,
+  mentions: Mention[],
+  fields: Omit<NewMention, 'status' | 'source' | 'confidence'>,
+): Mention[] {
+  const mention = makeMention(text, { ...fields, status: 'confirmed', source: 'user', confidence: 1 });
+  return [...mentions.filter((m) => !overlaps(m, mention)), mention].sort((a, b) => a.start - b.start || a.end - b.end);
+}

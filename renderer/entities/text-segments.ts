@@ -1,0 +1,84 @@
+// The article text cut into paragraphs and runs (plain, mention, date), each knowing its offsets into the text.
+import type { DateMention, Mention } from '../../core/model.ts';
+
+export type Range = { start: number; end: number };
+export type Segment = Range & { mention?: Mention; date?: DateMention };
+
+/**
+ * Blank lines separate paragraphs; text without any (one paragraph per line, as copied from most web
+ * pages) is split on its line breaks instead. Each range is trimmed, and offsets stay those of the text.
+ */
+export function paragraphRanges(text: string): Range[] {
+  const separator = /\n\s*\n/.test(text) ? /\n\s*\n/g : /\n/g;
+  const ranges: Range[] = [];
+  let from = 0;
+  const push = (start: number, end: number) => {
+    while (start < end && /\s/.test(text[start]!)) start++;
+    while (end > start && /\s/.test(text[end - 1]!)) end--;
+    if (end > start) ranges.push({ start, end });
+  };
+  for (const match of text.matchAll(separator)) {
+    push(from, match.index);
+    from = match.index + match[0].length;
+  }
+  push(from, text.length);
+  return ranges;
+}
+
+/** The runs of one paragraph: mentions win over dates where both cover the same characters. */
+export function segmentsOf(paragraph: Range, mentions: Mention[], dates: DateMention[]): Segment[] {
+  const marks: Segment[] = [];
+  const inside = (r: Range) => r.start >= paragraph.start && r.end <= paragraph.end;
+  for (const mention of mentions) if (inside(mention)) marks.push({ start: mention.start, end: mention.end, mention });
+  for (const date of dates)
+    if (inside(date) && !marks.some((m) => m.start < date.end && date.start < m.end))
+      marks.push({ start: date.start, end: date.end, date });
+  marks.sort((a, b) => a.start - b.start);
+  const segments: Segment[] = [];
+  let at = paragraph.start;
+  for (const mark of marks) {
+    if (mark.start < at) continue; // overlapping marks (a hand-edited file): the first one wins
+    if (mark.start > at) segments.push({ start: at, end: mark.start });
+    segments.push(mark);
+    at = mark.end;
+  }
+  if (at < paragraph.end) segments.push({ start: at, end: paragraph.end });
+  return segments;
+}
+
+/**
+ * The text offsets of the current selection inside `root`, read from the `data-offset` each run
+ * carries; null when the selection is empty or leaves the article text.
+ */
+export function selectionOffsets(root: HTMLElement): Range | null {
+  const selection = window.getSelection();
+  if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return null;
+  const range = selection.getRangeAt(0);
+  const start = offsetOf(root, range.startContainer, range.startOffset);
+  const end = offsetOf(root, range.endContainer, range.endOffset);
+  if (start === null || end === null || end <= start) return null;
+  return { start, end };
+}
+
+function offsetOf(root: HTMLElement, node: Node, offset: number): number | null {
+  if (!root.contains(node)) return null;
+  if (node.nodeType === Node.TEXT_NODE) {
+    const run = node.parentElement?.closest<HTMLElement>('[data-offset]');
+    return run ? Number(run.dataset.offset) + offset : null;
+  }
+  // A selection edge on an element (a triple click, say) points between its children.
+  const element = node as HTMLElement;
+  const runOf = (n: Node | null | undefined) =>
+    n instanceof HTMLElement
+      ? n.matches('[data-offset]')
+        ? n
+        : n.querySelector<HTMLElement>('[data-offset]')
+      : n?.parentElement?.closest<HTMLElement>('[data-offset]');
+  const own = element.closest<HTMLElement>('[data-offset]');
+  if (own) return Number(own.dataset.offset) + (offset === 0 ? 0 : (own.textContent?.length ?? 0));
+  const next = runOf(element.childNodes[offset]);
+  if (next) return Number(next.dataset.offset);
+  const runs = element.querySelectorAll<HTMLElement>('[data-offset]');
+  const last = runs[runs.length - 1];
+  return last ? Number(last.dataset.offset) + (last.textContent?.length ?? 0) : null;
+}

@@ -1,0 +1,96 @@
+// Entities from a user's seat: tag words, review suggestions, reject one for good, merge and undo; plus the docs screenshots.
+import { join, resolve } from 'node:path';
+import { expect, test } from './fixtures.ts';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+
+// Our own fixture text, in the shape of a wire report: a dateline, a spokesperson, a group and its acronym.
+const REPORT = [
+  'KAROVSK, 12 March (Test Agency) - Fighters of the Northern Vigil Front entered Karovsk on Tuesday, said Anna Kessler, a spokesperson for the Varnian Relief Council.',
+  'The NVF denied shelling the port. Anna Kessler said at least 40 families had fled Karovsk by boat.',
+].join('\n\n');
+const TITLE = 'Front enters Karovsk';
+
+test('tags words, confirms and rejects suggestions, merges two entities and undoes it', async ({ library, page }) => {
+  await library.addArticle({ text: REPORT, title: TITLE, source: 'Test Agency', publishedAt: '2026-03-13' });
+  await library.open(TITLE);
+  const tagging = library.tagging;
+  // An article opened for the first time gets its suggestions: the panel says when they are done.
+  await expect(tagging.panel).not.toContainText('Suggesting…');
+
+  // A new person from selected words: confirmed, and in the registry.
+  await tagging.tag('Anna Kessler', { type: 'person' });
+  await expect(tagging.mention('Anna Kessler').first()).toHaveClass(/confirmed/);
+  // Suggested again, the registry now finds her second mention; one click confirms every suggestion of her.
+  await page.keyboard.press('s');
+  await expect(tagging.panel).not.toContainText('Suggesting…');
+  await expect(tagging.mention('Anna Kessler')).toHaveCount(2);
+  await tagging.group('Anna Kessler').getByRole('button', { name: 'Confirm Anna Kessler' }).click();
+  await expect(tagging.text.locator('mark.mention.confirmed').filter({ hasText: 'Anna Kessler' })).toHaveCount(2);
+
+  // Rejected for good: a suggestion of the second "Karovsk" goes, and is not offered again.
+  await tagging.tag('Karovsk', { type: 'location' });
+  await page.keyboard.press('s');
+  await expect(tagging.panel).not.toContainText('Suggesting…');
+  const second = tagging.mention('Karovsk').nth(1);
+  await expect(second).toHaveClass(/suggested/);
+  await second.click();
+  await tagging.card.getByRole('button', { name: 'Reject', exact: true }).click();
+  await expect(tagging.mention('Karovsk')).toHaveCount(1);
+  await page.keyboard.press('s');
+  await expect(tagging.panel).not.toContainText('Suggesting…');
+  await expect(tagging.mention('Karovsk')).toHaveCount(1);
+
+  // Two names of one group, merged in the registry, then the merge undone.
+  await tagging.tag('Northern Vigil Front', { type: 'group' });
+  await tagging.tag('NVF', { type: 'group' });
+  await tagging.openRegistry();
+  await expect(tagging.entityRows).toHaveCount(4);
+  await tagging.openEntity('Northern Vigil Front');
+  await tagging.entityPage.getByRole('button', { name: 'Merge…' }).click();
+  const picker = tagging.entityPage.getByLabel('Entity name');
+  await picker.fill('NVF');
+  await tagging.entityPage.getByRole('option').filter({ hasText: 'NVF' }).click();
+  await expect(tagging.entityPage.getByRole('list', { name: 'Aliases' })).toContainText('NVF');
+  await expect(tagging.entityRows).toHaveCount(3);
+  await expect(library.notice).toContainText('Merged “NVF” into this entity');
+  await expect(tagging.entityPage.getByRole('img', { name: /Articles per month/ })).toBeVisible();
+  await library.notice.getByRole('button', { name: 'Undo' }).click();
+  await expect(library.notice).toContainText('Undid the merge');
+  await expect(tagging.entityRows).toHaveCount(4);
+
+  // From the entity page back to the article, whose NVF mention is NVF's again.
+  await tagging.openEntity('NVF');
+  await tagging.entityPage.getByRole('button', { name: TITLE }).click();
+  await expect(library.readerTitle).toHaveText(TITLE);
+  await tagging.mention('NVF').click();
+  await expect(tagging.card).toContainText('NVF');
+  await expect(tagging.card).toContainText('Confirmed');
+});
+
+// Rewrites the committed images only when asked (UPDATE_SCREENSHOTS=1), so an ordinary run leaves the tree clean.
+test('screenshots of the reader with its entities and of the registry, for the docs', async ({
+  library,
+  page,
+}, testInfo) => {
+  test.skip(testInfo.project.name !== 'chromium', 'The docs screenshots are taken once, in the browser run');
+  const shot = (name: string) =>
+    process.env.UPDATE_SCREENSHOTS ? join(ROOT, 'docs/screenshots', name) : testInfo.outputPath(name);
+  await page.setViewportSize({ width: 1400, height: 900 });
+  await library.loadSamples();
+  await library.open('Aid convoy turned back after overnight shelling of Karovsk port');
+  const tagging = library.tagging;
+  await expect(tagging.panel).not.toContainText('Suggesting…');
+  await expect(tagging.text.locator('mark.mention').first()).toBeVisible();
+  // Confirm all but the last entity, so the picture shows both confirmed and suggested mentions.
+  const confirm = tagging.panel.getByRole('button', { name: /^Confirm / });
+  for (let left = await confirm.count(); left > 1; left--) {
+    await confirm.first().click();
+    await expect(confirm).toHaveCount(left - 1);
+  }
+  await page.screenshot({ path: shot('entities-reader.png') });
+  await tagging.openRegistry();
+  await tagging.openEntity('Karovsk');
+  await expect(tagging.entityPage.getByRole('img', { name: /Articles per month/ })).toBeVisible();
+  await page.screenshot({ path: shot('entities-registry.png') });
+});
