@@ -47,7 +47,7 @@ import { articleFileFor, readArticleFile, scanArticleFiles, writeArticleFile } f
 import { Catalog, entryFor, INDEX_DIR, type CatalogEntry } from './store/catalog.ts';
 import { lockFolder, type FolderLock } from './store/folder-lock.ts';
 import { CorruptFileError } from './store/json-file.ts';
-import { openRegistry, type RegistryDb } from './store/registry-file.ts';
+import { openRegistry, RegistryStore } from './store/registry-file.ts';
 import { Importer } from './importer.ts';
 
 export type Archive = ArchiveApi & {
@@ -85,7 +85,7 @@ export async function openArchive(dataDir: string, options: OpenOptions = {}): P
   const lock = await lockFolder(dir);
   try {
     const problems: Problem[] = [];
-    const registry = await openRegistry(dir, problems);
+    const registry = new RegistryStore(await openRegistry(dir, problems));
     let catalog = await Catalog.load(dir);
     if (!catalog) {
       catalog = Catalog.empty(dir);
@@ -96,8 +96,7 @@ export async function openArchive(dataDir: string, options: OpenOptions = {}): P
     }
     if (problems.length) {
       // Kept in archive.json, so a file moved aside is still reported in later sessions.
-      registry.data.problems.push(...problems);
-      await registry.write();
+      await registry.update((draft) => void draft.problems.push(...problems));
     }
     return new JsonArchive(
       dir,
@@ -236,11 +235,13 @@ class JsonArchive implements Archive {
   private readonly entities: EntityService;
   private readonly tagger: Tagger;
   private readonly tagging: TaggingQueue | null;
+  /** What `newsdesk import` waits for the suggestions of before it exits: not the whole backlog. */
+  private readonly savedThisSession = new Set<string>();
 
   constructor(
     readonly dataDir: string,
     private readonly lock: FolderLock,
-    readonly registry: RegistryDb,
+    readonly registry: RegistryStore,
     private readonly catalog: Catalog,
     private readonly samplesDir: string,
     tagInBackground = false,
@@ -262,7 +263,8 @@ class JsonArchive implements Archive {
     this.tagging = tagInBackground
       ? new TaggingQueue(async (id) => {
           // Gone, or tagged meanwhile (the reader asks for an article's suggestions when it is opened).
-          if (this.catalog.get(id)?.taggedAt === null) await this.write(() => this.entities.suggest(id));
+          const entry = this.catalog.get(id);
+          if (entry && !entry.taggedAt) await this.track(() => this.entities.suggest(id));
         })
       : null;
     this.tagging?.enqueue(untagged(this.catalog.values()));
@@ -309,15 +311,18 @@ class JsonArchive implements Archive {
     const parsed = parseArgument(ArticlePatch, patch, 'updateArticle');
     // An absent field means "leave it", never "clear it".
     const changes = Object.fromEntries(Object.entries(parsed).filter(([, value]) => value !== undefined));
+    this.assertOpen();
     return this.change(id, (article) => ({ ...article, ...changes }));
   }
 
   async deleteArticle(id: string): Promise<ArticleSummary> {
     const now = new Date().toISOString();
+    this.assertOpen();
     return toSummary(await this.change(id, (article) => ({ ...article, deletedAt: article.deletedAt ?? now })));
   }
 
   async restoreArticle(id: string): Promise<ArticleSummary> {
+    this.assertOpen();
     return toSummary(await this.change(id, (article) => ({ ...article, deletedAt: null })));
   }
 
@@ -455,11 +460,14 @@ class JsonArchive implements Archive {
 
   async close(options: { finishTagging?: boolean } = {}): Promise<void> {
     if (this.closed) return;
-    if (options.finishTagging) await this.tagging?.drain();
-    await this.tagging?.stop();
+    // No new calls from now on; the queue's own writes still run while it finishes.
     this.closed = true;
-    await Promise.allSettled(this.inFlight);
+    if (options.finishTagging) await this.tagging?.finish(this.savedThisSession);
+    // The article under way is abandoned (the worker stops), not waited for: quitting must be quick.
+    const stopped = this.tagging?.stop();
     await this.tagger.close();
+    await stopped;
+    await Promise.allSettled(this.inFlight);
     try {
       await this.catalog.close();
     } finally {
@@ -508,13 +516,18 @@ class JsonArchive implements Archive {
       for (const path of written) await rm(path, { force: true });
       throw error;
     }
+    this.savedThisSession.add(article.id);
     this.tagging?.enqueue([article.id]);
     return article;
   }
 
-  /** Read-modify-write of one article, one at a time per article, durable before it returns. */
+  /**
+   * Read-modify-write of one article, one at a time per article, durable before it returns. Public
+   * methods check the archive is open before they get here; the tagging queue may still use it while
+   * close() lets it finish.
+   */
   private change(id: string, edit: (article: Article) => Article): Promise<Article> {
-    return this.write(() => {
+    return this.track(() => {
       const previous = this.articleQueues.get(id) ?? Promise.resolve();
       const run = previous.then(async () => {
         const entry = this.entry(id);
@@ -557,13 +570,9 @@ class JsonArchive implements Archive {
       if (article) return { ...article, mentions: anchorMentions(article.text, article.mentions) };
     } catch (error) {
       if (!(error instanceof CorruptFileError)) throw error;
-      this.registry.data.problems.push({
-        file: error.file,
-        reason: error.reason,
-        movedTo: error.movedTo,
-        recoveredFrom: null,
+      await this.registry.update((draft) => {
+        draft.problems.push({ file: error.file, reason: error.reason, movedTo: error.movedTo, recoveredFrom: null });
       });
-      await this.registry.write();
       await this.catalog.remove(entry.id);
       throw error;
     }
@@ -577,6 +586,11 @@ class JsonArchive implements Archive {
   /** Tracks a write so close() can wait for it. */
   private write<T>(work: () => Promise<T>): Promise<T> {
     this.assertOpen();
+    return this.track(work);
+  }
+
+  /** Tracks a write so close() can wait for it (the tagging queue's, too, while close lets it finish). */
+  private track<T>(work: () => Promise<T>): Promise<T> {
     const run = work();
     this.inFlight.add(run);
     void run.finally(() => this.inFlight.delete(run)).catch(() => undefined);

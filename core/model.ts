@@ -153,8 +153,16 @@ export const Mention = z.object({
   status: MentionStatus,
   source: MentionSource,
   confidence: z.number().min(0).max(1),
+  /**
+   * The entities this mention pointed at before merges moved it, the latest last: undoing a merge
+   * finds its mentions by this, even after a crash half-way through the merge.
+   */
+  mergedFrom: z.array(EntityId).max(100).optional(),
 });
 export type Mention = z.infer<typeof Mention>;
+
+/** Most mentions one article keeps (a long report names a few hundred). */
+export const MAX_MENTIONS = 20_000;
 
 /** A time expression in the text, resolved against the publication date ("on Wednesday" -> 2024-11-27). */
 export const DateMention = z.object({
@@ -176,8 +184,6 @@ export const MergeRecord = z.object({
   merged: Entity,
   /** Names of the merged entity added to the kept one's aliases (removed again on undo). */
   aliasesAdded: z.array(z.string()),
-  /** Per article, the ids of the mentions that pointed at the merged entity. */
-  mentions: z.record(z.string(), z.array(z.string())),
   undoneAt: z.iso.datetime().nullable().default(null),
 });
 export type MergeRecord = z.infer<typeof MergeRecord>;
@@ -240,8 +246,8 @@ export const Article = z.object({
   /** Near-duplicates (the same wire story republished) share a story id: the id of the story's first article. */
   storyId: ArticleId.nullable().default(null),
   // Fields added after the first release default, so documents written before them still parse.
-  mentions: z.array(Mention).max(20_000).default([]),
-  dates: z.array(DateMention).max(20_000).default([]),
+  mentions: z.array(Mention).max(MAX_MENTIONS).default([]),
+  dates: z.array(DateMention).max(MAX_MENTIONS).default([]),
   /** When entity suggestions last ran on this text; null until they have. */
   taggedAt: z.iso.datetime().nullable().default(null),
 });

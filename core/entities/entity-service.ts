@@ -1,27 +1,29 @@
 // The archive's entity methods: the registry in archive.json, the mentions in each article, and suggestions.
 import { ArchiveError } from '../errors.ts';
-import type {
-  Article,
-  ArticleSummary,
-  Entity,
-  EntityDetail,
-  EntityPatch,
-  EntityQuery,
-  EntitySummary,
-  EntityType,
-  MentionReview,
-  MergeRecord,
-  SpanTag,
+import {
+  MAX_MENTIONS,
+  type Article,
+  type ArticleSummary,
+  type Entity,
+  type EntityDetail,
+  type EntityPatch,
+  type EntityQuery,
+  type EntitySummary,
+  type EntityType,
+  type Mention,
+  type MentionReview,
+  type MergeRecord,
+  type SpanTag,
 } from '../model.ts';
-import type { CatalogEntry } from '../store/catalog.ts';
-import type { RegistryDb } from '../store/registry-file.ts';
+import { referencedIds, type CatalogEntry } from '../store/catalog.ts';
+import type { RegistryStore } from '../store/registry-file.ts';
 import type { EntitySuggestion, TaggingResult } from '../tagging/suggest-entities.ts';
 import { assertSpan, foldSuggestions, placeUserMention, type NewMention } from './mentions.ts';
-import { createEntity, EntityIndex, mergeInto, nameKey, unmerge, updateEntity } from './registry-ops.ts';
+import { cleanName, createEntity, EntityIndex, mergeInto, nameKey, unmerge, updateEntity } from './registry-ops.ts';
 
 /** The part of the archive the entity methods need. */
 export type EntityHost = {
-  registry: RegistryDb;
+  registry: RegistryStore;
   entries(): Iterable<CatalogEntry>;
   /** Changes whenever the entries do, so article counts are not recounted on every keystroke of a search. */
   catalogVersion(): number;
@@ -35,19 +37,24 @@ export type EntityHost = {
 
 /** The entity page lists at most this many articles (newest first); the counts cover all of them. */
 const PAGE_ARTICLES = 500;
+/** The longest name and mention the model accepts (core/model.ts). */
+const MAX_NAME = 300;
+const MAX_QUOTE = 1000;
 
 export class EntityService {
-  private index: EntityIndex | null = null;
-  private version = 0;
+  private index: { key: number; index: EntityIndex } | null = null;
   private counts: { key: string; counts: Map<string, number> } | null = null;
-  /** Registry changes one at a time: each reads and rewrites archive.json. */
-  private queue: Promise<unknown> = Promise.resolve();
+  /**
+   * Changes to the registry and the articles they touch run one at a time: a delete must not miss a
+   * mention tagged while it runs, nor two confirmations create one name twice.
+   */
+  private exclusive: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly host: EntityHost) {}
 
   /** Bumped on every registry change, so the tagger knows when to reload its gazetteer. */
   registryVersion(): number {
-    return this.version;
+    return this.host.registry.changes;
   }
 
   gazetteer() {
@@ -55,7 +62,10 @@ export class EntityService {
   }
 
   entityIndex(): EntityIndex {
-    return (this.index ??= new EntityIndex(this.entities(), this.host.registry.data.merges));
+    const key = this.host.registry.changes;
+    if (this.index?.key !== key)
+      this.index = { key, index: new EntityIndex(this.entities(), this.host.registry.data.merges) };
+    return this.index.index;
   }
 
   listEntities(query: EntityQuery & { limit: number }): EntitySummary[] {
@@ -69,9 +79,11 @@ export class EntityService {
       .slice(0, query.limit);
   }
 
+  /** An entity's page; a merged entity's id opens the one it went into (links kept elsewhere still work). */
   getEntity(id: string): EntityDetail {
     const index = this.entityIndex();
-    const entity = this.require(id);
+    const entity = index.get(id);
+    if (!entity) throw new ArchiveError('not_found', `There is no entity with id ${id}.`);
     const articles: CatalogEntry[] = [];
     const others = new Map<string, number>();
     const months = new Map<string, number>();
@@ -105,190 +117,236 @@ export class EntityService {
   }
 
   createEntity(input: Pick<Entity, 'name' | 'type'> & Partial<Entity>): Promise<Entity> {
-    return this.mutate((entities) => {
-      const entity = createEntity(entities, input);
-      entities.push(entity);
-      return entity;
-    });
+    return this.serially(() =>
+      this.host.registry.update((draft) => {
+        const entity = createEntity(draft.entities, input);
+        draft.entities.push(entity);
+        return entity;
+      }),
+    );
   }
 
   updateEntity(id: string, patch: EntityPatch): Promise<Entity> {
-    return this.mutate((entities) => {
-      const at = this.position(entities, id);
-      const updated = updateEntity(entities, entities[at]!, patch as Partial<Entity>);
-      entities[at] = updated;
-      return updated;
-    });
+    return this.serially(() =>
+      this.host.registry.update((draft) => {
+        const at = this.position(draft.entities, id);
+        const updated = updateEntity(draft.entities, draft.entities[at]!, patch as Partial<Entity>);
+        draft.entities[at] = updated;
+        return updated;
+      }),
+    );
   }
 
-  /** Out of the registry, and its mentions out of every article. */
-  async deleteEntity(id: string): Promise<{ removedMentions: number }> {
-    const entity = this.require(id);
-    await this.mutate((entities) => {
-      entities.splice(this.position(entities, entity.id), 1);
-    });
-    let removed = 0;
-    for (const articleId of this.articlesMentioning(new Set([entity.id]))) {
-      await this.host.change(articleId, (article) => {
-        const mentions = article.mentions.filter((m) => m.entityId !== entity.id);
+  /** Out of the registry, then its mentions (and those of entities merged into it) out of every article. */
+  deleteEntity(id: string): Promise<{ removedMentions: number }> {
+    return this.serially(async () => {
+      const ids = this.idsResolvingTo(id);
+      await this.host.registry.update((draft) => {
+        draft.entities.splice(this.position(draft.entities, id), 1);
+      });
+      let removed = 0;
+      await this.eachArticleMentioning(ids, (article) => {
+        const mentions = article.mentions.filter((m) => !m.entityId || !ids.has(m.entityId));
         removed += article.mentions.length - mentions.length;
         return { ...article, mentions };
       });
-    }
-    return { removedMentions: removed };
+      return { removedMentions: removed };
+    });
   }
 
   /**
-   * `mergedId` goes into `keptId`. The registry changes first (one atomic write): from then on any
-   * mention still naming the merged entity is read as the kept one, so a crash half-way through
-   * re-pointing the articles loses nothing.
+   * `mergedId` goes into `keptId`. The registry changes first, in one durable write: from then on a
+   * mention still naming the merged entity is read as the kept one. Each re-pointed mention remembers
+   * where it came from (`mergedFrom`), so undo finds them all, even after a crash half-way.
    */
-  async mergeEntities(keptId: string, mergedId: string): Promise<MergeRecord> {
-    const kept = this.require(keptId);
-    const merged = this.require(mergedId);
-    const record = await this.mutate((entities, merges) => {
-      const at = this.position(entities, kept.id);
-      const { entity, record } = mergeInto(entities[at]!, entities[this.position(entities, merged.id)]!);
-      entities[at] = entity;
-      entities.splice(this.position(entities, merged.id), 1);
-      merges.push(record);
+  mergeEntities(keptId: string, mergedId: string): Promise<MergeRecord> {
+    return this.serially(async () => {
+      if (keptId === mergedId) throw new ArchiveError('invalid', 'An entity cannot be merged into itself.');
+      const record = await this.host.registry.update((draft) => {
+        const at = this.position(draft.entities, keptId);
+        const mergedAt = this.position(draft.entities, mergedId);
+        const { entity, record } = mergeInto(draft.entities[at]!, draft.entities[mergedAt]!);
+        draft.entities[at] = entity;
+        draft.entities.splice(mergedAt, 1);
+        draft.merges.push(record);
+        return record;
+      });
+      const kept = this.entityIndex().get(keptId)!;
+      await this.eachArticleMentioning(new Set([mergedId]), (article) => ({
+        ...article,
+        mentions: article.mentions.map((m) =>
+          m.entityId === mergedId
+            ? { ...m, entityId: kept.id, name: kept.name, mergedFrom: [...(m.mergedFrom ?? []), mergedId] }
+            : m,
+        ),
+      }));
       return record;
     });
-    for (const articleId of this.articlesMentioning(new Set([merged.id]))) {
-      const ids: string[] = [];
-      await this.host.change(articleId, (article) => ({
-        ...article,
-        mentions: article.mentions.map((m) => {
-          if (m.entityId !== merged.id) return m;
-          ids.push(m.id);
-          return { ...m, entityId: kept.id, name: kept.name };
-        }),
-      }));
-      if (ids.length) record.mentions[articleId] = ids;
-    }
-    await this.mutate(() => undefined);
-    return record;
   }
 
   /** Brings the merged entity back and points its mentions at it again. */
-  async undoMerge(mergeId: string): Promise<Entity> {
-    const record = this.host.registry.data.merges.find((m) => m.id === mergeId);
-    if (!record) throw new ArchiveError('not_found', `There is no merge with id ${mergeId}.`);
-    if (record.undoneAt) throw new ArchiveError('invalid', 'That merge has already been undone.');
-    const restored = record.merged;
-    await this.mutate((entities, merges) => {
-      const at = entities.findIndex((e) => e.id === record.keptId);
-      if (at < 0) throw new ArchiveError('invalid', 'The entity it was merged into has since been deleted.');
-      if (entities.some((e) => e.id === restored.id)) throw new ArchiveError('invalid', 'That entity exists again.');
-      entities[at] = unmerge(entities[at]!, record);
-      entities.push(restored);
-      merges[merges.indexOf(record)] = { ...record, undoneAt: new Date().toISOString() };
+  undoMerge(mergeId: string): Promise<Entity> {
+    return this.serially(async () => {
+      const record = this.host.registry.data.merges.find((m) => m.id === mergeId);
+      if (!record) throw new ArchiveError('not_found', `There is no merge with id ${mergeId}.`);
+      if (record.undoneAt) throw new ArchiveError('invalid', 'That merge has already been undone.');
+      const restored = record.merged;
+      await this.host.registry.update((draft) => {
+        const at = draft.entities.findIndex((e) => e.id === record.keptId);
+        if (at < 0) {
+          const later = draft.merges.find((m) => m.merged.id === record.keptId && !m.undoneAt);
+          throw new ArchiveError(
+            'invalid',
+            later
+              ? `"${later.merged.name}" has since been merged into another entity: undo that merge first.`
+              : 'The entity it was merged into has since been deleted.',
+          );
+        }
+        if (draft.entities.some((e) => e.id === restored.id))
+          throw new ArchiveError('invalid', 'That entity exists again.');
+        const clash = draft.entities.find(
+          (e) => e.type === restored.type && nameKey(e.name) === nameKey(restored.name),
+        );
+        if (clash)
+          throw new ArchiveError(
+            'invalid',
+            `There is a ${restored.type} named "${clash.name}" now: rename it before undoing.`,
+          );
+        draft.entities[at] = unmerge(draft.entities[at]!, record);
+        draft.entities.push(restored);
+        const i = draft.merges.findIndex((m) => m.id === record.id);
+        draft.merges[i] = { ...record, undoneAt: new Date().toISOString() };
+      });
+      await this.eachArticleMentioning(new Set([record.keptId]), (article) => ({
+        ...article,
+        mentions: article.mentions.map((m) => {
+          if (m.entityId !== record.keptId || m.mergedFrom?.at(-1) !== restored.id) return m;
+          const mergedFrom = m.mergedFrom.slice(0, -1);
+          return {
+            ...m,
+            entityId: restored.id,
+            name: restored.name,
+            mergedFrom: mergedFrom.length ? mergedFrom : undefined,
+          };
+        }),
+      }));
+      return restored;
     });
-    for (const [articleId, ids] of Object.entries(record.mentions)) {
-      const wanted = new Set(ids);
-      await this.host
-        .change(articleId, (article) => ({
-          ...article,
-          mentions: article.mentions.map((m) =>
-            wanted.has(m.id) && m.entityId === record.keptId ? { ...m, entityId: restored.id, name: restored.name } : m,
-          ),
-        }))
-        .catch((error: unknown) => {
-          // An article deleted for good since the merge has nothing to point back.
-          if (!(error instanceof ArchiveError && error.code === 'not_found')) throw error;
-        });
-    }
-    return restored;
   }
 
-  /** Runs the suggesters on the article's text and folds their suggestions into its mentions. */
+  /** Runs the suggesters on the article's text (in the worker) and folds their suggestions into its mentions. */
   async suggest(articleId: string): Promise<Article> {
     const before = await this.host.read(articleId);
     const result = await this.host.tag(before.text, before.publishedAt);
-    const index = this.entityIndex();
-    const suggestions = result.entities.map((s) => this.suggestionToMention(s, index));
-    return this.host.change(articleId, (article) => {
-      // The text cannot change under us (no method edits it), but a hand-edited file could.
-      if (article.text !== before.text) return article;
-      return {
-        ...article,
-        mentions: foldSuggestions(article.text, article.mentions, suggestions),
-        dates: result.dates,
-        taggedAt: new Date().toISOString(),
-      };
+    return this.serially(() => {
+      // Resolved now, not before tagging: entities may have been merged or deleted meanwhile.
+      const index = this.entityIndex();
+      const suggestions = result.entities
+        .map((s) => this.suggestionToMention(s, index))
+        .filter((s): s is NewMention => s !== null)
+        .slice(0, MAX_MENTIONS);
+      return this.host.change(articleId, (article) => {
+        // The text cannot change under us (no method edits it), but a hand-edited file could.
+        if (article.text !== before.text) return article;
+        const mentions = foldSuggestions(article.text, article.mentions, suggestions).slice(0, MAX_MENTIONS);
+        return { ...article, mentions, dates: result.dates.slice(0, MAX_MENTIONS), taggedAt: new Date().toISOString() };
+      });
     });
   }
 
   /** The user's own tag on a span: an existing entity, or a new one (found by name first). */
-  async tagSpan(articleId: string, span: SpanTag): Promise<Article> {
-    const article = await this.host.read(articleId);
-    assertSpan(article.text, span.start, span.end);
-    const text = article.text.slice(span.start, span.end).trim();
-    const entity =
-      'entityId' in span ? this.require(span.entityId) : await this.findOrCreate(span.name, span.type, text, []);
-    await this.learnAlias(entity, text);
-    return this.host.change(articleId, (current) => ({
-      ...current,
-      mentions: placeUserMention(current.text, current.mentions, {
-        start: span.start,
-        end: span.end,
-        entityId: entity.id,
-        name: entity.name,
-        type: entity.type,
-      }),
-    }));
-  }
-
-  async reviewMentions(articleId: string, review: MentionReview): Promise<Article> {
-    const article = await this.host.read(articleId);
-    const wanted = new Set(review.ids);
-    const chosen = article.mentions.filter((m) => wanted.has(m.id));
-    const missing = review.ids.find((id) => !chosen.some((m) => m.id === id));
-    if (missing) throw new ArchiveError('not_found', `Article ${articleId} has no mention ${missing}.`);
-    if (review.action !== 'confirm')
+  tagSpan(articleId: string, span: SpanTag): Promise<Article> {
+    return this.serially(async () => {
+      const article = await this.host.read(articleId);
+      assertSpan(article.text, span.start, span.end);
+      const text = cleanName(article.text.slice(span.start, span.end));
+      const [entity] =
+        'entityId' in span
+          ? [this.require(span.entityId)]
+          : await this.findOrCreate([{ name: cleanName(span.name), type: span.type, text, aliases: [] }]);
+      await this.learnAliases([[entity!, text]]);
       return this.host.change(articleId, (current) => ({
         ...current,
-        mentions: current.mentions.flatMap((m) => {
-          if (!wanted.has(m.id)) return [m];
-          // A rejected suggestion is kept, so it is not offered again; a rejected tag of the user's own just goes.
-          if (review.action === 'remove' || m.source === 'user') return [];
-          return [{ ...m, status: 'rejected' as const }];
+        mentions: placeUserMention(current.text, current.mentions, {
+          start: span.start,
+          end: span.end,
+          entityId: entity!.id,
+          name: entity!.name,
+          type: entity!.type,
         }),
       }));
-    // Confirming a suggestion of a new entity creates it (or finds it by name), once per name.
-    const entityFor = new Map<string, Entity>();
-    for (const m of chosen) {
-      const key = `${nameKey(m.name)} ${m.type}`;
-      const entity = m.entityId
-        ? this.require(m.entityId)
-        : (entityFor.get(key) ??
-          (await this.findOrCreate(m.name, m.type, m.quote.exact, this.host.starterAliases(m.name))));
-      entityFor.set(key, entity);
-      await this.learnAlias(entity, m.quote.exact);
-    }
-    return this.host.change(articleId, (current) => ({
-      ...current,
-      mentions: current.mentions.map((m) => {
-        const entity = entityFor.get(`${nameKey(m.name)} ${m.type}`);
-        if (wanted.has(m.id)) {
-          const target = m.entityId ? this.entityIndex().get(m.entityId)! : entity!;
-          return { ...m, status: 'confirmed', entityId: target.id, name: target.name };
-        }
-        // Other suggestions of the same new entity now point at it too (still to be reviewed).
-        if (m.status === 'suggested' && !m.entityId && entity) return { ...m, entityId: entity.id, name: entity.name };
-        return m;
-      }),
-    }));
+    });
   }
 
-  private suggestionToMention(s: EntitySuggestion, index: EntityIndex): NewMention {
+  reviewMentions(articleId: string, review: MentionReview): Promise<Article> {
+    return this.serially(async () => {
+      const article = await this.host.read(articleId);
+      const wanted = new Set(review.ids);
+      const chosen = article.mentions.filter((m) => wanted.has(m.id));
+      const missing = review.ids.find((id) => !chosen.some((m) => m.id === id));
+      if (missing)
+        throw new ArchiveError(
+          'not_found',
+          `Article ${articleId} has no mention ${missing} (its suggestions were run again).`,
+        );
+      if (review.action !== 'confirm')
+        return this.host.change(articleId, (current) => ({
+          ...current,
+          mentions: current.mentions.flatMap((m) => {
+            if (!wanted.has(m.id)) return [m];
+            // A rejected suggestion is kept, so it is not offered again; a rejected tag of the user's own just goes.
+            if (review.action === 'remove' || m.source === 'user') return [];
+            return [{ ...m, status: 'rejected' as const }];
+          }),
+        }));
+      // Suggestions of entities the registry does not have yet: found by name, or created, in one write.
+      const index = this.entityIndex();
+      const linked = new Map<string, Entity>();
+      for (const m of chosen) {
+        const entity = m.entityId ? index.get(m.entityId) : undefined;
+        if (m.entityId && !entity)
+          throw new ArchiveError('not_found', `The entity of "${m.quote.exact}" has been deleted.`);
+        if (entity) linked.set(m.id, entity);
+      }
+      const fresh = chosen.filter((m) => !linked.has(m.id));
+      const created = await this.findOrCreate(
+        fresh.map((m) => ({
+          name: m.name,
+          type: m.type,
+          text: m.quote.exact,
+          aliases: this.host.starterAliases(m.name),
+        })),
+      );
+      const byName = new Map<string, Entity>();
+      fresh.forEach((m, i) => {
+        linked.set(m.id, created[i]!);
+        byName.set(suggestionKey(m), created[i]!);
+      });
+      await this.learnAliases(chosen.map((m) => [linked.get(m.id)!, m.quote.exact]));
+      return this.host.change(articleId, (current) => ({
+        ...current,
+        mentions: current.mentions.map((m) => {
+          const entity = linked.get(m.id);
+          if (entity) return { ...m, status: 'confirmed', entityId: entity.id, name: entity.name, type: entity.type };
+          // Other suggestions of the same new entity now point at it too (still to be reviewed).
+          const named = m.status === 'suggested' && !m.entityId ? byName.get(suggestionKey(m)) : undefined;
+          return named ? { ...m, entityId: named.id, name: named.name } : m;
+        }),
+      }));
+    });
+  }
+
+  /** A suggestion as a mention; null when it could never be saved (a name too long, control characters). */
+  private suggestionToMention(s: EntitySuggestion, index: EntityIndex): NewMention | null {
+    const name = cleanName(s.name);
+    if (!name || name.length > MAX_NAME || s.end - s.start > MAX_QUOTE) return null;
     // A suggestion named like a registry entity of a fitting type is that entity.
-    const entity = s.entityId ? index.get(s.entityId) : index.named(s.name, s.type)[0];
+    const entity = s.entityId ? index.get(s.entityId) : index.named(name, s.type)[0];
     return {
       start: s.start,
       end: s.end,
       entityId: entity?.id ?? null,
-      name: entity?.name ?? s.name,
+      name: entity?.name ?? name,
       type: entity?.type ?? s.type,
       status: 'suggested',
       source: s.source,
@@ -296,29 +354,48 @@ export class EntityService {
     };
   }
 
-  private async findOrCreate(name: string, type: EntityType, text: string, aliases: string[]): Promise<Entity> {
-    const index = this.entityIndex();
-    const existing = index.named(name, type)[0] ?? index.named(text, type)[0];
-    if (existing) return existing;
-    return this.createEntity({ name, type, aliases });
+  /** Each wanted entity found by name (or by the text it was seen as), else created; all in one registry write. */
+  private async findOrCreate(
+    wanted: { name: string; type: EntityType; text: string; aliases: string[] }[],
+  ): Promise<Entity[]> {
+    if (wanted.length === 0) return [];
+    return this.host.registry.update((draft) => {
+      const found: Entity[] = [];
+      for (const w of wanted) {
+        const index = new EntityIndex(draft.entities);
+        const existing = index.named(w.name, w.type)[0] ?? index.named(w.text, w.type)[0];
+        if (existing) found.push(existing);
+        else {
+          const entity = createEntity(draft.entities, { name: w.name, type: w.type, aliases: w.aliases.slice(0, 400) });
+          draft.entities.push(entity);
+          found.push(entity);
+        }
+      }
+      return found;
+    });
   }
 
-  /** A name the user confirmed for an entity becomes one of its aliases ("Assad" for Bashar al-Assad). */
-  private async learnAlias(entity: Entity, text: string): Promise<void> {
-    const alias = text.trim();
-    // Descriptions ("the Syrian president") are not names: they would match the wrong people later.
-    if (!alias || /^\p{Ll}/u.test(alias) || alias.length > 120) return;
-    const known = (e: Entity) => [e.name, ...e.aliases].some((name) => nameKey(name) === nameKey(alias));
-    if (known(entity)) return;
-    await this.mutate((entities) => {
-      const at = this.position(entities, entity.id);
-      if (!known(entities[at]!))
-        entities[at] = updateEntity(entities, entities[at]!, { aliases: [...entities[at]!.aliases, alias] });
+  /** Names the user confirmed for entities become their aliases ("Assad" for Bashar al-Assad), in one write. */
+  private async learnAliases(pairs: [Entity, string][]): Promise<void> {
+    const learnable = pairs
+      .map(([entity, text]) => [entity.id, cleanName(text)] as const)
+      // Descriptions ("the Syrian president") are not names: they would match the wrong people later.
+      .filter(([, alias]) => alias && !/^\p{Ll}/u.test(alias) && alias.length <= 120);
+    const known = (e: Entity, alias: string) => [e.name, ...e.aliases].some((n) => nameKey(n) === nameKey(alias));
+    const index = this.entityIndex();
+    if (learnable.every(([id, alias]) => !index.get(id) || known(index.get(id)!, alias))) return;
+    await this.host.registry.update((draft) => {
+      for (const [id, alias] of learnable) {
+        const at = draft.entities.findIndex((e) => e.id === id);
+        const entity = draft.entities[at];
+        if (!entity || known(entity, alias) || entity.aliases.length >= 500) continue;
+        draft.entities[at] = updateEntity(draft.entities, entity, { aliases: [...entity.aliases, alias] });
+      }
     });
   }
 
   private articleCounts(): Map<string, number> {
-    const key = `${this.host.catalogVersion()} ${this.version}`;
+    const key = `${this.host.catalogVersion()} ${this.host.registry.changes}`;
     if (this.counts?.key === key) return this.counts.counts;
     const index = this.entityIndex();
     const counts = new Map<string, number>();
@@ -337,56 +414,59 @@ export class EntityService {
     return counts;
   }
 
-  /** Every article (in the trash too) whose mentions point at one of these entities. */
-  private articlesMentioning(ids: Set<string>): string[] {
+  /** The entity's id and the ids of every entity merged into it (mentions may still name those). */
+  private idsResolvingTo(id: string): Set<string> {
+    const entity = this.require(id);
+    const index = this.entityIndex();
+    const ids = new Set([entity.id]);
+    for (const merge of this.host.registry.data.merges)
+      if (index.get(merge.merged.id)?.id === entity.id) ids.add(merge.merged.id);
+    return ids;
+  }
+
+  /**
+   * Edits every article (in the trash too) whose mentions point at one of these entities. An article
+   * that has gone or is damaged is skipped (a damaged one is reported by the read); the rest go on.
+   */
+  private async eachArticleMentioning(ids: Set<string>, edit: (article: Article) => Article): Promise<void> {
     const found: string[] = [];
-    for (const entry of this.host.entries()) if (entry.entityIds.some((id) => ids.has(id))) found.push(entry.id);
-    return found;
+    for (const entry of this.host.entries()) if (referencedIds(entry).some((id) => ids.has(id))) found.push(entry.id);
+    for (const articleId of found)
+      await this.host.change(articleId, edit).catch((error: unknown) => {
+        if (!(error instanceof ArchiveError && (error.code === 'not_found' || error.code === 'corrupt'))) throw error;
+      });
   }
 
   private entities(): Entity[] {
     return this.host.registry.data.entities;
   }
 
+  /** An entity by its own id: a merged entity's id is refused here, so nothing acts on the wrong one. */
   private require(id: string): Entity {
     const entity = this.entityIndex().get(id);
-    if (!entity) throw new ArchiveError('not_found', `There is no entity with id ${id}.`);
-    return entity;
+    if (entity && entity.id === id) return entity;
+    if (entity)
+      throw new ArchiveError('invalid', `That entity was merged into "${entity.name}" (${entity.id}): use that one.`);
+    throw new ArchiveError('not_found', `There is no entity with id ${id}.`);
   }
 
   private position(entities: Entity[], id: string): number {
     const at = entities.findIndex((e) => e.id === id);
+    if (at < 0) this.require(id);
     if (at < 0) throw new ArchiveError('not_found', `There is no entity with id ${id}.`);
     return at;
   }
 
-  /**
-   * One registry change at a time, on a copy: archive.json is written durably before the change is
-   * visible, and a failed write (a full disk) leaves the registry as it was.
-   */
-  private mutate<T>(change: (entities: Entity[], merges: MergeRecord[]) => T): Promise<T> {
-    const run = this.queue.then(async () => {
-      const data = this.host.registry.data;
-      const entities = [...data.entities];
-      const merges = data.merges.map((m) => m);
-      const result = change(entities, merges);
-      const previous = { entities: data.entities, merges: data.merges };
-      data.entities = entities;
-      data.merges = merges;
-      try {
-        await this.host.registry.write();
-      } catch (error) {
-        Object.assign(data, previous);
-        throw error;
-      } finally {
-        this.index = null;
-        this.version++;
-      }
-      return result;
-    });
-    this.queue = run.catch(() => undefined);
+  private serially<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.exclusive.then(work, work);
+    this.exclusive = run.catch(() => undefined);
     return run;
   }
+}
+
+/** What makes two suggestions of a new entity the same one: its name and type. */
+function suggestionKey(m: Mention): string {
+  return `${nameKey(m.name)} ${m.type}`;
 }
 
 /** Every month from the first to the last, the empty ones as zero: a chart needs the gaps. */

@@ -14,12 +14,17 @@ export function quoteAt(text: string, start: number, end: number): TextQuote {
   };
 }
 
-/** A span must lie inside the text, be non-empty, short, and not start or end inside a surrogate pair. */
+/**
+ * A span must lie inside the text, be non-empty, short, on one line (a name never crosses a
+ * paragraph, and the reader draws paragraphs apart), and not split a surrogate pair.
+ */
 export function assertSpan(text: string, start: number, end: number): void {
   if (!(start >= 0 && end > start && end <= text.length))
     throw new ArchiveError('invalid', `The span ${start}-${end} is not inside the article's text (0-${text.length}).`);
   if (end - start > 1000) throw new ArchiveError('invalid', 'A mention is at most 1,000 characters.');
-  if (!text.slice(start, end).trim()) throw new ArchiveError('invalid', 'A mention cannot be only spaces.');
+  const words = text.slice(start, end);
+  if (!words.trim()) throw new ArchiveError('invalid', 'A mention cannot be only spaces.');
+  if (/[\n\r]/.test(words)) throw new ArchiveError('invalid', 'A mention cannot cross a line break.');
   const low = (i: number) => i > 0 && i < text.length && /[\udc00-\udfff]/.test(text[i]!);
   if (low(start) || low(end)) throw new ArchiveError('invalid', 'A span cannot split a character in two.');
 }
@@ -41,32 +46,67 @@ export function makeMention(text: string, fields: NewMention): Mention {
 
 /**
  * Mentions whose offsets no longer fit the text (an article file edited by hand) are found again by
- * their quote: the occurrence with the most matching context, the nearest to where it was. A mention
- * whose text is gone is dropped.
+ * their quote: near where the previous mention moved to (an edit shifts everything after it alike),
+ * else the occurrence with the most matching context among those nearest its old place. A mention
+ * whose text is gone is dropped. Linear in the text and the mentions, whatever the edit.
  */
 export function anchorMentions(text: string, mentions: Mention[]): Mention[] {
-  const anchored: Mention[] = [];
-  for (const mention of mentions) {
-    if (text.slice(mention.start, mention.end) === mention.quote.exact) {
-      anchored.push(mention);
-      continue;
+  if (mentions.every((m) => text.slice(m.start, m.end) === m.quote.exact)) return mentions;
+  const occurrences = new Map<string, number[]>();
+  const positionsOf = (exact: string) => {
+    let found = occurrences.get(exact);
+    if (!found) {
+      found = [];
+      for (let at = text.indexOf(exact); at >= 0; at = text.indexOf(exact, at + 1)) found.push(at);
+      occurrences.set(exact, found);
     }
-    const at = findQuote(text, mention.quote, mention.start);
-    if (at >= 0) anchored.push({ ...mention, start: at, end: at + mention.quote.exact.length });
+    return found;
+  };
+  const anchored: Mention[] = [];
+  let shift = 0;
+  for (const mention of [...mentions].sort((a, b) => a.start - b.start)) {
+    const { exact } = mention.quote;
+    let at: number;
+    if (text.slice(mention.start, mention.end) === exact && contextScore(text, mention.quote, mention.start) > 0)
+      at = mention.start;
+    else if (
+      text.startsWith(exact, mention.start + shift) &&
+      contextScore(text, mention.quote, mention.start + shift) > 0
+    )
+      at = mention.start + shift;
+    else at = nearestBest(text, mention.quote, positionsOf(exact), mention.start + shift);
+    if (at < 0) continue;
+    shift = at - mention.start;
+    anchored.push({ ...mention, start: at, end: at + exact.length });
   }
   return anchored;
 }
 
-function findQuote(text: string, quote: TextQuote, near: number): number {
+/** How many context characters match either side (the whole context when there is none to match). */
+function contextScore(text: string, quote: TextQuote, at: number): number {
+  const before = commonSuffix(text.slice(Math.max(0, at - quote.prefix.length), at), quote.prefix);
+  const after = commonPrefix(
+    text.slice(at + quote.exact.length, at + quote.exact.length + quote.suffix.length),
+    quote.suffix,
+  );
+  return quote.prefix || quote.suffix ? before + after : 1;
+}
+
+/** Among the occurrences nearest `near` (a window, found by binary search), the best by context, then by distance. */
+function nearestBest(text: string, quote: TextQuote, positions: number[], near: number): number {
+  if (positions.length === 0) return -1;
+  let lo = 0;
+  let hi = positions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (positions[mid]! < near) lo = mid + 1;
+    else hi = mid;
+  }
   let best = -1;
   let bestScore = -Infinity;
-  for (let at = text.indexOf(quote.exact); at >= 0; at = text.indexOf(quote.exact, at + 1)) {
-    const before = commonSuffix(text.slice(Math.max(0, at - quote.prefix.length), at), quote.prefix);
-    const after = commonPrefix(
-      text.slice(at + quote.exact.length, at + quote.exact.length + quote.suffix.length),
-      quote.suffix,
-    );
-    const score = (before + after) * 1000 - Math.abs(at - near) / 1000;
+  for (let i = Math.max(0, lo - 32); i < Math.min(positions.length, lo + 32); i++) {
+    const at = positions[i]!;
+    const score = contextScore(text, quote, at) * 1e6 - Math.abs(at - near);
     if (score > bestScore) [best, bestScore] = [at, score];
   }
   return best;

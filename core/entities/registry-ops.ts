@@ -3,6 +3,15 @@ import { ArchiveError } from '../errors.ts';
 import type { Entity, EntityType, MergeRecord } from '../model.ts';
 import { newEntityId, newMergeId } from './ids.ts';
 
+/** The registry's limits (core/model.ts): checked here too, to say what went wrong in words. */
+const MAX_ALIASES = 500;
+const MAX_NOTES = 100_000;
+
+/** One line, single spaces: a name selected across a line break is still the name. */
+export function cleanName(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
 /** How names are compared for lookups: case, accents, spacing, apostrophes and dashes do not matter. */
 export function nameKey(name: string): string {
   return name
@@ -91,7 +100,10 @@ export function updateEntity(
   if (patch.name !== undefined || patch.type !== undefined) assertNameFree(entities, next.name, next.type, entity.id);
   // A rename keeps the old name as an alias: articles and colleagues still use it.
   const aliases = patch.name && patch.name !== entity.name ? [...next.aliases, entity.name] : next.aliases;
-  return { ...next, aliases: cleanAliases(next.name, aliases) };
+  const clean = cleanAliases(next.name, aliases);
+  if (clean.length > MAX_ALIASES)
+    throw new ArchiveError('invalid', `"${next.name}" would have ${clean.length} aliases; at most ${MAX_ALIASES} fit.`);
+  return { ...next, aliases: clean };
 }
 
 /** `merged` goes into `kept`: its names become aliases, its ids and notes are kept where `kept` has none. */
@@ -111,13 +123,22 @@ export function mergeInto(
     notes: [kept.notes, merged.notes].filter(Boolean).join('\n\n'),
     updatedAt: now,
   };
+  if (aliases.length > MAX_ALIASES)
+    throw new ArchiveError(
+      'invalid',
+      `Merged, "${kept.name}" would have ${aliases.length} aliases; at most ${MAX_ALIASES} fit. Remove some first.`,
+    );
+  if (entity.notes.length > MAX_NOTES)
+    throw new ArchiveError(
+      'invalid',
+      `Merged, the notes of "${kept.name}" would be longer than ${MAX_NOTES} characters. Shorten them first.`,
+    );
   const record: MergeRecord = {
     id: newMergeId(),
     at: now,
     keptId: kept.id,
     merged,
     aliasesAdded: aliases.filter((alias) => !before.has(alias)),
-    mentions: {},
     undoneAt: null,
   };
   return { entity, record };
@@ -149,7 +170,7 @@ function assertNameFree(entities: Entity[], name: string, type: EntityType, exce
 function cleanAliases(name: string, aliases: string[]): string[] {
   const seen = new Set([nameKey(name)]);
   const clean: string[] = [];
-  for (const alias of aliases.map((a) => a.trim()).filter(Boolean)) {
+  for (const alias of aliases.map(cleanName).filter(Boolean)) {
     const key = nameKey(alias);
     if (seen.has(key)) continue;
     seen.add(key);

@@ -23,11 +23,15 @@ export class Tagger {
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
   private registryVersion = -1;
+  private closed = false;
 
   /** The registry's entries are sent to the worker again only when its version has changed. */
   constructor(private readonly registry: { version(): number; entries(): GazetteerEntry[] }) {}
 
   tag(text: string, publishedAt: string | null): Promise<TaggingResult> {
+    // A job that reaches here after close must not start a worker nobody will stop.
+    if (this.closed)
+      return Promise.reject(new ArchiveError('internal', 'The archive was closed before suggestions finished.'));
     const worker = this.ensureWorker();
     const version = this.registry.version();
     if (version !== this.registryVersion) {
@@ -45,6 +49,7 @@ export class Tagger {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     const worker = this.worker;
     this.fail(new ArchiveError('internal', 'The archive was closed before suggestions finished.'));
     await worker?.terminate();

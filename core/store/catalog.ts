@@ -12,11 +12,24 @@ const SNAPSHOT_FORMAT = 1;
 /** Past this many logged changes the snapshot is rewritten, keeping start-up replay short. */
 const COMPACT_AFTER = 5000;
 
-export type CatalogEntry = ArticleSummary & FileStamp & { file: string };
+export type CatalogEntry = ArticleSummary &
+  FileStamp & {
+    file: string;
+    /** Entities only rejected suggestions point at: a delete or merge must still reach them. */
+    rejectedEntityIds?: string[];
+  };
 type LogLine = { put: CatalogEntry } | { remove: string };
 
 export function entryFor(article: Article, file: string, stamp: FileStamp): CatalogEntry {
-  return { ...summarize(article), file, ...stamp };
+  const summary = summarize(article);
+  const rejected = new Set<string>();
+  for (const m of article.mentions) if (m.entityId && !summary.entityIds.includes(m.entityId)) rejected.add(m.entityId);
+  return { ...summary, file, ...stamp, ...(rejected.size ? { rejectedEntityIds: [...rejected] } : {}) };
+}
+
+/** Every entity an article's mentions point at, rejected suggestions included. */
+export function referencedIds(entry: CatalogEntry): string[] {
+  return entry.rejectedEntityIds ? [...entry.entityIds, ...entry.rejectedEntityIds] : entry.entityIds;
 }
 
 export class Catalog {
@@ -39,7 +52,7 @@ export class Catalog {
       };
       if (snapshot.format !== SNAPSHOT_FORMAT || !Array.isArray(snapshot.entries)) return null;
       if (!snapshot.entries.every(isEntry)) return null;
-      for (const entry of snapshot.entries) catalog.entries.set(entry.id, entry);
+      for (const entry of snapshot.entries) catalog.entries.set(entry.id, upgrade(entry));
       const lines = await readFile(catalog.path(LOG), 'utf8').catch(() => '');
       const parts = lines.split('\n');
       for (const [i, line] of parts.entries()) {
@@ -53,6 +66,7 @@ export class Catalog {
           return null;
         }
         if ('put' in change ? !isEntry(change.put) : typeof change.remove !== 'string') return null;
+        if ('put' in change) upgrade(change.put);
         catalog.apply(change);
         catalog.loggedChanges++;
       }
@@ -183,6 +197,13 @@ export class Catalog {
  * A light shape check of each entry: a full zod parse of 100k entries would double start-up, and the
  * catalog is derived, so anything odd just means "rebuild it from the files".
  */
+/** Entries written before entities existed name none and were never tagged. */
+function upgrade(entry: CatalogEntry): CatalogEntry {
+  entry.entityIds ??= [];
+  entry.taggedAt ??= null;
+  return entry;
+}
+
 function isEntry(value: unknown): value is CatalogEntry {
   const e = value as CatalogEntry;
   return (
@@ -197,8 +218,7 @@ function isEntry(value: unknown): value is CatalogEntry {
     (e.publishedAt === null || typeof e.publishedAt === 'string') &&
     (e.deletedAt === null || typeof e.deletedAt === 'string') &&
     Array.isArray(e.tags) &&
-    // Written before entities existed: none.
-    Array.isArray((e.entityIds ??= [])) &&
+    (e.entityIds === undefined || Array.isArray(e.entityIds)) &&
     typeof e.size === 'number' &&
     typeof e.mtimeMs === 'number'
   );

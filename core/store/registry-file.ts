@@ -2,6 +2,7 @@
 import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
+import { ArchiveError, describeIssues } from '../errors.ts';
 import { Registry, SCHEMA_VERSION, type Problem } from '../model.ts';
 import { writeFileDurably } from './durable-write.ts';
 import { CorruptFileError, JsonFile } from './json-file.ts';
@@ -11,6 +12,52 @@ export const BACKUPS_DIR = 'backups';
 const KEEP_BACKUPS = 10;
 
 export type RegistryDb = Low<Registry>;
+
+/**
+ * archive.json's one writer: changes run one at a time on a copy, are validated against the schema
+ * the next start will read it with, and become visible only once durable. A change that would make
+ * the file unreadable is refused with the reason; a failed write (a full disk) leaves it as it was.
+ */
+export class RegistryStore {
+  private queue: Promise<unknown> = Promise.resolve();
+  private version = 0;
+
+  constructor(private readonly db: RegistryDb) {}
+
+  get data(): Readonly<Registry> {
+    return this.db.data;
+  }
+
+  /** Bumped by every committed change. */
+  get changes(): number {
+    return this.version;
+  }
+
+  update<T>(change: (draft: Registry) => T | Promise<T>): Promise<T> {
+    const run = this.queue.then(async () => {
+      const before = this.db.data;
+      const draft = structuredClone(before);
+      const result = await change(draft);
+      const checked = Registry.safeParse(draft);
+      if (!checked.success)
+        throw new ArchiveError(
+          'invalid',
+          `That change would leave archive.json unreadable: ${describeIssues(checked.error)}`,
+        );
+      this.db.data = checked.data;
+      try {
+        await this.db.write();
+      } catch (error) {
+        this.db.data = before;
+        throw error;
+      }
+      this.version++;
+      return result;
+    });
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+}
 
 /** Opens archive.json; a damaged one is moved aside and the newest good backup takes its place. */
 export async function openRegistry(dataDir: string, problems: Problem[]): Promise<RegistryDb> {

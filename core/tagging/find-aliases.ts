@@ -73,13 +73,26 @@ export function isAcronymOf(acronym: string, name: string): boolean {
   if (letters.length < 2 || letters.length > 10 || letters !== letters.toUpperCase() || !/^\p{Lu}/u.test(letters))
     return false;
   const words = name.split(/[\s-]+/).filter(Boolean);
-  if (words.length < 2) return false;
+  // An acronym never stands for more than a few words per letter; a run of 40 "Al"s is an attack.
+  if (words.length < 2 || words.length > letters.length * 3 + 4) return false;
+  // Memoized on (word, letter): skippable particles could each be skipped or used, which without
+  // it is exponential in their number.
+  const seen = new Map<number, boolean>();
   const match = (w: number, l: number): boolean => {
-    if (l === letters.length) return words.slice(w).every((word) => SKIPPABLE.has(word.toLowerCase()));
-    if (w === words.length) return false;
-    const word = words[w]!;
-    if (SKIPPABLE.has(word.toLowerCase()) && match(w + 1, l)) return true;
-    return word[0]!.toUpperCase() === letters[l] && match(w + 1, l + 1);
+    const key = w * 16 + l;
+    const known = seen.get(key);
+    if (known !== undefined) return known;
+    let result: boolean;
+    if (l === letters.length) result = words.slice(w).every((word) => SKIPPABLE.has(word.toLowerCase()));
+    else if (w === words.length) result = false;
+    else {
+      const word = words[w]!;
+      result =
+        (SKIPPABLE.has(word.toLowerCase()) && match(w + 1, l)) ||
+        (word[0]!.toUpperCase() === letters[l] && match(w + 1, l + 1));
+    }
+    seen.set(key, result);
+    return result;
   };
   return match(0, 0);
 }

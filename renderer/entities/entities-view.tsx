@@ -147,7 +147,10 @@ export function EntitiesView({ selectedId, onSelect, onOpenArticle, onMerged, on
             if (merged) onMerged(merged);
             if (deleted) {
               onNotice(`Deleted “${deleted}” and its tags.`);
-              onSelect(null);
+              // Out of the list at once, so the first row (often the one just deleted) is not re-opened.
+              const remaining = rows.filter((e) => e.id !== selectedId);
+              setEntities(remaining);
+              onSelect(remaining[Math.min(Math.max(cursor, 0), remaining.length - 1)]?.id ?? null);
             }
           }}
         />

@@ -82,3 +82,17 @@ function offsetOf(root: HTMLElement, node: Node, offset: number): number | null 
   const last = runs[runs.length - 1];
   return last ? Number(last.dataset.offset) + (last.textContent?.length ?? 0) : null;
 }
+
+/**
+ * A selection made into a span worth tagging: without the spaces at its ends, and cut at the first
+ * line break (a triple click selects into the next paragraph; a name never crosses one). Null if
+ * nothing is left.
+ */
+export function tidyRange(text: string, range: Range): Range | null {
+  let { start, end } = range;
+  const lineBreak = text.slice(start, end).search(/[\r\n]/);
+  if (lineBreak >= 0) end = start + lineBreak;
+  while (start < end && /\s/.test(text[start]!)) start++;
+  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  return end > start ? { start, end } : null;
+}

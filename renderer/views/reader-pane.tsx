@@ -8,7 +8,7 @@ import { MentionCard, type MentionAction } from '../entities/mention-card.tsx';
 import { MentionsPanel } from '../entities/mentions-panel.tsx';
 import { Popover } from '../entities/popover.tsx';
 import { TagPicker } from '../entities/tag-picker.tsx';
-import { selectionOffsets } from '../entities/text-segments.ts';
+import { selectionOffsets, tidyRange } from '../entities/text-segments.ts';
 import { useMentionReview, type Anchor, type MentionKeyAction } from '../entities/use-mention-review.ts';
 import { formatFullDate, formatLongDate } from '../format.ts';
 
@@ -47,13 +47,21 @@ export function ReaderPane(props: Props) {
   const { article, placeholder, position, ref, onEdit, onDelete, onRestore, onOpenArticle } = props;
   const textRef = useRef<HTMLDivElement>(null);
   const tagging = useMentionReview(article, { onChange: props.onArticleChange, onError: props.onError });
-  props.keysRef.current = (action) => {
+  /** The selected words as a span to tag, if the selection is in the text. */
+  function selectedSpan() {
     const range = textRef.current ? selectionOffsets(textRef.current) : null;
+    return range && article ? tidyRange(article.text, range) : null;
+  }
+
+  props.keysRef.current = (action) => {
+    // A trashed article is read-only: restore it to tag it.
+    if (!article || article.deletedAt) return;
+    const range = selectedSpan();
     tagging.handleKey(action, range, range ? selectionAnchor() : null);
   };
 
   function onTextMouseUp(): void {
-    const range = textRef.current ? selectionOffsets(textRef.current) : null;
+    const range = selectedSpan();
     if (range && !article?.deletedAt) tagging.setPopover({ kind: 'tag', range, anchor: selectionAnchor()! });
   }
 

@@ -58,6 +58,20 @@ test('tags words, confirms and rejects suggestions, merges two entities and undo
   await library.notice.getByRole('button', { name: 'Undo' }).click();
   await expect(library.notice).toContainText('Undid the merge');
   await expect(tagging.entityRows).toHaveCount(4);
+  await expect(tagging.entityPage.getByRole('list', { name: 'Aliases' })).toHaveCount(0);
+
+  // Aliases are edited on the entity's page, and found by the registry's filter.
+  await tagging.entityPage.getByRole('button', { name: 'Edit' }).click();
+  const editor = tagging.entityPage.getByRole('form', { name: 'Edit entity' });
+  await editor.getByLabel(/^Aliases/).fill('Vigil Front\nNorthern Vigil');
+  await editor.getByRole('button', { name: 'Save' }).click();
+  await expect(tagging.entityPage.getByRole('list', { name: 'Aliases' }).getByRole('listitem')).toHaveText([
+    'Vigil Front',
+    'Northern Vigil',
+  ]);
+  await tagging.registry.getByLabel('Filter entities').fill('vigil fr');
+  await expect(tagging.entityRows).toHaveCount(1);
+  await tagging.registry.getByLabel('Filter entities').fill('');
 
   // From the entity page back to the article, whose NVF mention is NVF's again.
   await tagging.openEntity('NVF');
