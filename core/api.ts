@@ -4,6 +4,15 @@ import type {
   ArticleInput,
   ArticlePage,
   CaptureInput,
+  ClaimGroupDetail,
+  ClaimGroupInput,
+  ClaimGroupPatch,
+  ClaimInput,
+  ClaimMatch,
+  ClaimPage,
+  ClaimPatch,
+  ClaimQuery,
+  ClaimReview,
   Entity,
   EntityDetail,
   EntityInput,
@@ -55,12 +64,30 @@ export interface ArchiveApi {
   /** The second entity goes into the first: names become aliases, mentions are re-pointed; undoable. */
   mergeEntities(keptId: string, mergedId: string): Promise<MergeRecord>;
   undoMerge(mergeId: string): Promise<Entity>;
-  /** Runs the entity and date suggesters on an article again; reviewed mentions are kept. */
-  suggestMentions(articleId: string): Promise<Article>;
+  /** Runs the entity, date and claim suggesters on an article again; reviewed mentions and claims are kept. */
+  runSuggestions(articleId: string): Promise<Article>;
   /** The user tags a span as an existing entity or a new one. */
   tagSpan(articleId: string, span: SpanTag): Promise<Article>;
   /** Confirm, reject or remove mentions of one article. */
   reviewMentions(articleId: string, review: MentionReview): Promise<Article>;
+
+  /** The user makes a claim of selected words; what they leave out is filled in as the rules would. */
+  addClaim(articleId: string, input: ClaimInput): Promise<Article>;
+  /** Edit any field of a claim: text, claimant, chain, target, kind, hedges, figures, date, places, status, note. */
+  updateClaim(articleId: string, claimId: string, patch: ClaimPatch): Promise<Article>;
+  /** Confirm, reject or remove claims of one article. */
+  reviewClaims(articleId: string, review: ClaimReview): Promise<Article>;
+  /** Claims across the archive, filtered, newest event first. */
+  listClaims(query?: ClaimQuery): Promise<ClaimPage>;
+  /** Claims of other articles that may report the same thing as this one, best first, with the reasons. */
+  findClaimMatches(articleId: string, claimId: string): Promise<ClaimMatch[]>;
+  /** Put claims into one group (a new one, or an existing one): the same thing reported across articles. */
+  groupClaims(input: ClaimGroupInput): Promise<ClaimGroupDetail>;
+  ungroupClaim(articleId: string, claimId: string): Promise<Article>;
+  getClaimGroup(id: string): Promise<ClaimGroupDetail>;
+  /** Every group with its claims, independent sources and conflicting figures. */
+  listClaimGroups(): Promise<ClaimGroupDetail[]>;
+  updateClaimGroup(id: string, patch: ClaimGroupPatch): Promise<ClaimGroupDetail>;
 }
 
 export type MethodName = keyof ArchiveApi;
@@ -85,9 +112,19 @@ const METHODS = {
   deleteEntity: true,
   mergeEntities: true,
   undoMerge: true,
-  suggestMentions: true,
+  runSuggestions: true,
   tagSpan: true,
   reviewMentions: true,
+  addClaim: true,
+  updateClaim: true,
+  reviewClaims: true,
+  listClaims: true,
+  findClaimMatches: true,
+  groupClaims: true,
+  ungroupClaim: true,
+  getClaimGroup: true,
+  listClaimGroups: true,
+  updateClaimGroup: true,
 } as const satisfies Record<MethodName, true>;
 
 export const methodNames = Object.keys(METHODS) as MethodName[];

@@ -18,6 +18,15 @@ import {
   EntityInput,
   EntityPatch,
   EntityQuery,
+  ClaimGroupId,
+  ClaimGroupInput,
+  ClaimGroupPatch,
+  ClaimId,
+  ClaimInput,
+  ClaimPatch,
+  ClaimQuery,
+  ClaimReview,
+  MAX_CLAIMS,
   HttpUrl,
   ListQuery,
   MentionReview,
@@ -27,6 +36,9 @@ import {
   type ImportResult,
   type ArticlePage,
   type ArchiveStatus,
+  type ClaimGroupDetail,
+  type ClaimMatch,
+  type ClaimPage,
   type Entity,
   type EntityDetail,
   type EntitySummary,
@@ -36,14 +48,23 @@ import {
 import { EntityService } from './entities/entity-service.ts';
 import { anchorMentions } from './entities/mentions.ts';
 import { starterAliases } from './tagging/starter-list.ts';
-import { Tagger } from './entities/tagger.ts';
+import { Tagger, type SuggestionResult } from './entities/tagger.ts';
+import { ClaimIndex } from './claims/claim-index.ts';
+import { claimFromSuggestion, foldClaims } from './claims/claim-ops.ts';
+import { ClaimService } from './claims/claim-service.ts';
 import { TaggingQueue } from './entities/tagging-queue.ts';
 import type { CapturedItem } from './capture/capture-document.ts';
 import { assertTextual, decodeText } from './capture/decode.ts';
 import { findDateline, findWireCredits } from './capture/wire-credits.ts';
 import { contentHash, encodeSignature, minhash } from './capture/near-duplicates.ts';
 import { writeFileDurably } from './store/durable-write.ts';
-import { articleFileFor, readArticleFile, scanArticleFiles, writeArticleFile } from './store/article-files.ts';
+import {
+  articleFileFor,
+  readArticleFile,
+  scanArticleFiles,
+  writeArticleFile,
+  type FileStamp,
+} from './store/article-files.ts';
 import { Catalog, entryFor, INDEX_DIR, type CatalogEntry } from './store/catalog.ts';
 import { lockFolder, type FolderLock } from './store/folder-lock.ts';
 import { CorruptFileError } from './store/json-file.ts';
@@ -72,7 +93,7 @@ export type OpenOptions = {
   /**
    * Suggest entities for new articles in the background (a worker thread), and at open for any left
    * untagged. The desktop app, `newsdesk serve` and `newsdesk import` turn it on; without it,
-   * suggestions run only when asked for (`suggestMentions`).
+   * suggestions run only when asked for (`runSuggestions`).
    */
   tagInBackground?: boolean;
 };
@@ -233,6 +254,12 @@ class JsonArchive implements Archive {
   private closed = false;
   private readonly importer: Importer;
   private readonly entities: EntityService;
+  private readonly claims: ClaimService;
+  /** The claims index, loaded on first use (listing or grouping claims), never at start-up. */
+  private claimIndexLoad: Promise<ClaimIndex> | null = null;
+  private claimIndexLoaded: ClaimIndex | null = null;
+  /** Articles written while the claims index loads: applied once it has. */
+  private writtenDuringLoad = new Map<string, { article: Article; stamp: FileStamp }>();
   private readonly tagger: Tagger;
   private readonly tagging: TaggingQueue | null;
   /** What `newsdesk import` waits for the suggestions of before it exits: not the whole backlog. */
@@ -253,8 +280,16 @@ class JsonArchive implements Archive {
       summary: (entry) => toSummary(entry),
       read: (id) => this.read(this.entry(id)),
       change: (id, edit) => this.change(id, edit),
-      tag: (text, publishedAt) => this.tagger.tag(text, publishedAt),
+      tag: (text, publishedAt, outlet) => this.tagger.tag(text, publishedAt, outlet),
       starterAliases,
+    });
+    this.claims = new ClaimService({
+      registry,
+      entry: (id) => this.catalog.get(id),
+      read: (id) => this.read(this.entry(id)),
+      change: (id, edit) => this.change(id, edit),
+      claimIndex: () => this.claimIndex(),
+      entityExists: (id) => this.registry.data.entities.some((e) => e.id === id),
     });
     this.tagger = new Tagger({
       version: () => this.entities.registryVersion(),
@@ -264,7 +299,7 @@ class JsonArchive implements Archive {
       ? new TaggingQueue(async (id) => {
           // Gone, or tagged meanwhile (the reader asks for an article's suggestions when it is opened).
           const entry = this.catalog.get(id);
-          if (entry && !entry.taggedAt) await this.track(() => this.entities.suggest(id));
+          if (entry && !entry.taggedAt) await this.track(() => this.entities.suggest(id, foldSuggestedClaims));
         })
       : null;
     this.tagging?.enqueue(untagged(this.catalog.values()));
@@ -425,9 +460,9 @@ class JsonArchive implements Archive {
     return this.write(() => this.entities.undoMerge(parseArgument(MergeId, mergeId, 'undoMerge')));
   }
 
-  async suggestMentions(articleId: string): Promise<Article> {
-    const id = parseArgument(ArticleId, articleId, 'suggestMentions');
-    return this.write(() => this.entities.suggest(id));
+  async runSuggestions(articleId: string): Promise<Article> {
+    const id = parseArgument(ArticleId, articleId, 'runSuggestions');
+    return this.write(() => this.entities.suggest(id, foldSuggestedClaims));
   }
 
   async tagSpan(articleId: string, span: SpanTag): Promise<Article> {
@@ -440,6 +475,63 @@ class JsonArchive implements Archive {
     const id = parseArgument(ArticleId, articleId, 'reviewMentions');
     const parsed = parseArgument(MentionReview, review, 'reviewMentions');
     return this.write(() => this.entities.reviewMentions(id, parsed));
+  }
+
+  async addClaim(articleId: string, input: ClaimInput): Promise<Article> {
+    const id = parseArgument(ArticleId, articleId, 'addClaim');
+    const parsed = parseArgument(ClaimInput, input, 'addClaim');
+    return this.write(() => this.claims.addClaim(id, parsed));
+  }
+
+  async updateClaim(articleId: string, claimId: string, patch: ClaimPatch): Promise<Article> {
+    const id = parseArgument(ArticleId, articleId, 'updateClaim');
+    const claim = parseArgument(ClaimId, claimId, 'updateClaim');
+    const parsed = parseArgument(ClaimPatch, patch, 'updateClaim');
+    return this.write(() => this.claims.updateClaim(id, claim, parsed));
+  }
+
+  async reviewClaims(articleId: string, review: ClaimReview): Promise<Article> {
+    const id = parseArgument(ArticleId, articleId, 'reviewClaims');
+    const parsed = parseArgument(ClaimReview, review, 'reviewClaims');
+    return this.write(() => this.claims.reviewClaims(id, parsed));
+  }
+
+  async listClaims(query?: ClaimQuery): Promise<ClaimPage> {
+    this.assertOpen();
+    return this.claims.listClaims(parseArgument(ClaimQuery, query ?? {}, 'listClaims'));
+  }
+
+  async findClaimMatches(articleId: string, claimId: string): Promise<ClaimMatch[]> {
+    this.assertOpen();
+    const id = parseArgument(ArticleId, articleId, 'findClaimMatches');
+    return this.claims.findMatches(id, parseArgument(ClaimId, claimId, 'findClaimMatches'));
+  }
+
+  async groupClaims(input: ClaimGroupInput): Promise<ClaimGroupDetail> {
+    const parsed = parseArgument(ClaimGroupInput, input, 'groupClaims');
+    return this.write(() => this.claims.groupClaims(parsed));
+  }
+
+  async ungroupClaim(articleId: string, claimId: string): Promise<Article> {
+    const id = parseArgument(ArticleId, articleId, 'ungroupClaim');
+    const claim = parseArgument(ClaimId, claimId, 'ungroupClaim');
+    return this.write(() => this.claims.ungroupClaim(id, claim));
+  }
+
+  async getClaimGroup(id: string): Promise<ClaimGroupDetail> {
+    this.assertOpen();
+    return this.claims.getGroup(parseArgument(ClaimGroupId, id, 'getClaimGroup'));
+  }
+
+  async listClaimGroups(): Promise<ClaimGroupDetail[]> {
+    this.assertOpen();
+    return this.claims.listGroups();
+  }
+
+  async updateClaimGroup(id: string, patch: ClaimGroupPatch): Promise<ClaimGroupDetail> {
+    const group = parseArgument(ClaimGroupId, id, 'updateClaimGroup');
+    const parsed = parseArgument(ClaimGroupPatch, patch, 'updateClaimGroup');
+    return this.write(() => this.claims.updateGroup(group, parsed));
   }
 
   get taggingPending(): number {
@@ -469,6 +561,8 @@ class JsonArchive implements Archive {
     await stopped;
     await Promise.allSettled(this.inFlight);
     try {
+      // Derived: failing to save it costs rereads at the next start, never data.
+      await (await this.claimIndexLoad?.catch(() => null))?.save().catch(() => undefined);
       await this.catalog.close();
     } finally {
       await this.lock.release();
@@ -510,6 +604,7 @@ class JsonArchive implements Archive {
       const stamp = await writeArticleFile(this.dataDir, base, article, { beforeRename: attachmentWritten });
       written.push(join(this.dataDir, base));
       await this.catalog.put(entryFor(article, base, stamp));
+      this.noteClaims(article, stamp);
     } catch (error) {
       await attachmentWritten.catch(() => undefined);
       // Unacknowledged, so it must not turn up later either: nothing is half-saved.
@@ -546,6 +641,7 @@ class JsonArchive implements Archive {
           }
           throw error;
         }
+        this.noteClaims(edited, stamp);
         return edited;
       });
       const settled = run.catch(() => undefined);
@@ -555,6 +651,23 @@ class JsonArchive implements Archive {
       });
       return run;
     });
+  }
+
+  private claimIndex(): Promise<ClaimIndex> {
+    this.claimIndexLoad ??= ClaimIndex.open(join(this.dataDir, INDEX_DIR), [...this.catalog.values()], (id) =>
+      this.catalog.get(id) ? this.read(this.entry(id)) : Promise.resolve(null),
+    ).then((index) => {
+      for (const { article, stamp } of this.writtenDuringLoad.values()) index.put(article, stamp);
+      this.writtenDuringLoad.clear();
+      return (this.claimIndexLoaded = index);
+    });
+    return this.claimIndexLoad;
+  }
+
+  /** Keeps the claims index (when it is loaded, or loading) in step with an article just written. */
+  private noteClaims(article: Article, stamp: FileStamp): void {
+    if (this.claimIndexLoaded) this.claimIndexLoaded.put(article, stamp);
+    else if (this.claimIndexLoad) this.writtenDuringLoad.set(article.id, { article, stamp });
   }
 
   private entry(id: string): CatalogEntry {
@@ -604,6 +717,12 @@ class JsonArchive implements Archive {
 
 function toSummary(article: ArticleSummary | CatalogEntry | Article): ArticleSummary {
   return 'text' in article ? summarize(article) : ArticleSummary.parse(article);
+}
+
+/** The claim suggestions of a run folded into the article, after its mentions (claimants link to them). */
+function foldSuggestedClaims(article: Article, result: SuggestionResult): Article {
+  const suggested = result.claims.map((s) => claimFromSuggestion(article, s));
+  return { ...article, claims: foldClaims(article.claims, suggested).slice(0, MAX_CLAIMS) };
 }
 
 function* untagged(entries: Iterable<CatalogEntry>): Iterable<string> {

@@ -1,11 +1,11 @@
-// The contract on the command line: `newsdesk import|add|list|show|update|delete|restore|status|tag|entities|serve`.
+// The contract on the command line: `newsdesk import|add|list|show|update|delete|restore|status|tag|claims|entities|serve`.
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { ArchiveApi } from './api.ts';
 import { openArchive, type Archive } from './archive.ts';
 import { runImport } from './cli-import.ts';
-import { runTag } from './cli-tag.ts';
+import { runClaims, runTag } from './cli-suggest.ts';
 import { defaultDataDir } from './data-dir.ts';
 import { invokeMethod } from './dispatch.ts';
 import { ArchiveError, toErrorBody } from './errors.ts';
@@ -26,6 +26,8 @@ Commands:
   status               the data folder, counts and any damaged files found
   tag FILE ...         suggested entities and dates in plain-text files (one JSON line per file with --json);
                        the registry of --data-dir when given, else only the shipped starter list [--published ISO]
+  claims FILE ...      who claimed what, through whom, in plain-text files (one JSON line per file with --json);
+                       [--source OUTLET] ends each chain with the outlet; [--published ISO]; --data-dir as for tag
   entities [--search TEXT] [--type T]   the entity registry, most mentioned first
   serve [--port N]     browser mode: serves the UI on 127.0.0.1 and prints its URL with a token
 
@@ -72,6 +74,7 @@ const ALLOWED: Record<string, (keyof Options)[]> = {
   status: [],
   serve: ['port'],
   tag: ['published'],
+  claims: ['published', 'source'],
   entities: ['search', 'type', 'limit'],
 };
 const GLOBAL: (keyof Options)[] = ['data-dir', 'json', 'help'];
@@ -99,19 +102,20 @@ export async function main(argv: string[]): Promise<number> {
     const stray = (Object.keys(values) as (keyof Options)[]).find((k) => !allowed.includes(k) && !GLOBAL.includes(k));
     if (stray) throw new UsageError(`${command} does not take --${stray}`);
     const expected = TAKES_ID.has(command) ? 1 : 0;
-    if (command === 'import' || command === 'tag') {
+    if (command === 'import' || command === 'tag' || command === 'claims') {
       if (!rest.length)
-        throw new UsageError(`${command} needs at least one ${command === 'tag' ? 'file' : 'file, folder or URL'}`);
+        throw new UsageError(`${command} needs at least one ${command === 'import' ? 'file, folder or URL' : 'file'}`);
     } else if (rest.length !== expected)
       throw new UsageError(expected ? `${command} needs exactly one article ID` : `${command} takes no arguments`);
     const maxMb = values['max-size'] === undefined ? undefined : Number(values['max-size']);
     if (maxMb !== undefined && !(maxMb > 0)) throw new UsageError('--max-size must be a positive number of megabytes');
     // Tagging files only reads a registry, and only the one it is pointed at.
-    if (command === 'tag')
-      return await runTag(rest, {
+    if (command === 'tag' || command === 'claims')
+      return await (command === 'tag' ? runTag : runClaims)(rest, {
         json: values.json ?? false,
         dataDir: values['data-dir'] ?? process.env.NEWSDESK_DATA_DIR,
         publishedAt: values.published,
+        outlet: values.source,
       });
     // Long-lived or bulk: suggestions for new articles run in the background (a worker thread).
     const tagInBackground = command === 'serve' || command === 'import';

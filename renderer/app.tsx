@@ -7,8 +7,8 @@ import { PaneSplitter, useListFraction } from './components/pane-splitter.tsx';
 import { ShortcutsHelp } from './components/shortcuts-help.tsx';
 import { StatusBar, type Notice } from './components/status-bar.tsx';
 import { TopBar } from './components/top-bar.tsx';
+import { ClaimsView } from './claims/claims-view.tsx';
 import { EntitiesView } from './entities/entities-view.tsx';
-import type { MentionKeyAction } from './entities/use-mention-review.ts';
 import { formatCount, formatNumber } from './format.ts';
 import { DropOverlay } from './import/drop-overlay.tsx';
 import { ImportDialog } from './import/import-dialog.tsx';
@@ -18,9 +18,11 @@ import { useLibraryPages, type ListView } from './library-pages.ts';
 import { useShortcuts, type ShortcutAction } from './shortcuts.ts';
 import { EmptyLibrary } from './views/empty-library.tsx';
 import { LibraryList } from './views/library-list.tsx';
-import { ReaderPane } from './views/reader-pane.tsx';
+import { ReaderPane, type ReaderKeyAction } from './views/reader-pane.tsx';
 
 type DialogKind = 'add' | 'edit' | 'import' | 'help' | null;
+/** What fills the window under the top bar: the library and reader, the entity registry, or claims across the archive. */
+export type Section = 'library' | 'entities' | 'claims';
 
 /** Dates read best newest first; names, A to Z. */
 const FIRST_ORDER: Record<SortField, 'asc' | 'desc'> = {
@@ -44,10 +46,10 @@ export function App() {
   const [listFraction, setListFraction] = useListFraction(0.45);
   const lastDeleted = useRef<ArticleSummary | null>(null);
   /** The entity registry replaces the library panes while it is showing. */
-  const [section, setSection] = useState<'library' | 'entities'>('library');
+  const [section, setSection] = useState<Section>('library');
   const [entityId, setEntityId] = useState<string | null>(null);
   const [entityRevision, setEntityRevision] = useState(0);
-  const mentionKeys = useRef<((action: MentionKeyAction) => void) | null>(null);
+  const mentionKeys = useRef<((action: ReaderKeyAction) => void) | null>(null);
   const readerRef = useRef<HTMLElement>(null);
   const listRef = useRef<HTMLDivElement>(null);
 
@@ -304,8 +306,8 @@ export function App() {
   }
 
   function run(action: ShortcutAction, event: KeyboardEvent): void {
-    if (action === 'entities') return setSection(section === 'entities' ? 'library' : 'entities');
-    if (section === 'entities') {
+    if (action === 'entities' || action === 'claims') return setSection(section === action ? 'library' : action);
+    if (section !== 'library') {
       // The registry has its own list: library keys would move an article cursor nobody can see.
       if (action === 'trash') setSection('library');
       if (!['new', 'import', 'help', 'trash'].includes(action)) return;
@@ -351,8 +353,8 @@ export function App() {
     <div className="app">
       <TopBar
         trash={view.trash}
-        entities={section === 'entities'}
-        onShowEntities={() => setSection('entities')}
+        section={section}
+        onShowSection={setSection}
         status={status}
         onNew={() => setDialog('add')}
         onImport={() => setDialog('import')}
@@ -373,6 +375,12 @@ export function App() {
             onNotice={(text) => setNotice({ kind: 'info', text })}
             onError={reportError}
             revision={entityRevision}
+          />
+        ) : section === 'claims' ? (
+          <ClaimsView
+            onOpenArticle={(id) => void openArticle(id)}
+            onNotice={(text) => setNotice({ kind: 'info', text })}
+            onError={reportError}
           />
         ) : libraryEmpty ? (
           <EmptyLibrary
@@ -417,6 +425,7 @@ export function App() {
               onArticleChange={onArticleChange}
               onOpenEntity={openEntity}
               onError={reportError}
+              onNotice={(text) => setNotice({ kind: 'info', text })}
               keysRef={mentionKeys}
             />
           </div>

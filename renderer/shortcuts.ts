@@ -1,7 +1,7 @@
 // The keyboard map: one table drives both the key handler and the help overlay, so they cannot disagree.
 import { useEffect, useRef } from 'react';
 
-import type { MentionKeyAction } from './entities/use-mention-review.ts';
+import type { ReaderKeyAction } from './views/reader-pane.tsx';
 
 export type ShortcutAction =
   | 'next'
@@ -15,8 +15,9 @@ export type ShortcutAction =
   | 'restore'
   | 'trash'
   | 'entities'
+  | 'claims'
   | 'help'
-  | MentionKeyAction;
+  | ReaderKeyAction;
 
 export type Shortcut = { action: ShortcutAction; keys: string[]; label: string; description: string };
 
@@ -49,7 +50,14 @@ export const SHORTCUTS: Shortcut[] = [
   { action: 'accept-entity', keys: ['A'], label: 'Shift+A', description: 'Confirm every suggestion of that entity' },
   { action: 'reject-entity', keys: ['X'], label: 'Shift+X', description: 'Reject every suggestion of that entity' },
   { action: 'tag-selection', keys: ['m'], label: 'm', description: 'Tag the selected words as an entity' },
-  { action: 'suggest', keys: ['s'], label: 's', description: 'Suggest entities again' },
+  { action: 'suggest', keys: ['s'], label: 's', description: 'Suggest entities and claims again' },
+  { action: 'claim-selection', keys: ['c'], label: 'c', description: 'Make a claim of the selected words' },
+  {
+    action: 'claims',
+    keys: ['C'],
+    label: 'Shift+C',
+    description: 'Claims across the archive (again: back to the library)',
+  },
   { action: 'help', keys: ['?'], label: '?', description: 'Show these shortcuts' },
 ];
 

@@ -17,7 +17,8 @@ import {
 } from '../model.ts';
 import { referencedIds, type CatalogEntry } from '../store/catalog.ts';
 import type { RegistryStore } from '../store/registry-file.ts';
-import type { EntitySuggestion, TaggingResult } from '../tagging/suggest-entities.ts';
+import type { EntitySuggestion } from '../tagging/suggest-entities.ts';
+import type { SuggestionResult } from './tagger.ts';
 import { assertSpan, foldSuggestions, placeUserMention, type NewMention } from './mentions.ts';
 import { cleanName, createEntity, EntityIndex, mergeInto, nameKey, unmerge, updateEntity } from './registry-ops.ts';
 
@@ -30,7 +31,7 @@ export type EntityHost = {
   summary(entry: CatalogEntry): ArticleSummary;
   read(id: string): Promise<Article>;
   change(id: string, edit: (article: Article) => Article): Promise<Article>;
-  tag(text: string, publishedAt: string | null): Promise<TaggingResult>;
+  tag(text: string, publishedAt: string | null, outlet: string): Promise<SuggestionResult>;
   /** Other names the starter list knows for a canonical name ("US", "U.S." for "United States"). */
   starterAliases(name: string): string[];
 };
@@ -234,10 +235,16 @@ export class EntityService {
     });
   }
 
-  /** Runs the suggesters on the article's text (in the worker) and folds their suggestions into its mentions. */
-  async suggest(articleId: string): Promise<Article> {
+  /**
+   * Runs the suggesters on the article's text (in the worker) and folds their suggestions into its
+   * mentions; `alsoFold` folds the rest (the claims) into the same write, once the mentions are in.
+   */
+  async suggest(
+    articleId: string,
+    alsoFold: (article: Article, result: SuggestionResult) => Article = (article) => article,
+  ): Promise<Article> {
     const before = await this.host.read(articleId);
-    const result = await this.host.tag(before.text, before.publishedAt);
+    const result = await this.host.tag(before.text, before.publishedAt, before.source);
     return this.serially(() => {
       // Resolved now, not before tagging: entities may have been merged or deleted meanwhile.
       const index = this.entityIndex();
@@ -249,7 +256,8 @@ export class EntityService {
         // The text cannot change under us (no method edits it), but a hand-edited file could.
         if (article.text !== before.text) return article;
         const mentions = foldSuggestions(article.text, article.mentions, suggestions).slice(0, MAX_MENTIONS);
-        return { ...article, mentions, dates: result.dates.slice(0, MAX_MENTIONS), taggedAt: new Date().toISOString() };
+        const dates = result.dates.slice(0, MAX_MENTIONS);
+        return alsoFold({ ...article, mentions, dates, taggedAt: new Date().toISOString() }, result);
       });
     });
   }

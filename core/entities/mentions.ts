@@ -1,7 +1,7 @@
 // An article's mentions as pure functions: quote selectors, re-anchoring, and folding new suggestions into reviewed ones.
 import { ArchiveError } from '../errors.ts';
 import type { EntityType, Mention, MentionSource, TextQuote } from '../model.ts';
-import { newMentionId } from './ids.ts';
+import { newMentionId } from '../ids.ts';
 
 /** Context kept either side of a mention: enough to find it again, small enough for 10k mentions. */
 const CONTEXT = 32;

@@ -1,7 +1,7 @@
 // The entity registry's rules as pure functions: names, lookups, create, edit, merge and its undo.
 import { ArchiveError } from '../errors.ts';
 import type { Entity, EntityType, MergeRecord } from '../model.ts';
-import { newEntityId, newMergeId } from './ids.ts';
+import { newEntityId, newMergeId } from '../ids.ts';
 
 /** The registry's limits (core/model.ts): checked here too, to say what went wrong in words. */
 const MAX_ALIASES = 500;

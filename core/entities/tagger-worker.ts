@@ -1,5 +1,6 @@
-// The tagging worker thread: runs the entity and date suggester off the archive's event loop (see tagger.ts).
+// The tagging worker thread: runs the entity, date and claim suggesters off the archive's event loop (see tagger.ts).
 import { parentPort } from 'node:worker_threads';
+import { suggestClaims } from '../attribution/suggest-claims.ts';
 import { suggestEntities, type GazetteerEntry } from '../tagging/suggest-entities.ts';
 import type { TaggerRequest, TaggerResponse } from './tagger.ts';
 
@@ -12,10 +13,14 @@ parentPort?.on('message', (request: TaggerRequest) => {
   }
   let response: TaggerResponse;
   try {
-    response = {
-      id: request.id,
-      result: suggestEntities(request.text, { registry, publishedAt: request.publishedAt }),
-    };
+    const tagged = suggestEntities(request.text, { registry, publishedAt: request.publishedAt });
+    // Claims with the entities just found: claimants and pronouns resolve to them.
+    const claims = suggestClaims(request.text, {
+      entities: tagged.entities,
+      outlet: request.outlet || undefined,
+      publishedAt: request.publishedAt,
+    });
+    response = { id: request.id, result: { ...tagged, claims } };
   } catch (error) {
     response = { id: request.id, error: error instanceof Error ? error.message : String(error) };
   }

@@ -1,22 +1,27 @@
-// Entity and date suggestions from a worker thread, so a long article never stalls the archive's other calls.
+// Entity, date and claim suggestions from a worker thread, so a long article never stalls the archive's other calls.
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { ArchiveError } from '../errors.ts';
+import type { ClaimSuggestion } from '../attribution/suggest-claims.ts';
 import type { GazetteerEntry, TaggingResult } from '../tagging/suggest-entities.ts';
 
+/** What one run of the suggesters gives: entities, dates, and the claims made with those entities. */
+export type SuggestionResult = TaggingResult & { claims: ClaimSuggestion[] };
 export type TaggerRequest =
   | { kind: 'registry'; entries: GazetteerEntry[] }
-  | { kind: 'tag'; id: number; text: string; publishedAt: string | null };
-export type TaggerResponse = { id: number; result: TaggingResult } | { id: number; error: string };
+  | { kind: 'tag'; id: number; text: string; publishedAt: string | null; outlet: string };
+export type TaggerResponse = { id: number; result: SuggestionResult } | { id: number; error: string };
 
-// Built, this module is inside dist/cli.js or dist/main.js, beside dist/tagger-worker.js.
-const WORKER_URL = new URL(
-  import.meta.url.endsWith('.ts') ? './tagger-worker.ts' : './tagger-worker.js',
-  import.meta.url,
-);
+// Built, this module is inside dist/cli.js or dist/main.js, beside dist/tagger-worker.js. In a
+// packaged app that is inside app.asar, but electron-builder unpacks the worker (asarUnpack) to
+// app.asar.unpacked: a worker thread is not promised asar support, a plain file always works.
+const WORKER_PATH = fileURLToPath(
+  new URL(import.meta.url.endsWith('.ts') ? './tagger-worker.ts' : './tagger-worker.js', import.meta.url),
+).replace(/app\.asar([\\/])/, 'app.asar.unpacked$1');
 /** Far above any real article (a 2 MB text takes seconds); a runaway input must not hold the queue forever. */
 const TIMEOUT_MS = 120_000;
 
-type Pending = { resolve: (result: TaggingResult) => void; reject: (error: Error) => void; timer: NodeJS.Timeout };
+type Pending = { resolve: (result: SuggestionResult) => void; reject: (error: Error) => void; timer: NodeJS.Timeout };
 
 export class Tagger {
   private worker: Worker | null = null;
@@ -28,7 +33,7 @@ export class Tagger {
   /** The registry's entries are sent to the worker again only when its version has changed. */
   constructor(private readonly registry: { version(): number; entries(): GazetteerEntry[] }) {}
 
-  tag(text: string, publishedAt: string | null): Promise<TaggingResult> {
+  tag(text: string, publishedAt: string | null, outlet = ''): Promise<SuggestionResult> {
     // A job that reaches here after close must not start a worker nobody will stop.
     if (this.closed)
       return Promise.reject(new ArchiveError('internal', 'The archive was closed before suggestions finished.'));
@@ -39,12 +44,12 @@ export class Tagger {
       this.registryVersion = version;
     }
     const id = this.nextId++;
-    return new Promise<TaggingResult>((resolve, reject) => {
+    return new Promise<SuggestionResult>((resolve, reject) => {
       const timer = setTimeout(() => {
         this.fail(new ArchiveError('internal', 'Entity suggestions took too long and were stopped.'));
       }, TIMEOUT_MS);
       this.pending.set(id, { resolve, reject, timer });
-      worker.postMessage({ kind: 'tag', id, text, publishedAt } satisfies TaggerRequest);
+      worker.postMessage({ kind: 'tag', id, text, publishedAt, outlet } satisfies TaggerRequest);
     });
   }
 
@@ -57,7 +62,7 @@ export class Tagger {
 
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
-    const worker = new Worker(WORKER_URL);
+    const worker = new Worker(WORKER_PATH);
     // Idle, it must not keep a CLI process alive.
     worker.unref();
     worker.on('message', (response: TaggerResponse) => {

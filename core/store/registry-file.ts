@@ -68,6 +68,7 @@ export async function openRegistry(dataDir: string, problems: Problem[]): Promis
     collections: [],
     entities: [],
     merges: [],
+    claimGroups: [],
     settings: {},
     problems: [],
   });

@@ -2,13 +2,14 @@
 import type { ArchiveStatus } from '../../core/model.ts';
 import { formatCount } from '../format.ts';
 import { importPosition } from '../import/summary.ts';
+import type { Section } from '../app.tsx';
 import type { ImportRun } from '../import/use-import.ts';
 
 type Props = {
   trash: boolean;
-  /** The entity registry is showing instead of the library. */
-  entities: boolean;
-  onShowEntities: () => void;
+  /** The entity registry or the claims view may be showing instead of the library. */
+  section: Section;
+  onShowSection: (section: Section) => void;
   status: ArchiveStatus | null;
   onNew: () => void;
   onImport: () => void;
@@ -20,8 +21,8 @@ type Props = {
 
 export function TopBar({
   trash,
-  entities,
-  onShowEntities,
+  section,
+  onShowSection,
   status,
   onNew,
   onImport,
@@ -29,6 +30,7 @@ export function TopBar({
   onShowTrash,
   onHelp,
 }: Props) {
+  const library = section === 'library';
   const importing = importPosition(importRun);
   return (
     <header className="top-bar">
@@ -59,15 +61,28 @@ export function TopBar({
         )}
       </button>
       <div className="segmented" role="group" aria-label="Show">
-        <button type="button" aria-pressed={!trash && !entities} onClick={() => onShowTrash(false)} title="Library (t)">
+        <button type="button" aria-pressed={!trash && library} onClick={() => onShowTrash(false)} title="Library (t)">
           Library
         </button>
-        <button type="button" aria-pressed={trash && !entities} onClick={() => onShowTrash(true)} title="Trash (t)">
+        <button type="button" aria-pressed={trash && library} onClick={() => onShowTrash(true)} title="Trash (t)">
           Trash
           {status && status.trash > 0 && <span className="badge">{status.trash}</span>}
         </button>
-        <button type="button" aria-pressed={entities} onClick={onShowEntities} title="Entity registry (Shift+E)">
+        <button
+          type="button"
+          aria-pressed={section === 'entities'}
+          onClick={() => onShowSection('entities')}
+          title="Entity registry (Shift+E)"
+        >
           Entities
+        </button>
+        <button
+          type="button"
+          aria-pressed={section === 'claims'}
+          onClick={() => onShowSection('claims')}
+          title="Claims across the archive (Shift+C)"
+        >
+          Claims
         </button>
       </div>
       <span className="spacer" />

@@ -2,7 +2,7 @@
 import type { DateMention, Mention } from '../../core/model.ts';
 
 export type Range = { start: number; end: number };
-export type Segment = Range & { mention?: Mention; date?: DateMention };
+export type Segment = Range & { mention?: Mention; date?: DateMention; highlighted?: boolean };
 
 /**
  * Blank lines separate paragraphs; text without any (one paragraph per line, as copied from most web
@@ -44,6 +44,32 @@ export function segmentsOf(paragraph: Range, mentions: Mention[], dates: DateMen
   }
   if (at < paragraph.end) segments.push({ start: at, end: paragraph.end });
   return segments;
+}
+
+/**
+ * The same runs with a highlighted range (the claim being looked at) marked: plain runs are cut at
+ * its edges, a mention or date it touches is marked whole.
+ */
+export function highlightSegments(segments: Segment[], highlight: Range | null): Segment[] {
+  if (!highlight) return segments;
+  const out: Segment[] = [];
+  for (const segment of segments) {
+    const touches = segment.start < highlight.end && highlight.start < segment.end;
+    if (!touches) out.push(segment);
+    else if (segment.mention || segment.date) out.push({ ...segment, highlighted: true });
+    else {
+      const cuts = [
+        segment.start,
+        Math.max(segment.start, highlight.start),
+        Math.min(segment.end, highlight.end),
+        segment.end,
+      ];
+      for (let i = 0; i < 3; i++)
+        if (cuts[i + 1]! > cuts[i]!)
+          out.push({ start: cuts[i]!, end: cuts[i + 1]!, highlighted: i === 1 || undefined });
+    }
+  }
+  return out;
 }
 
 /**

@@ -57,7 +57,7 @@ export function useMentionReview(article: Article | null, { onChange, onError }:
     const current = latest.current;
     if (!current || current.deletedAt) return;
     setSuggesting(true);
-    await apply(() => archive.suggestMentions(current.id));
+    await apply(() => archive.runSuggestions(current.id));
     setSuggesting(false);
   }
 

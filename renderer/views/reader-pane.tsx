@@ -1,8 +1,10 @@
 // The reading pane: one article as plain text with its mentions, its entities beside it, metadata, notes and provenance.
-import { useRef, type MouseEvent, type Ref, type RefObject } from 'react';
+import { useRef, useState, type MouseEvent, type Ref, type RefObject } from 'react';
 import type { Article } from '../../core/model.ts';
 import { ProvenanceBox } from '../components/provenance-box.tsx';
 import { StoryLinks } from '../components/story-links.tsx';
+import { ClaimsPanel } from '../claims/claims-panel.tsx';
+import { useClaims } from '../claims/use-claims.ts';
 import { AnnotatedText } from '../entities/annotated-text.tsx';
 import { MentionCard, type MentionAction } from '../entities/mention-card.tsx';
 import { MentionsPanel } from '../entities/mentions-panel.tsx';
@@ -28,9 +30,12 @@ type Props = {
   onArticleChange: (article: Article) => void;
   onOpenEntity: (entityId: string) => void;
   onError: (error: unknown) => void;
-  /** Set by the reader: the app's shortcut handler passes the mention keys on through it. */
-  keysRef: RefObject<((action: MentionKeyAction) => void) | null>;
+  onNotice: (text: string) => void;
+  /** Set by the reader: the app's shortcut handler passes the mention and claim keys on through it. */
+  keysRef: RefObject<((action: ReaderKeyAction) => void) | null>;
 };
+
+export type ReaderKeyAction = MentionKeyAction | 'claim-selection';
 
 /** Scripts written right to left, by ISO 639-1 or 639-3 code (the language detector gives either). */
 const RTL_LANGUAGES = new Set(
@@ -47,6 +52,12 @@ export function ReaderPane(props: Props) {
   const { article, placeholder, position, ref, onEdit, onDelete, onRestore, onOpenArticle } = props;
   const textRef = useRef<HTMLDivElement>(null);
   const tagging = useMentionReview(article, { onChange: props.onArticleChange, onError: props.onError });
+  const claims = useClaims(article, {
+    onChange: props.onArticleChange,
+    onError: props.onError,
+    onNotice: props.onNotice,
+  });
+  const [side, setSide] = useState<'entities' | 'claims'>('entities');
   /** The selected words as a span to tag, if the selection is in the text. */
   function selectedSpan() {
     const range = textRef.current ? selectionOffsets(textRef.current) : null;
@@ -57,6 +68,13 @@ export function ReaderPane(props: Props) {
     // A trashed article is read-only: restore it to tag it.
     if (!article || article.deletedAt) return;
     const range = selectedSpan();
+    if (action === 'claim-selection') {
+      if (range) {
+        setSide('claims');
+        void claims.addFromRange(range);
+      }
+      return;
+    }
     tagging.handleKey(action, range, range ? selectionAnchor() : null);
   };
 
@@ -107,6 +125,7 @@ export function ReaderPane(props: Props) {
   // The whole text runs right to left for an RTL language; each paragraph still finds its own direction (dir=auto).
   const textDir = isRightToLeft(article.language) ? 'rtl' : undefined;
   const popover = tagging.popover;
+  const activeClaim = article.claims.find((c) => c.id === claims.activeId) ?? null;
   const popoverMention = popover?.kind === 'mention' ? article.mentions.find((m) => m.id === popover.id) : undefined;
   return (
     <article className="reader" aria-label="Reader" ref={ref} tabIndex={-1}>
@@ -204,6 +223,7 @@ export function ReaderPane(props: Props) {
               lang={lang}
               dir={textDir}
               activeId={tagging.activeId}
+              highlight={activeClaim}
             />
           </div>
           {article.notes && (
@@ -214,15 +234,29 @@ export function ReaderPane(props: Props) {
           )}
           <ProvenanceBox provenance={article.provenance} />
         </div>
-        <MentionsPanel
-          article={article}
-          suggesting={tagging.suggesting}
-          busy={tagging.busy}
-          onReview={(group, action) => void tagging.reviewGroup(group, action)}
-          onShow={tagging.show}
-          onOpenEntity={props.onOpenEntity}
-          onSuggest={() => void tagging.suggest()}
-        />
+        <div className="side-panel">
+          <div className="side-tabs" role="tablist" aria-label="Beside the text">
+            <button type="button" role="tab" aria-selected={side === 'entities'} onClick={() => setSide('entities')}>
+              Entities
+            </button>
+            <button type="button" role="tab" aria-selected={side === 'claims'} onClick={() => setSide('claims')}>
+              Claims <span className="badge">{article.claims.filter((c) => c.review !== 'rejected').length}</span>
+            </button>
+          </div>
+          {side === 'entities' ? (
+            <MentionsPanel
+              article={article}
+              suggesting={tagging.suggesting}
+              busy={tagging.busy}
+              onReview={(group, action) => void tagging.reviewGroup(group, action)}
+              onShow={tagging.show}
+              onOpenEntity={props.onOpenEntity}
+              onSuggest={() => void tagging.suggest()}
+            />
+          ) : (
+            <ClaimsPanel article={article} claims={claims} suggesting={tagging.suggesting} />
+          )}
+        </div>
       </div>
       {popover?.kind === 'tag' && (
         <Popover anchor={popover.anchor} label="Tag as an entity" onClose={() => tagging.setPopover(null)}>

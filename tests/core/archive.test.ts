@@ -137,5 +137,7 @@ test('loading the samples twice at once adds them once', async (t) => {
   const archive = await openFor(t, await tempDir(t));
   const [a, b] = await Promise.all([archive.loadSamples(), archive.loadSamples()]);
   assert.equal(a.added + b.added, (await archive.listArticles()).total);
-  assert.equal(b.added, 0);
+  // Either may get there first (both read the samples before queueing); the other adds nothing.
+  assert.equal(Math.min(a.added, b.added), 0);
+  assert.ok(Math.max(a.added, b.added) > 0);
 });

@@ -236,14 +236,14 @@ test('suggestions: confirming creates the entity once, rejecting is remembered, 
   const text =
     'Anna Kessler spoke in Geneva for the United Nations. Later, Kessler and the United Nations left Geneva.';
   const article = await archive.addArticle({ text, title: 'Kessler in Geneva', publishedAt: '2026-03-13' });
-  const suggested = await archive.suggestMentions(article.id);
+  const suggested = await archive.runSuggestions(article.id);
   assert.ok(suggested.taggedAt);
   const un = suggested.mentions.filter((m) => m.quote.exact === 'United Nations');
   assert.equal(un.length, 2, 'both mentions of the UN are suggested');
   assert.ok(un.every((m) => m.status === 'suggested' && m.entityId === null && m.type === 'organization'));
 
   // Run again, the same suggestions keep their ids (a reader still showing the first run can confirm them).
-  const again = await archive.suggestMentions(article.id);
+  const again = await archive.runSuggestions(article.id);
   assert.deepEqual(
     again.mentions.map((m) => m.id),
     suggested.mentions.map((m) => m.id),
@@ -267,7 +267,7 @@ test('suggestions: confirming creates the entity once, rejecting is remembered, 
   const geneva = confirmed.mentions.filter((m) => m.quote.exact === 'Geneva');
   assert.ok(geneva.length > 0, 'Geneva was suggested');
   await archive.reviewMentions(article.id, { ids: geneva.map((m) => m.id), action: 'reject' });
-  const rerun = await archive.suggestMentions(article.id);
+  const rerun = await archive.runSuggestions(article.id);
   assert.ok(rerun.mentions.filter((m) => m.quote.exact === 'Geneva').every((m) => m.status === 'rejected'));
   assert.equal(rerun.mentions.find((m) => m.id === un[0]!.id)?.status, 'confirmed');
   // The registry now knows the UN: the second mention is suggested as that entity by the registry layer.
@@ -478,13 +478,13 @@ test(
   async (t) => {
     const archive = await openFor(t, await tempDir(t));
     const tabs = await archive.addArticle({ text: 'Shares of Procter\t&\tGamble rose in Geneva.', title: 'Tabs' });
-    const tagged = await archive.suggestMentions(tabs.id);
+    const tagged = await archive.runSuggestions(tabs.id);
     assert.ok(
       tagged.mentions.every((m) => !/\s{2}|\t/.test(m.name)),
       JSON.stringify(tagged.mentions.map((m) => m.name)),
     );
     const crowded = await archive.addArticle({ text: 'Paris and London. '.repeat(11_000), title: 'Crowded' });
-    const many = await archive.suggestMentions(crowded.id);
+    const many = await archive.runSuggestions(crowded.id);
     assert.ok(many.taggedAt);
     assert.ok(many.mentions.length <= 20_000 && many.mentions.length > 10_000, String(many.mentions.length));
   },

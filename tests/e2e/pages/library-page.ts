@@ -2,6 +2,7 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import type { ArticleInput } from '../../../core/model.ts';
 import { ImportDialog } from './import-dialog.ts';
+import { Claims } from './claims.ts';
 import { Tagging } from './tagging.ts';
 
 export type ArticleFields = {
@@ -49,6 +50,7 @@ export class LibraryPage {
   readonly story: Locator;
   readonly importDialog: ImportDialog;
   readonly tagging: Tagging;
+  readonly claims: Claims;
 
   constructor(readonly page: Page) {
     this.topBar = page.getByRole('banner');
@@ -69,6 +71,7 @@ export class LibraryPage {
     this.story = this.reader.getByRole('region', { name: 'Also published by' });
     this.importDialog = new ImportDialog(page);
     this.tagging = new Tagging(page);
+    this.claims = new Claims(page);
   }
 
   async waitUntilReady(): Promise<void> {

@@ -32,26 +32,35 @@ export class Tagging {
     return this.panel.getByRole('listitem').filter({ has: this.page.getByRole('button', { name, exact: true }) });
   }
 
-  /** Selects the `occurrence`-th (from 0) appearance of `words` in the article text, as a mouse drag would. */
+  /**
+   * Selects the `occurrence`-th (from 0) appearance of `words` in the article text, as a mouse drag
+   * would, across the runs (mentions, dates) it may be cut into.
+   */
   async select(words: string, occurrence = 0): Promise<void> {
     await this.text.evaluate(
       (root, [wanted, nth]) => {
+        const nodes: { node: Text; from: number }[] = [];
+        let all = '';
         const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-        let seen = 0;
         for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-          const text = node.textContent ?? '';
-          for (let at = text.indexOf(wanted); at >= 0; at = text.indexOf(wanted, at + 1)) {
-            if (seen++ !== nth) continue;
-            const range = document.createRange();
-            range.setStart(node, at);
-            range.setEnd(node, at + wanted.length);
-            const selection = window.getSelection()!;
-            selection.removeAllRanges();
-            selection.addRange(range);
-            return;
-          }
+          nodes.push({ node: node as Text, from: all.length });
+          all += node.textContent ?? '';
         }
-        throw new Error(`"${wanted}" (#${nth}) is not in one run of the article text`);
+        let at = -1;
+        for (let seen = 0, from = 0; seen <= nth; seen++, from = at + 1) {
+          at = all.indexOf(wanted, from);
+          if (at < 0) throw new Error(`"${wanted}" (#${nth}) is not in the article text`);
+        }
+        const place = (offset: number) => {
+          const hit = nodes.findLast((n) => n.from <= offset)!;
+          return [hit.node, offset - hit.from] as const;
+        };
+        const range = document.createRange();
+        range.setStart(...place(at));
+        range.setEnd(...place(at + wanted.length));
+        const selection = window.getSelection()!;
+        selection.removeAllRanges();
+        selection.addRange(range);
       },
       [words, occurrence] as const,
     );

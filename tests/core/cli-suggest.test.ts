@@ -133,3 +133,41 @@ test('import waits for the suggestions of what it saved; entities lists the regi
   assert.equal(bad.code, 1);
   assert.match(bad.stderr, /type/);
 });
+
+test('claims prints one JSON line per file: content, cue, claimant, chain ending with the outlet, kind, hedge, figures', async (t) => {
+  const dir = await tempDir(t);
+  const file = join(dir, 'wire.txt');
+  const text =
+    'At least 27 civilians were killed in shelling on Tuesday, according to a UN official cited by Reuters. ' +
+    'Fighters have reportedly seized the port.';
+  await writeFile(file, text);
+  const result = await runCli(['claims', file, '--source', 'Daily Observer', '--published', '2026-03-13', '--json']);
+  assert.equal(result.code, 0, result.stderr);
+  const { claims } = JSON.parse(result.stdout) as {
+    claims: {
+      text: string;
+      start: number;
+      end: number;
+      cue: { text: string; start: number; end: number };
+      claimant: { text: string; start: number; end: number; name: string; entityId: string | null } | null;
+      via: string[];
+      kind: string;
+      hedged: boolean;
+      quantities: { value: number; qualifier: string; category: string; outcome: string }[];
+    }[];
+  };
+  const killed = claims.find((c) => c.kind === 'casualties')!;
+  assert.equal(text.slice(killed.start, killed.end), killed.text);
+  assert.equal(text.slice(killed.cue.start, killed.cue.end), killed.cue.text);
+  assert.equal(killed.cue.text, 'according to');
+  assert.equal(killed.claimant?.text, 'a UN official');
+  assert.deepEqual(killed.via, ['Reuters', 'Daily Observer']);
+  assert.deepEqual(
+    killed.quantities.map((q) => [q.value, q.qualifier, q.category, q.outcome]),
+    [[27, 'at least', 'civilians', 'killed']],
+  );
+  assert.ok(claims.some((c) => c.hedged && c.text.includes('seized the port')));
+  const bad = await runCli(['claims']);
+  assert.equal(bad.code, 2);
+  assert.match(bad.stderr, /claims needs at least one file/);
+});

@@ -1,0 +1,98 @@
+// Every article's claims in one derived index (index/claims.json), loaded only when claims are listed or grouped.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Article } from '../model.ts';
+import type { CatalogEntry } from '../store/catalog.ts';
+import { writeFileDurably } from '../store/durable-write.ts';
+import type { FileStamp } from '../store/article-files.ts';
+import { indexClaim, type IndexedClaim } from './claim-ops.ts';
+
+const FILE = 'claims.json';
+const FORMAT = 1;
+
+type Row = { stamp: FileStamp; claims: IndexedClaim[] };
+
+/**
+ * Derived, and checked rather than trusted: each article's row carries the size and mtime of the file
+ * it was read from, and any that no longer match the catalog's are read again. So nothing needs to be
+ * written on every change, a crash costs a few rereads, and a missing or damaged file a rebuild (of
+ * only the articles the catalog says have claims).
+ */
+export class ClaimIndex {
+  private changed = false;
+
+  private constructor(
+    private readonly path: string,
+    private readonly rows: Map<string, Row>,
+  ) {}
+
+  static async open(
+    indexDir: string,
+    entries: Iterable<CatalogEntry>,
+    read: (id: string) => Promise<Article | null>,
+  ): Promise<ClaimIndex> {
+    const path = join(indexDir, FILE);
+    const saved = new Map<string, Row>();
+    try {
+      const json = JSON.parse(await readFile(path, 'utf8')) as { format: number; rows: Record<string, Row> };
+      if (json.format === FORMAT && json.rows && typeof json.rows === 'object')
+        for (const [id, row] of Object.entries(json.rows)) if (isRow(row)) saved.set(id, row);
+    } catch {
+      // Missing or damaged: everything is read again.
+    }
+    const index = new ClaimIndex(path, new Map());
+    const stale: CatalogEntry[] = [];
+    for (const entry of entries) {
+      if (!entry.claimCount) continue;
+      const row = saved.get(entry.id);
+      if (row && row.stamp.size === entry.size && row.stamp.mtimeMs === entry.mtimeMs) index.rows.set(entry.id, row);
+      else stale.push(entry);
+    }
+    // The file read is the one the catalog stamped: the archive holds the folder's lock.
+    for (const entry of stale) {
+      const article = await read(entry.id).catch(() => null);
+      if (article) index.put(article, { size: entry.size, mtimeMs: entry.mtimeMs });
+    }
+    index.changed = stale.length > 0 || saved.size !== index.rows.size;
+    return index;
+  }
+
+  /** After every write of an article: its claims as they are now. */
+  put(article: Article, stamp: FileStamp): void {
+    // Rejected suggestions are kept in the article (so they are not made again), never listed.
+    const kept = article.claims.filter((c) => c.review !== 'rejected');
+    if (kept.length === 0) {
+      this.changed ||= this.rows.delete(article.id);
+      return;
+    }
+    const claims = kept.map((claim) => indexClaim(article.id, claim));
+    this.rows.set(article.id, { stamp, claims });
+    this.changed = true;
+  }
+
+  *claims(): Iterable<{ articleId: string; claims: IndexedClaim[] }> {
+    for (const [articleId, row] of this.rows) yield { articleId, claims: row.claims };
+  }
+
+  of(articleId: string): IndexedClaim[] {
+    return this.rows.get(articleId)?.claims ?? [];
+  }
+
+  /** Written at close (and only if anything changed): losing it costs rereads, never data. */
+  async save(): Promise<void> {
+    if (!this.changed) return;
+    await writeFileDurably(this.path, JSON.stringify({ format: FORMAT, rows: Object.fromEntries(this.rows) }));
+    this.changed = false;
+  }
+}
+
+function isRow(value: unknown): value is Row {
+  const row = value as Row;
+  return (
+    typeof row === 'object' &&
+    row !== null &&
+    typeof row.stamp?.size === 'number' &&
+    typeof row.stamp?.mtimeMs === 'number' &&
+    Array.isArray(row.claims)
+  );
+}

@@ -1,0 +1,268 @@
+// The archive's claim methods: claims in each article, the claims index across them, and groups in archive.json.
+import { parseQuantities } from '../attribution/suggest-claims.ts';
+import { nameKey } from '../entities/registry-ops.ts';
+import { ArchiveError } from '../errors.ts';
+import { newClaimGroupId } from '../ids.ts';
+import {
+  MAX_CLAIMS,
+  type Article,
+  type Claim,
+  type ClaimGroup,
+  type ClaimGroupDetail,
+  type ClaimInput,
+  type ClaimMatch,
+  type ClaimPage,
+  type ClaimPatch,
+  type ClaimQuery,
+  type ClaimReview,
+  type ClaimSummary,
+} from '../model.ts';
+import type { CatalogEntry } from '../store/catalog.ts';
+import type { RegistryStore } from '../store/registry-file.ts';
+import type { ClaimIndex } from './claim-index.ts';
+import { countSources, findConflicts, matchClaims, SUGGEST_AT } from './claim-groups.ts';
+import { claimFromInput, joinArticle } from './claim-ops.ts';
+
+export type ClaimHost = {
+  registry: RegistryStore;
+  entry(id: string): CatalogEntry | undefined;
+  read(id: string): Promise<Article>;
+  change(id: string, edit: (article: Article) => Article): Promise<Article>;
+  claimIndex(): Promise<ClaimIndex>;
+  /** Entity ids a claim may point at: they must be in the registry. */
+  entityExists(id: string): boolean;
+};
+
+export type GroupMembers = { members: { articleId: string; claimId: string }[]; groupId?: string; label?: string };
+
+const OUTCOMES_OF_CASUALTIES = new Set(['killed', 'injured', 'wounded', 'dead']);
+
+export class ClaimService {
+  /** Claim changes one at a time: a group must not be dropped as empty while claims are being put in it. */
+  private exclusive: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly host: ClaimHost) {}
+
+  private serially<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.exclusive.then(work, work);
+    this.exclusive = run.catch(() => undefined);
+    return run;
+  }
+
+  addClaim(articleId: string, input: ClaimInput): Promise<Article> {
+    return this.serially(async () => {
+      const article = await this.host.read(articleId);
+      this.checkLinks(input);
+      if (article.claims.length >= MAX_CLAIMS)
+        throw new ArchiveError('invalid', `An article keeps at most ${MAX_CLAIMS} claims.`);
+      const words = article.text.slice(input.start, input.end);
+      const quantities = parseQuantities(words, input.start);
+      const casualties = quantities.some((q) => q.outcome && OUTCOMES_OF_CASUALTIES.has(q.outcome));
+      const claim = claimFromInput(article, input, { quantities, kind: casualties ? 'casualties' : 'statement' });
+      return this.host.change(articleId, (current) => ({
+        ...current,
+        claims: [...current.claims, claim].sort((a, b) => a.start - b.start || a.end - b.end),
+      }));
+    });
+  }
+
+  updateClaim(articleId: string, claimId: string, patch: ClaimPatch): Promise<Article> {
+    return this.serially(async () => {
+      this.checkLinks(patch);
+      return this.host.change(articleId, (article) => {
+        this.require(article, claimId);
+        return {
+          ...article,
+          claims: article.claims.map((c) => (c.id === claimId ? { ...c, ...stripUndefined(patch) } : c)),
+        };
+      });
+    });
+  }
+
+  reviewClaims(articleId: string, review: ClaimReview): Promise<Article> {
+    return this.serially(async () => {
+      const wanted = new Set(review.ids);
+      const updated = await this.host.change(articleId, (article) => {
+        for (const id of review.ids) this.require(article, id);
+        return {
+          ...article,
+          claims: article.claims.flatMap((c): Claim[] => {
+            if (!wanted.has(c.id)) return [c];
+            if (review.action === 'confirm') return [{ ...c, review: 'confirmed' }];
+            // A rejected suggestion stays, so the same words are not suggested again; a claim of the user's own just goes.
+            if (review.action === 'remove' || c.source === 'user') return [];
+            return [{ ...c, review: 'rejected', groupId: null }];
+          }),
+        };
+      });
+      if (review.action !== 'confirm') await this.dropEmptyGroups();
+      return updated;
+    });
+  }
+
+  async listClaims(query: ClaimQuery & { offset: number; limit: number }): Promise<ClaimPage> {
+    const claimant = query.claimant ? nameKey(query.claimant) : '';
+    const text = query.text ? nameKey(query.text) : '';
+    const all = (await this.summaries()).filter(
+      (c) =>
+        (query.review ? c.review === query.review : c.review !== 'rejected') &&
+        (!query.status || c.status === query.status) &&
+        (!query.kind || c.kind === query.kind) &&
+        (!query.groupId || c.groupId === query.groupId) &&
+        (!query.placeId || c.placeIds.includes(query.placeId)) &&
+        (!claimant || nameKey(c.claimant?.name ?? '').includes(claimant)) &&
+        (!text || nameKey(c.text).includes(text)) &&
+        inRange(whenOf(c), query.from, query.to),
+    );
+    all.sort((a, b) => (whenOf(a) < whenOf(b) ? 1 : whenOf(a) > whenOf(b) ? -1 : 0));
+    return { total: all.length, offset: query.offset, items: all.slice(query.offset, query.offset + query.limit) };
+  }
+
+  /** Claims of other articles that may report the same thing, best first. */
+  async findMatches(articleId: string, claimId: string): Promise<ClaimMatch[]> {
+    const article = await this.host.read(articleId);
+    this.require(article, claimId);
+    const all = await this.summaries();
+    const claim = all.find((c) => c.articleId === articleId && c.claimId === claimId);
+    if (!claim) throw new ArchiveError('not_found', `Claim ${claimId} is not in the claims index yet.`);
+    return all
+      .filter((other) => other.articleId !== articleId && other.review !== 'rejected')
+      .map((other) => ({ claim: other, ...matchClaims(claim, other) }))
+      .filter((match) => match.score >= SUGGEST_AT)
+      .sort((a, b) => b.score - a.score)
+      .slice(0, 20);
+  }
+
+  /** Puts claims into one group (a new one, or `groupId`); a claim already in another group moves. */
+  groupClaims(input: GroupMembers): Promise<ClaimGroupDetail> {
+    return this.serially(async () => {
+      let group = input.groupId ? this.group(input.groupId) : null;
+      if (!group) {
+        const first = input.members[0]!;
+        const article = await this.host.read(first.articleId);
+        const label = input.label ?? clip(this.require(article, first.claimId).text, 120);
+        const now = new Date().toISOString();
+        const created: ClaimGroup = { id: newClaimGroupId(), label, note: '', createdAt: now, updatedAt: now };
+        await this.host.registry.update((draft) => void draft.claimGroups.push(created));
+        group = created;
+      }
+      const id = group.id;
+      const byArticle = new Map<string, Set<string>>();
+      for (const m of input.members)
+        byArticle.set(m.articleId, (byArticle.get(m.articleId) ?? new Set()).add(m.claimId));
+      for (const [articleId, claimIds] of byArticle)
+        await this.host.change(articleId, (article) => {
+          for (const claimId of claimIds) this.require(article, claimId);
+          return { ...article, claims: article.claims.map((c) => (claimIds.has(c.id) ? { ...c, groupId: id } : c)) };
+        });
+      await this.dropEmptyGroups();
+      return this.getGroup(id);
+    });
+  }
+
+  ungroupClaim(articleId: string, claimId: string): Promise<Article> {
+    return this.serially(async () => {
+      const updated = await this.host.change(articleId, (article) => {
+        this.require(article, claimId);
+        return { ...article, claims: article.claims.map((c) => (c.id === claimId ? { ...c, groupId: null } : c)) };
+      });
+      await this.dropEmptyGroups();
+      return updated;
+    });
+  }
+
+  updateGroup(id: string, patch: { label?: string; note?: string }): Promise<ClaimGroupDetail> {
+    return this.serially(async () => {
+      this.group(id);
+      await this.host.registry.update((draft) => {
+        const at = draft.claimGroups.findIndex((g) => g.id === id);
+        draft.claimGroups[at] = {
+          ...draft.claimGroups[at]!,
+          ...stripUndefined(patch),
+          updatedAt: new Date().toISOString(),
+        };
+      });
+      return this.getGroup(id);
+    });
+  }
+
+  async getGroup(id: string): Promise<ClaimGroupDetail> {
+    const group = this.group(id);
+    const claims = (await this.summaries()).filter((c) => c.groupId === id);
+    return detail(group, claims);
+  }
+
+  async listGroups(): Promise<ClaimGroupDetail[]> {
+    const byGroup = new Map<string, ClaimSummary[]>();
+    for (const claim of await this.summaries())
+      if (claim.groupId) byGroup.set(claim.groupId, [...(byGroup.get(claim.groupId) ?? []), claim]);
+    return this.host.registry.data.claimGroups.map((group) => detail(group, byGroup.get(group.id) ?? []));
+  }
+
+  /** Every indexed claim with its article's outlet, dates and story; trashed articles left out. */
+  private async summaries(): Promise<ClaimSummary[]> {
+    const index = await this.host.claimIndex();
+    const out: ClaimSummary[] = [];
+    for (const { articleId, claims } of index.claims()) {
+      const entry = this.host.entry(articleId);
+      if (!entry || entry.deletedAt) continue;
+      for (const claim of claims) out.push(joinArticle(entry, claim));
+    }
+    return out;
+  }
+
+  /** Groups whose last claim has left are removed: a group is its claims. */
+  private async dropEmptyGroups(): Promise<void> {
+    const used = new Set((await this.summaries()).map((c) => c.groupId).filter(Boolean));
+    if (this.host.registry.data.claimGroups.every((g) => used.has(g.id))) return;
+    await this.host.registry.update((draft) => {
+      draft.claimGroups = draft.claimGroups.filter((g) => used.has(g.id));
+    });
+  }
+
+  private group(id: string): ClaimGroup {
+    const group = this.host.registry.data.claimGroups.find((g) => g.id === id);
+    if (!group) throw new ArchiveError('not_found', `There is no claim group with id ${id}.`);
+    return group;
+  }
+
+  private require(article: Article, claimId: string): Claim {
+    const claim = article.claims.find((c) => c.id === claimId);
+    if (!claim) throw new ArchiveError('not_found', `Article ${article.id} has no claim ${claimId}.`);
+    return claim;
+  }
+
+  /** A claimant, target or place must be an entity of the registry (or free text, without an id). */
+  private checkLinks(fields: Pick<ClaimPatch, 'claimant' | 'target' | 'placeIds'>): void {
+    const ids = [fields.claimant?.entityId, fields.target?.entityId, ...(fields.placeIds ?? [])].filter(
+      (id): id is string => typeof id === 'string',
+    );
+    const missing = ids.find((id) => !this.host.entityExists(id));
+    if (missing) throw new ArchiveError('not_found', `There is no entity with id ${missing}.`);
+  }
+}
+
+function detail(group: ClaimGroup, claims: ClaimSummary[]): ClaimGroupDetail {
+  const sources = countSources(claims);
+  return { group, claims, independentSources: sources.length, sources, conflicts: findConflicts(claims) };
+}
+
+/** When a claim happened, as far as we know: its event date, else its article's publication or capture day. */
+function whenOf(claim: ClaimSummary): string {
+  return (claim.eventDate ?? claim.publishedAt ?? claim.capturedAt).slice(0, 10);
+}
+
+/** Partial dates compare as text ("2024-11" covers every day of November 2024). */
+function inRange(when: string, from?: string, to?: string): boolean {
+  if (from && when.slice(0, from.length) < from) return false;
+  if (to && when.slice(0, to.length) > to) return false;
+  return true;
+}
+
+function clip(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+function stripUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
