@@ -1,6 +1,8 @@
 // Edits every field of a claim: its words, claimant and chain, target, kind, hedge, figures, date, status and note.
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import type { Claim, ClaimKind, ClaimPatch, ClaimStatus, Quantity } from '../../core/model.ts';
+import { archive } from '../api.ts';
+import { TagPicker } from '../entities/tag-picker.tsx';
 import { CLAIM_KINDS, CLAIM_STATUSES, QUALIFIERS } from './claim-format.ts';
 
 type Props = { claim: Claim; onSave: (patch: ClaimPatch) => Promise<void>; onCancel: () => void };
@@ -25,6 +27,24 @@ export function ClaimEditor({ claim, onSave, onCancel }: Props) {
   const [eventDate, setEventDate] = useState(claim.eventDate ?? '');
   const [status, setStatus] = useState<ClaimStatus>(claim.status);
   const [reviewNote, setReviewNote] = useState(claim.reviewNote);
+  const [places, setPlaces] = useState<{ id: string; name: string }[]>(claim.placeIds.map((id) => ({ id, name: id })));
+  const [addingPlace, setAddingPlace] = useState(false);
+
+  // The places' names, for showing them (the claim keeps only their ids).
+  useEffect(() => {
+    let current = true;
+    void Promise.all(
+      claim.placeIds.map((id) =>
+        archive.getEntity(id).then(
+          (detail) => ({ id, name: detail.entity.name }),
+          () => ({ id, name: id }),
+        ),
+      ),
+    ).then((named) => current && setPlaces(named));
+    return () => {
+      current = false;
+    };
+  }, [claim.placeIds]);
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
 
@@ -65,6 +85,7 @@ export function ClaimEditor({ claim, onSave, onCancel }: Props) {
       hedged,
       quantities,
       eventDate: eventDate.trim() || null,
+      placeIds: places.map((p) => p.id),
       status,
       reviewNote,
     };
@@ -192,6 +213,48 @@ export function ClaimEditor({ claim, onSave, onCancel }: Props) {
           />
         </label>
       </div>
+      <fieldset className="figures">
+        <legend>Places</legend>
+        <ul className="alias-list" aria-label="Places">
+          {places.map((p) => (
+            <li key={p.id} className="tag" dir="auto">
+              {p.name}{' '}
+              <button
+                type="button"
+                className="link-button"
+                aria-label={`Remove ${p.name}`}
+                onClick={() => setPlaces((list) => list.filter((x) => x.id !== p.id))}
+              >
+                ×
+              </button>
+            </li>
+          ))}
+        </ul>
+        {addingPlace ? (
+          <TagPicker
+            text=""
+            allowNew={false}
+            onlyType="location"
+            onPick={(target) => {
+              if ('entityId' in target)
+                void archive
+                  .getEntity(target.entityId)
+                  .then((d) =>
+                    setPlaces((list) =>
+                      list.some((p) => p.id === d.entity.id)
+                        ? list
+                        : [...list, { id: d.entity.id, name: d.entity.name }],
+                    ),
+                  );
+              setAddingPlace(false);
+            }}
+          />
+        ) : (
+          <button type="button" className="link-button" onClick={() => setAddingPlace(true)}>
+            Add a place from the registry
+          </button>
+        )}
+      </fieldset>
       <div className="claim-editor-row">
         <label>
           Status

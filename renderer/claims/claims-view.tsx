@@ -1,7 +1,14 @@
 // Claims across the archive: filters, a casualty timeline, a virtualized list to select and group, and the groups with their sources and conflicts.
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState } from 'react';
-import type { ClaimGroupDetail, ClaimKind, ClaimQuery, ClaimStatus, ClaimSummary } from '../../core/model.ts';
+import type {
+  ClaimGroupDetail,
+  ClaimKind,
+  ClaimQuery,
+  ClaimStatus,
+  ClaimSummary,
+  EntitySummary,
+} from '../../core/model.ts';
 import { archive, messageOf } from '../api.ts';
 import { formatShortDate } from '../format.ts';
 import { CasualtyTimeline } from './casualty-timeline.tsx';
@@ -26,7 +33,12 @@ export function ClaimsView({ onOpenArticle, onNotice, onError }: Props) {
   const [outcome, setOutcome] = useState('killed');
   const [changes, setChanges] = useState(0);
   const [error, setError] = useState<string | null>(null);
+  const [places, setPlaces] = useState<EntitySummary[]>([]);
   const scrollRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    archive.listEntities({ type: 'location', limit: 1000 }).then(setPlaces, () => undefined);
+  }, []);
 
   useEffect(() => {
     let current = true;
@@ -122,6 +134,14 @@ export function ClaimsView({ onOpenArticle, onNotice, onError }: Props) {
             {CLAIM_STATUSES.map((s) => (
               <option key={s.status} value={s.status}>
                 {s.label}
+              </option>
+            ))}
+          </select>
+          <select className="input" aria-label="Place" onChange={(e) => set({ placeId: e.target.value || undefined })}>
+            <option value="">Anywhere</option>
+            {places.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
               </option>
             ))}
           </select>

@@ -14,13 +14,15 @@ type Props = {
   allowNew?: boolean;
   /** An entity not to offer (the one being merged into). */
   excludeId?: string;
+  /** Only entities of this type (places for a claim). */
+  onlyType?: EntityType;
 };
 
-export function TagPicker({ text, initialType = 'person', onPick, allowNew = true, excludeId }: Props) {
+export function TagPicker({ text, initialType = 'person', onPick, allowNew = true, excludeId, onlyType }: Props) {
   const [query, setQuery] = useState(text);
   const [type, setType] = useState<EntityType>(initialType);
   const [active, setActive] = useState(0);
-  const search = useEntitySearch(query);
+  const search = useEntitySearch(query, { type: onlyType });
   const results = search.results.filter((entity) => entity.id !== excludeId);
   const error = search.error;
   const name = allowNew ? query.trim() : '';

@@ -42,6 +42,7 @@ test('reviews, makes, edits and groups claims, and the timeline shows both figur
   // The side panel stays on Claims from one article to the next.
   await expect(claims.panel).toBeVisible();
   await expect(claims.panel).not.toContainText('Suggesting…');
+  await tagging.tag('Karovsk', { type: 'location' });
   await tagging.select('Witnesses counted 12 destroyed houses near the bridge');
   await page.keyboard.press('c');
   await expect(claims.editor).toBeVisible();
@@ -49,6 +50,11 @@ test('reviews, makes, edits and groups claims, and the timeline shows both figur
   await claims.editor.getByLabel('Kind').selectOption('attack');
   await claims.editor.getByLabel('Status').selectOption('corroborated');
   await claims.editor.getByLabel('Reviewer note').fill('Seen on satellite images.');
+  // Its place, from the registry (the words name none).
+  await claims.editor.getByRole('button', { name: 'Add a place from the registry' }).click();
+  await claims.editor.getByLabel('Entity name').fill('Karov');
+  await claims.editor.getByRole('option').filter({ hasText: 'Karovsk' }).first().click();
+  await expect(claims.editor.getByRole('list', { name: 'Places' })).toContainText('Karovsk');
   await claims.editor.getByRole('button', { name: 'Save claim' }).click();
   await expect(claims.editor).toBeHidden();
   // The claim just made is the active one (the rules may have suggested one over the same words too).
@@ -77,6 +83,13 @@ test('reviews, makes, edits and groups claims, and the timeline shows both figur
   await expect(claims.timeline.locator('circle')).toHaveCount(2);
   await expect(claims.view.locator('.timeline-legend')).toContainText('Daily Observer');
   await expect(claims.view.locator('.timeline-legend')).toContainText('Karovsk Courier');
+
+  // Filtered to the place given by hand: the witnesses' claim, not the wire's.
+  await claims.view.getByLabel('Place').selectOption({ label: 'Karovsk' });
+  await expect(claims.list).toContainText('Witnesses counted');
+  await expect(claims.list).not.toContainText('At least 27');
+  await claims.view.getByLabel('Place').selectOption({ label: 'Anywhere' });
+  await expect(claims.list).toContainText('At least 27');
   const group = claims.groups.getByRole('listitem').first();
   await expect(group).toContainText('2 independent sources');
   await expect(group).toContainText('conflicting figures');
