@@ -26,6 +26,10 @@ import type {
   ListQuery,
   MentionReview,
   MergeRecord,
+  SavedSearch,
+  SavedSearchInput,
+  SearchQuery,
+  SearchResult,
   SpanTag,
 } from './model.ts';
 
@@ -87,6 +91,11 @@ export interface ArchiveApi {
   getClaimGroup(id: string): Promise<ClaimGroupDetail>;
   /** Every group with its claims, independent sources and conflicting figures. */
   listClaimGroups(): Promise<ClaimGroupDetail[]>;
+  /** Full-text search in the query language (docs/search.md), ranked or by date, with snippets and facets. */
+  search(query: SearchQuery): Promise<SearchResult>;
+  listSavedSearches(): Promise<SavedSearch[]>;
+  saveSearch(input: SavedSearchInput): Promise<SavedSearch>;
+  deleteSavedSearch(id: string): Promise<SavedSearch[]>;
   updateClaimGroup(id: string, patch: ClaimGroupPatch): Promise<ClaimGroupDetail>;
 }
 
@@ -124,6 +133,10 @@ const METHODS = {
   ungroupClaim: true,
   getClaimGroup: true,
   listClaimGroups: true,
+  search: true,
+  listSavedSearches: true,
+  saveSearch: true,
+  deleteSavedSearch: true,
   updateClaimGroup: true,
 } as const satisfies Record<MethodName, true>;
 

@@ -31,6 +31,9 @@ import {
   ListQuery,
   MentionReview,
   MergeId,
+  SavedSearchId,
+  SavedSearchInput,
+  SearchQuery,
   SpanTag,
   summarize,
   type ImportResult,
@@ -43,6 +46,8 @@ import {
   type EntityDetail,
   type EntitySummary,
   type MergeRecord,
+  type SavedSearch,
+  type SearchResult,
   type Problem,
 } from './model.ts';
 import { EntityService } from './entities/entity-service.ts';
@@ -61,6 +66,7 @@ import { writeFileDurably } from './store/durable-write.ts';
 import {
   articleFileFor,
   readArticleFile,
+  readArticleText,
   scanArticleFiles,
   writeArticleFile,
   type FileStamp,
@@ -70,6 +76,8 @@ import { lockFolder, type FolderLock } from './store/folder-lock.ts';
 import { CorruptFileError } from './store/json-file.ts';
 import { openRegistry, RegistryStore } from './store/registry-file.ts';
 import { Importer } from './importer.ts';
+import { SearchService } from './search/search-service.ts';
+import { newSavedSearchId } from './ids.ts';
 
 export type Archive = ArchiveApi & {
   readonly dataDir: string;
@@ -82,6 +90,8 @@ export type Archive = ArchiveApi & {
   close(options?: { finishTagging?: boolean }): Promise<void>;
   /** Articles queued for background suggestions. */
   readonly taggingPending: number;
+  /** The full-text index: its state, and waiting for it to be current (the CLI searches once and exits). */
+  readonly searchService: Pick<SearchService, 'state' | 'ready' | 'settled'>;
 };
 
 /** Files over this are refused on import unless archive.json's settings.maxImportBytes says otherwise. */
@@ -119,7 +129,7 @@ export async function openArchive(dataDir: string, options: OpenOptions = {}): P
       // Kept in archive.json, so a file moved aside is still reported in later sessions.
       await registry.update((draft) => void draft.problems.push(...problems));
     }
-    return new JsonArchive(
+    const archive = new JsonArchive(
       dir,
       lock,
       registry,
@@ -127,6 +137,8 @@ export async function openArchive(dataDir: string, options: OpenOptions = {}): P
       options.samplesDir ?? SHIPPED_SAMPLES,
       options.tagInBackground,
     );
+    await archive.searchService.open();
+    return archive;
   } catch (error) {
     await lock.release();
     throw error;
@@ -255,6 +267,7 @@ class JsonArchive implements Archive {
   private readonly importer: Importer;
   private readonly entities: EntityService;
   private readonly claims: ClaimService;
+  readonly searchService: SearchService;
   /** The claims index, loaded on first use (listing or grouping claims), never at start-up. */
   private claimIndexLoad: Promise<ClaimIndex> | null = null;
   private claimIndexLoaded: ClaimIndex | null = null;
@@ -291,6 +304,20 @@ class JsonArchive implements Archive {
       claimIndex: () => this.claimIndex(),
       entityExists: (id) => this.registry.data.entities.some((e) => e.id === id),
     });
+    this.searchService = new SearchService({
+      indexDir: join(dataDir, INDEX_DIR),
+      dataDir,
+      entries: () => this.catalog.values(),
+      entry: (id) => this.catalog.get(id),
+      read: (id) => this.read(this.entry(id)),
+      readText: (id) => {
+        const entry = this.catalog.get(id);
+        return entry ? readArticleText(this.dataDir, entry.file) : Promise.resolve(null);
+      },
+      entities: () => this.registry.data.entities,
+      collections: () => this.registry.data.collections,
+    });
+    registry.onChange(() => this.searchService.noteRegistryChanged());
     this.tagger = new Tagger({
       version: () => this.entities.registryVersion(),
       entries: () => this.entities.gazetteer(),
@@ -534,6 +561,50 @@ class JsonArchive implements Archive {
     return this.write(() => this.claims.updateGroup(group, parsed));
   }
 
+  async search(query: SearchQuery): Promise<SearchResult> {
+    this.assertOpen();
+    return this.searchService.search(parseArgument(SearchQuery, query, 'search'));
+  }
+
+  async listSavedSearches(): Promise<SavedSearch[]> {
+    this.assertOpen();
+    return [...this.registry.data.savedSearches];
+  }
+
+  async saveSearch(input: SavedSearchInput): Promise<SavedSearch> {
+    const fields = parseArgument(SavedSearchInput, input, 'saveSearch');
+    // A query that does not parse is refused now, not when the saved search is next run.
+    this.searchService.compile(fields.query);
+    return this.write(() =>
+      this.registry.update((draft) => {
+        // Saving under a name already used replaces that search (the list stays one per name).
+        const existing = draft.savedSearches.findIndex((s) => s.name.toLowerCase() === fields.name.toLowerCase());
+        const saved: SavedSearch = {
+          id: existing >= 0 ? draft.savedSearches[existing]!.id : newSavedSearchId(),
+          name: fields.name,
+          query: fields.query,
+          sort: fields.sort ?? 'relevance',
+          createdAt: new Date().toISOString(),
+        };
+        if (existing >= 0) draft.savedSearches[existing] = saved;
+        else draft.savedSearches.push(saved);
+        return saved;
+      }),
+    );
+  }
+
+  async deleteSavedSearch(id: string): Promise<SavedSearch[]> {
+    const parsed = parseArgument(SavedSearchId, id, 'deleteSavedSearch');
+    return this.write(() =>
+      this.registry.update((draft) => {
+        const at = draft.savedSearches.findIndex((s) => s.id === parsed);
+        if (at < 0) throw new ArchiveError('not_found', `There is no saved search with id ${parsed}.`);
+        draft.savedSearches.splice(at, 1);
+        return [...draft.savedSearches];
+      }),
+    );
+  }
+
   get taggingPending(): number {
     return this.tagging?.pending ?? 0;
   }
@@ -547,6 +618,7 @@ class JsonArchive implements Archive {
       articles: this.catalog.size - trash,
       trash,
       problems: [...this.registry.data.problems],
+      search: this.searchService.state,
     };
   }
 
@@ -560,6 +632,7 @@ class JsonArchive implements Archive {
     await this.tagger.close();
     await stopped;
     await Promise.allSettled(this.inFlight);
+    await this.searchService.close();
     try {
       // Derived: failing to save it costs rereads at the next start, never data.
       await (await this.claimIndexLoad?.catch(() => null))?.save().catch(() => undefined);
@@ -605,6 +678,7 @@ class JsonArchive implements Archive {
       written.push(join(this.dataDir, base));
       await this.catalog.put(entryFor(article, base, stamp));
       this.noteClaims(article, stamp);
+      this.searchService.noteChanged(article, stamp);
     } catch (error) {
       await attachmentWritten.catch(() => undefined);
       // Unacknowledged, so it must not turn up later either: nothing is half-saved.
@@ -642,6 +716,7 @@ class JsonArchive implements Archive {
           throw error;
         }
         this.noteClaims(edited, stamp);
+        this.searchService.noteChanged(edited, stamp);
         return edited;
       });
       const settled = run.catch(() => undefined);
@@ -687,9 +762,11 @@ class JsonArchive implements Archive {
         draft.problems.push({ file: error.file, reason: error.reason, movedTo: error.movedTo, recoveredFrom: null });
       });
       await this.catalog.remove(entry.id);
+      this.searchService.noteRemoved(entry.id);
       throw error;
     }
     await this.catalog.remove(entry.id);
+    this.searchService.noteRemoved(entry.id);
     throw new ArchiveError(
       'not_found',
       `The file of article ${entry.id} (${entry.file}) is gone from the data folder.`,
@@ -721,7 +798,7 @@ function toSummary(article: ArticleSummary | CatalogEntry | Article): ArticleSum
 
 /** The claim suggestions of a run folded into the article, after its mentions (claimants link to them). */
 function foldSuggestedClaims(article: Article, result: SuggestionResult): Article {
-  const suggested = result.claims.map((s) => claimFromSuggestion(article, s));
+  const suggested = result.claims.flatMap((s) => claimFromSuggestion(article, s) ?? []);
   return { ...article, claims: foldClaims(article.claims, suggested).slice(0, MAX_CLAIMS) };
 }
 

@@ -9,7 +9,7 @@ import { runClaims, runTag } from './cli-suggest.ts';
 import { defaultDataDir } from './data-dir.ts';
 import { invokeMethod } from './dispatch.ts';
 import { ArchiveError, toErrorBody } from './errors.ts';
-import type { Article, ArticleSummary } from './model.ts';
+import type { Article, ArticleSummary, SearchResult } from './model.ts';
 import { serveArchive } from './serve.ts';
 
 const USAGE = `Usage: newsdesk <command> [options]
@@ -29,6 +29,8 @@ Commands:
   claims FILE ...      who claimed what, through whom, in plain-text files (one JSON line per file with --json);
                        [--source OUTLET] ends each chain with the outlet; [--published ISO]; --data-dir as for tag
   entities [--search TEXT] [--type T]   the entity registry, most mentioned first
+  search QUERY         full-text search in the query language (docs/search.md) [--limit N] [--offset N]
+                       [--sort relevance|newest|oldest]; with --json: {total, hits, facets}
   serve [--port N]     browser mode: serves the UI on 127.0.0.1 and prints its URL with a token
 
 Options for every command:
@@ -76,6 +78,7 @@ const ALLOWED: Record<string, (keyof Options)[]> = {
   tag: ['published'],
   claims: ['published', 'source'],
   entities: ['search', 'type', 'limit'],
+  search: ['limit', 'offset', 'sort'],
 };
 const GLOBAL: (keyof Options)[] = ['data-dir', 'json', 'help'];
 const TAKES_ID = new Set(['show', 'update', 'delete', 'restore']);
@@ -102,7 +105,9 @@ export async function main(argv: string[]): Promise<number> {
     const stray = (Object.keys(values) as (keyof Options)[]).find((k) => !allowed.includes(k) && !GLOBAL.includes(k));
     if (stray) throw new UsageError(`${command} does not take --${stray}`);
     const expected = TAKES_ID.has(command) ? 1 : 0;
-    if (command === 'import' || command === 'tag' || command === 'claims') {
+    if (command === 'search') {
+      if (!rest.length) throw new UsageError('search needs a query (in quotes if it has spaces or quotes)');
+    } else if (command === 'import' || command === 'tag' || command === 'claims') {
       if (!rest.length)
         throw new UsageError(`${command} needs at least one ${command === 'import' ? 'file, folder or URL' : 'file'}`);
     } else if (rest.length !== expected)
@@ -127,6 +132,7 @@ export async function main(argv: string[]): Promise<number> {
         finishTagging = true;
         return await runImport(archive, rest, { json: values.json ?? false, maxBytes: maxMb && maxMb * 1e6 });
       }
+      if (command === 'search') return await runSearch(archive, rest.join(' '), values);
       await run(archive, command, rest[0], values);
       return 0;
     } finally {
@@ -203,6 +209,52 @@ async function run(archive: Archive, command: string, id: string | undefined, va
       for (const p of status.problems) console.log(`damaged: ${p.file} (${p.reason}) moved to ${p.movedTo}`);
     }
   }
+}
+
+/** Waits for the index to be current (built, or caught up with changes made while no app ran), then searches. */
+async function runSearch(archive: Archive, query: string, values: Options): Promise<number> {
+  const sort = values.sort ?? 'relevance';
+  if (!['relevance', 'newest', 'oldest'].includes(sort))
+    throw new UsageError('--sort must be relevance, newest or oldest');
+  const timer =
+    process.stderr.isTTY &&
+    setInterval(() => {
+      const { state, done, total } = archive.searchService.state;
+      if (state !== 'ready') process.stderr.write(`\rBuilding the search index: ${done} of ${total} articles…`);
+    }, 500);
+  try {
+    await archive.searchService.ready();
+  } finally {
+    if (timer) clearInterval(timer);
+  }
+  const result = (await invokeMethod(archive, 'search', [
+    {
+      query,
+      sort,
+      limit: integer(values.limit, '--limit') ?? 20,
+      offset: integer(values.offset, '--offset') ?? 0,
+      facets: true,
+    },
+  ])) as SearchResult;
+  const hits = result.hits.map(({ id, title, source, publishedAt, score, snippet }) => ({
+    id,
+    title,
+    source,
+    publishedAt,
+    score,
+    snippet,
+  }));
+  if (values.json) {
+    print({ total: result.total, hits, facets: result.facets, notices: result.notices });
+    return 0;
+  }
+  for (const notice of result.notices) console.error(`note: ${notice}`);
+  for (const hit of hits) {
+    console.log(`${hit.id}  ${(hit.publishedAt ?? '').slice(0, 10).padEnd(10)}  ${hit.source || '-'}  ${hit.title}`);
+    console.log(`    ${hit.snippet}`);
+  }
+  console.log(`${result.total} article${result.total === 1 ? '' : 's'} (${result.tookMs} ms)`);
+  return 0;
 }
 
 async function serve(archive: Archive, values: Options): Promise<number> {

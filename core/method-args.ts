@@ -22,6 +22,9 @@ import {
   ListQuery,
   MentionReview,
   MergeId,
+  SavedSearchId,
+  SavedSearchInput,
+  SearchQuery,
   SpanTag,
 } from './model.ts';
 
@@ -57,6 +60,10 @@ export const methodArgs = {
   getClaimGroup: z.tuple([ClaimGroupId]),
   listClaimGroups: z.tuple([]),
   updateClaimGroup: z.tuple([ClaimGroupId, ClaimGroupPatch]),
+  search: z.tuple([SearchQuery]),
+  listSavedSearches: z.tuple([]),
+  saveSearch: z.tuple([SavedSearchInput]),
+  deleteSavedSearch: z.tuple([SavedSearchId]),
 } satisfies Record<MethodName, z.ZodTuple>;
 
 type ArgsMatch = {

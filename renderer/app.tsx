@@ -19,10 +19,11 @@ import { useShortcuts, type ShortcutAction } from './shortcuts.ts';
 import { EmptyLibrary } from './views/empty-library.tsx';
 import { LibraryList } from './views/library-list.tsx';
 import { ReaderPane, type ReaderKeyAction } from './views/reader-pane.tsx';
+import { SearchView, type SearchKeys } from './search/search-view.tsx';
 
 type DialogKind = 'add' | 'edit' | 'import' | 'help' | null;
 /** What fills the window under the top bar: the library and reader, the entity registry, or claims across the archive. */
-export type Section = 'library' | 'entities' | 'claims';
+export type Section = 'library' | 'entities' | 'claims' | 'search';
 
 /** Dates read best newest first; names, A to Z. */
 const FIRST_ORDER: Record<SortField, 'asc' | 'desc'> = {
@@ -51,6 +52,11 @@ export function App() {
   const [entityRevision, setEntityRevision] = useState(0);
   const mentionKeys = useRef<((action: ReaderKeyAction) => void) | null>(null);
   const readerRef = useRef<HTMLElement>(null);
+  const [query, setQuery] = useState('');
+  /** Bumped by every change to the archive made here: search results are fetched again. */
+  const [revision, setRevision] = useState(0);
+  const searchInput = useRef<HTMLInputElement>(null);
+  const searchKeys = useRef<SearchKeys>(null);
   const listRef = useRef<HTMLDivElement>(null);
 
   const reportError = useCallback((error: unknown) => setNotice({ kind: 'error', text: messageOf(error) }), []);
@@ -92,6 +98,7 @@ export function App() {
 
   /** Reloads the rows in view after a change, then opens `id`, or what now sits where the cursor was. */
   async function reloadList(id: string | null): Promise<void> {
+    setRevision((n) => n + 1);
     await pages.refresh();
     void refreshStatus();
     if (id) {
@@ -305,8 +312,31 @@ export function App() {
     setArticle((open) => (open?.id === updated.id ? updated : open));
   }
 
+  /** Typing a query shows the search results; clearing it goes back to the library. */
+  function changeQuery(next: string): void {
+    setQuery(next);
+    setSection(next.trim() ? 'search' : 'library');
+  }
+
   function run(action: ShortcutAction, event: KeyboardEvent): void {
     if (action === 'entities' || action === 'claims') return setSection(section === action ? 'library' : action);
+    if (action === 'search') {
+      searchInput.current?.focus();
+      searchInput.current?.select();
+      return;
+    }
+    if (section === 'search') {
+      if (action === 'next' || action === 'previous') return searchKeys.current?.move(action === 'next' ? 1 : -1);
+      if (action === 'open') return readerRef.current?.focus();
+      if (action === 'list') return searchKeys.current?.focusList();
+      if (action === 'trash') return setSection('library');
+      if (action === 'new') return setDialog('add');
+      if (action === 'import' || action === 'help') return setDialog(action);
+      if (action === 'edit') return article && !article.deletedAt ? setDialog('edit') : undefined;
+      if (action === 'delete' || action === 'restore') return;
+      if (article) mentionKeys.current?.(action);
+      return;
+    }
     if (section !== 'library') {
       // The registry has its own list: library keys would move an article cursor nobody can see.
       if (action === 'trash') setSection('library');
@@ -349,6 +379,35 @@ export function App() {
   useShortcuts(run);
 
   const libraryEmpty = !view.trash && pages.total === 0;
+  /** The reader: beside the library list, or beside the search results. */
+  const reader = (inLibrary: boolean) => (
+    <ReaderPane
+      ref={readerRef}
+      // The previous article stays up while the next one loads (a few ms), so j/k never flash a blank pane.
+      article={article}
+      placeholder={
+        !openId
+          ? 'Select an article to read it here.'
+          : openError
+            ? `This article could not be opened: ${openError}`
+            : ''
+      }
+      position={
+        inLibrary && cursor >= 0 && pages.at(cursor)?.id === article?.id
+          ? `${formatNumber(cursor + 1)} of ${formatNumber(pages.total ?? 0)}`
+          : null
+      }
+      onEdit={() => setDialog('edit')}
+      onDelete={() => void deleteOpen()}
+      onRestore={() => article && void restore(article.id, article.title, false)}
+      onOpenArticle={(id) => void openArticle(id)}
+      onArticleChange={onArticleChange}
+      onOpenEntity={openEntity}
+      onError={reportError}
+      onNotice={(text) => setNotice({ kind: 'info', text })}
+      keysRef={mentionKeys}
+    />
+  );
   return (
     <div className="app">
       <TopBar
@@ -364,6 +423,13 @@ export function App() {
           if (trash !== view.trash) changeView({ ...view, trash });
         }}
         onHelp={() => setDialog('help')}
+        query={query}
+        onQueryChange={changeQuery}
+        searchInputRef={searchInput}
+        onSearchKey={(key) => {
+          if (key === 'Escape') changeQuery('');
+          else searchKeys.current?.focusList();
+        }}
       />
       <main className="workspace">
         {section === 'entities' ? (
@@ -375,6 +441,18 @@ export function App() {
             onNotice={(text) => setNotice({ kind: 'info', text })}
             onError={reportError}
             revision={entityRevision}
+          />
+        ) : section === 'search' ? (
+          <SearchView
+            ref={searchKeys}
+            query={query}
+            onQueryChange={changeQuery}
+            openId={openId}
+            onOpen={setOpenId}
+            revision={revision}
+            reader={reader(false)}
+            onError={reportError}
+            onNotice={(text) => setNotice({ kind: 'info', text })}
           />
         ) : section === 'claims' ? (
           <ClaimsView
@@ -402,32 +480,7 @@ export function App() {
               onOpen={() => readerRef.current?.focus()}
             />
             <PaneSplitter fraction={listFraction} onChange={setListFraction} />
-            <ReaderPane
-              ref={readerRef}
-              // The previous article stays up while the next one loads (a few ms), so j/k never flash a blank pane.
-              article={article}
-              placeholder={
-                !openId
-                  ? 'Select an article to read it here.'
-                  : openError
-                    ? `This article could not be opened: ${openError}`
-                    : ''
-              }
-              position={
-                cursor >= 0 && pages.at(cursor)?.id === article?.id
-                  ? `${formatNumber(cursor + 1)} of ${formatNumber(pages.total ?? 0)}`
-                  : null
-              }
-              onEdit={() => setDialog('edit')}
-              onDelete={() => void deleteOpen()}
-              onRestore={() => article && void restore(article.id, article.title, false)}
-              onOpenArticle={(id) => void openArticle(id)}
-              onArticleChange={onArticleChange}
-              onOpenEntity={openEntity}
-              onError={reportError}
-              onNotice={(text) => setNotice({ kind: 'info', text })}
-              keysRef={mentionKeys}
-            />
+            {reader(true)}
           </div>
         )}
       </main>

@@ -17,6 +17,7 @@ export type ShortcutAction =
   | 'entities'
   | 'claims'
   | 'help'
+  | 'search'
   | ReaderKeyAction;
 
 export type Shortcut = { action: ShortcutAction; keys: string[]; label: string; description: string };
@@ -58,6 +59,7 @@ export const SHORTCUTS: Shortcut[] = [
     label: 'Shift+C',
     description: 'Claims across the archive (again: back to the library)',
   },
+  { action: 'search', keys: ['/'], label: '/', description: 'Search the archive (Esc in the box clears it)' },
   { action: 'help', keys: ['?'], label: '?', description: 'Show these shortcuts' },
 ];
 

@@ -1,4 +1,4 @@
-// Builds everything into dist/: the CLI and server (ESM), Electron's main (ESM), the tagging worker, the preload (CommonJS) and the UI.
+// Builds everything into dist/: the CLI and server (ESM), Electron's main (ESM), the tagging and search workers, the preload (CommonJS) and the UI.
 import { build } from 'esbuild';
 import { build as viteBuild } from 'vite';
 
@@ -26,6 +26,14 @@ await Promise.all([
       js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
     },
   }),
+  // The search index's rebuild worker, beside them and self-contained too (zod bundled; node:sqlite is built in).
+  build({
+    ...node,
+    packages: undefined,
+    entryPoints: ['core/search/index-build-worker.ts'],
+    outfile: 'dist/search-worker.js',
+    format: 'esm',
+  }),
   // A sandboxed renderer can only load a CommonJS preload, with nothing but electron left to require.
   build({
     ...node,
@@ -37,4 +45,6 @@ await Promise.all([
   }),
 ]);
 await viteBuild({ configFile: 'vite.config.ts', logLevel: 'warn' });
-console.log('built dist/cli.js, dist/main.js, dist/tagger-worker.js, dist/preload.cjs and dist/renderer/');
+console.log(
+  'built dist/cli.js, dist/main.js, dist/tagger-worker.js, dist/search-worker.js, dist/preload.cjs and dist/renderer/',
+);

@@ -1,4 +1,4 @@
-// Datelines ("KAROVSK, March 14 (Reuters) -") and the news agencies an article credits.
+// Datelines ("KAROVSK, March 14 (Reuters) -"), the news agencies an article credits, and the agency an outlet is.
 
 /** Agencies monitors meet daily, with the names they go by; matched as whole words, case-sensitive (AP is not "ap"). */
 const AGENCIES: [string, string][] = [
@@ -52,6 +52,14 @@ const MATCHERS = AGENCIES.map(([name, names]) => ({
   anywhere: new RegExp(`(?<![\\p{L}\\p{N}])(?:${names})(?![\\p{L}\\p{N}])`, 'u'),
   credited: new RegExp(CREDIT_CONTEXT.map((context) => context(names)).join('|'), 'mu'),
 }));
+
+const WHOLE_NAMES = AGENCIES.map(([name, names]) => ({ name, whole: new RegExp(`^(?:${names})$`, 'iu') }));
+
+/** The agency a name is, when the whole name is one it goes by ("Associated Press" is AP): an outlet that is itself a wire. */
+export function agencyNamed(name: string): string | null {
+  const trimmed = name.trim();
+  return WHOLE_NAMES.find(({ whole }) => whole.test(trimmed))?.name ?? null;
+}
 
 export function findWireCredits(text: string, byline = '', dateline = ''): string[] {
   return MATCHERS.filter(

@@ -1,5 +1,6 @@
 // Claims across articles as pure functions: which may report the same thing, how many sources really stand behind a group, and where figures disagree.
 import type { ClaimMatch, ClaimSummary } from '../model.ts';
+import { agencyNamed } from '../capture/wire-credits.ts';
 import { nameKey } from '../entities/registry-ops.ts';
 
 /** A match score at which another article's claim is offered as the same claim (measured in tests/core/claim-groups.test.ts). */
@@ -45,45 +46,78 @@ export function matchClaims(a: ClaimSummary, b: ClaimSummary): Omit<ClaimMatch, 
 }
 
 /**
- * What a source is, for counting independent ones: a wire agency the claim came through (every
- * outlet that ran it is that one agency's report), else the story (syndicated copies), else the outlet.
+ * What a claim's source goes by, for counting independent ones, the likeliest first: each wire agency
+ * it came through that its article credits (and the outlet itself when that is an agency), its story
+ * (syndicated copies) and its outlet. Claims that share any of these are one source: Reuters' own
+ * report and MENAFN's copy of it are one, however each was recorded.
  */
-export function sourceOf(claim: ClaimSummary): { key: string; label: string } {
-  const outlet = nameKey(claim.outlet);
-  const wires = new Set(claim.wireCredits.map(nameKey));
-  const wire = claim.via.find((name) => wires.has(nameKey(name)) && nameKey(name) !== outlet);
-  if (wire) return { key: `wire:${nameKey(wire)}`, label: wire };
-  if (claim.storyId) return { key: `story:${claim.storyId}`, label: claim.outlet || 'an unnamed outlet' };
-  return { key: `outlet:${outlet || claim.articleId}`, label: claim.outlet || 'an unnamed outlet' };
+export function sourceKeys(claim: ClaimSummary): { key: string; label: string }[] {
+  const label = claim.outlet || 'an unnamed outlet';
+  const credited = new Set(claim.wireCredits.map(nameKey));
+  const wires = claim.via.map((name) => agencyNamed(name) ?? name).filter((name) => credited.has(nameKey(name)));
+  const outletIsWire = agencyNamed(claim.outlet);
+  if (outletIsWire) wires.push(outletIsWire);
+  const keys = [...new Set(wires)].map((name) => ({ key: `wire:${nameKey(name)}`, label: name }));
+  if (claim.storyId) keys.push({ key: `story:${claim.storyId}`, label });
+  keys.push({ key: `outlet:${nameKey(claim.outlet) || claim.articleId}`, label });
+  return keys;
 }
 
+/** Independent sources: claims joined whenever they share a key (union-find), each set named by its likeliest key. */
 export function countSources(claims: ClaimSummary[]): { key: string; label: string; claims: number }[] {
-  const sources = new Map<string, { key: string; label: string; claims: number }>();
-  for (const claim of claims) {
-    const { key, label } = sourceOf(claim);
-    const found = sources.get(key);
-    if (found) found.claims++;
-    else sources.set(key, { key, label, claims: 1 });
-  }
+  const keys = claims.map(sourceKeys);
+  const parent = claims.map((_, i) => i);
+  const root = (i: number): number => {
+    while (parent[i] !== i) i = parent[i] = parent[parent[i]!]!;
+    return i;
+  };
+  const owner = new Map<string, number>();
+  keys.forEach((own, i) => {
+    for (const { key } of own) {
+      const other = owner.get(key);
+      if (other === undefined) owner.set(key, i);
+      else parent[root(i)] = root(other);
+    }
+  });
+  const rank = (key: string) => ['wire:', 'story:', 'outlet:'].findIndex((kind) => key.startsWith(kind));
+  const sources = new Map<number, { key: string; label: string; claims: number }>();
+  keys.forEach((own, i) => {
+    const found = sources.get(root(i));
+    if (!found) sources.set(root(i), { ...own[0]!, claims: 1 });
+    else {
+      found.claims++;
+      if (rank(own[0]!.key) < rank(found.key)) Object.assign(found, own[0]);
+    }
+  });
   return [...sources.values()].sort((a, b) => b.claims - a.claims || a.label.localeCompare(b.label));
 }
 
-/** Figures for one outcome and category that are not all the same. */
+/**
+ * Figures for one outcome and category that are not all the same. A figure with no category ("27
+ * killed") is set against every category of its outcome ("31 civilians killed"), as matchClaims does.
+ */
 export function findConflicts(
   claims: ClaimSummary[],
 ): { outcome: string | null; category: string | null; values: number[] }[] {
-  const byWhat = new Map<string, { outcome: string | null; category: string | null; values: Set<number> }>();
+  const byOutcome = new Map<string, Map<string | null, Set<number>>>();
   for (const claim of claims)
     for (const q of claim.quantities) {
       if (q.outcome === null) continue;
-      const key = `${q.outcome} ${q.category ?? ''}`;
-      const found = byWhat.get(key) ?? { outcome: q.outcome, category: q.category, values: new Set<number>() };
-      found.values.add(q.value);
-      byWhat.set(key, found);
+      const byCategory = byOutcome.get(q.outcome) ?? new Map<string | null, Set<number>>();
+      byCategory.set(q.category, (byCategory.get(q.category) ?? new Set()).add(q.value));
+      byOutcome.set(q.outcome, byCategory);
     }
-  return [...byWhat.values()]
-    .filter((w) => w.values.size > 1)
-    .map((w) => ({ outcome: w.outcome, category: w.category, values: [...w.values].sort((a, b) => a - b) }));
+  const conflicts: { outcome: string | null; category: string | null; values: number[] }[] = [];
+  for (const [outcome, byCategory] of byOutcome) {
+    const uncounted = byCategory.get(null) ?? new Set<number>();
+    const named = [...byCategory].filter(([category]) => category !== null);
+    const sets: [string | null, Set<number>][] = named.length
+      ? named.map(([category, values]) => [category, new Set([...values, ...uncounted])])
+      : [[null, uncounted]];
+    for (const [category, values] of sets)
+      if (values.size > 1) conflicts.push({ outcome, category, values: [...values].sort((a, b) => a - b) });
+  }
+  return conflicts;
 }
 
 /** A day, month or year (or an instant's day) as its first and last day, in days since 1970. */

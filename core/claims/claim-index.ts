@@ -20,6 +20,8 @@ type Row = { stamp: FileStamp; claims: IndexedClaim[] };
  */
 export class ClaimIndex {
   private changed = false;
+  /** How many indexed claims each group has, so a group left empty is found without a scan. */
+  private readonly groupSizes = new Map<string, number>();
 
   private constructor(
     private readonly path: string,
@@ -45,7 +47,7 @@ export class ClaimIndex {
     for (const entry of entries) {
       if (!entry.claimCount) continue;
       const row = saved.get(entry.id);
-      if (row && row.stamp.size === entry.size && row.stamp.mtimeMs === entry.mtimeMs) index.rows.set(entry.id, row);
+      if (row && row.stamp.size === entry.size && row.stamp.mtimeMs === entry.mtimeMs) index.setRow(entry.id, row);
       else stale.push(entry);
     }
     // The file read is the one the catalog stamped: the archive holds the folder's lock.
@@ -61,13 +63,13 @@ export class ClaimIndex {
   put(article: Article, stamp: FileStamp): void {
     // Rejected suggestions are kept in the article (so they are not made again), never listed.
     const kept = article.claims.filter((c) => c.review !== 'rejected');
-    if (kept.length === 0) {
-      this.changed ||= this.rows.delete(article.id);
-      return;
-    }
-    const claims = kept.map((claim) => indexClaim(article.id, claim));
-    this.rows.set(article.id, { stamp, claims });
-    this.changed = true;
+    const row = kept.length ? { stamp, claims: kept.map((claim) => indexClaim(article.id, claim)) } : null;
+    if (this.setRow(article.id, row)) this.changed = true;
+  }
+
+  /** Claims in the group, those of articles in the trash included (a restore brings them back). */
+  groupSize(groupId: string): number {
+    return this.groupSizes.get(groupId) ?? 0;
   }
 
   *claims(): Iterable<{ articleId: string; claims: IndexedClaim[] }> {
@@ -76,6 +78,25 @@ export class ClaimIndex {
 
   of(articleId: string): IndexedClaim[] {
     return this.rows.get(articleId)?.claims ?? [];
+  }
+
+  /** Replaces (or with null removes) an article's row, keeping the group sizes in step; false if there was nothing to remove. */
+  private setRow(articleId: string, row: Row | null): boolean {
+    const before = this.rows.get(articleId);
+    if (before) this.countGroups(before.claims, -1);
+    if (!row) return this.rows.delete(articleId);
+    this.rows.set(articleId, row);
+    this.countGroups(row.claims, 1);
+    return true;
+  }
+
+  private countGroups(claims: IndexedClaim[], by: 1 | -1): void {
+    for (const { groupId } of claims) {
+      if (!groupId) continue;
+      const size = (this.groupSizes.get(groupId) ?? 0) + by;
+      if (size > 0) this.groupSizes.set(groupId, size);
+      else this.groupSizes.delete(groupId);
+    }
   }
 
   /** Written at close (and only if anything changed): losing it costs rereads, never data. */
@@ -93,6 +114,7 @@ function isRow(value: unknown): value is Row {
     row !== null &&
     typeof row.stamp?.size === 'number' &&
     typeof row.stamp?.mtimeMs === 'number' &&
-    Array.isArray(row.claims)
+    Array.isArray(row.claims) &&
+    row.claims.every((claim) => typeof claim === 'object' && claim !== null)
   );
 }

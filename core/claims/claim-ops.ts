@@ -1,17 +1,30 @@
-// An article's claims as pure functions: from suggestions, from the user's selection, edits, and folding re-runs into reviews.
+// An article's claims as pure functions: from suggestions, from the user's selection, edits, entity merges and deletes, and folding re-runs into reviews.
 import type { ClaimSuggestion } from '../attribution/suggest-claims.ts';
 import { quoteAt } from '../entities/mentions.ts';
 import { ArchiveError } from '../errors.ts';
 import { newClaimId } from '../ids.ts';
-import type { Article, ArticleSummary, Claim, ClaimInput, ClaimParty, ClaimSummary, Mention } from '../model.ts';
+import {
+  Claim,
+  type Article,
+  type ArticleSummary,
+  type ClaimInput,
+  type ClaimParty,
+  type ClaimSummary,
+  type Mention,
+  type Quantity,
+} from '../model.ts';
 
-/** What the rules said, as a claim to review; entity links come from the article's own mentions where they cover the words. */
-export function claimFromSuggestion(article: Article, s: ClaimSuggestion): Claim {
-  return {
+/**
+ * What the rules said, as a claim to review; entity links come from the article's own mentions where
+ * they cover the words. Null when it could never be saved, so one odd sentence cannot fail the run.
+ */
+export function claimFromSuggestion(article: Article, s: ClaimSuggestion): Claim | null {
+  const claim: Claim = {
     id: newClaimId(),
     start: s.start,
     end: s.end,
-    quote: quoteAt(article.text, s.start, s.end),
+    // As for a claim of the user's own: a long claim is found again by its first 1,000 characters.
+    quote: quoteAt(article.text, s.start, Math.min(s.end, s.start + 1000)),
     text: clip(s.text.replace(/\s+/g, ' ').trim() || article.text.slice(s.start, s.end), 5000),
     // The outlet's own statements come with an empty cue: there is no cue word to point at.
     cue: s.cue && s.cue.end > s.cue.start ? { ...s.cue, text: clip(s.cue.text, 1000) } : null,
@@ -24,12 +37,7 @@ export function claimFromSuggestion(article: Article, s: ClaimSuggestion): Claim
     kind: s.kind,
     hedged: s.hedged,
     hedges: s.hedges.slice(0, 50).map((h) => ({ ...h, text: clip(h.text, 1000) })),
-    quantities: s.quantities.slice(0, 50).map((q) => ({
-      ...q,
-      text: clip(q.text, 1000),
-      category: q.category && clip(q.category, 100),
-      outcome: q.outcome && clip(q.outcome, 100),
-    })),
+    quantities: cleanQuantities(s.quantities),
     eventDate: dateIn(article, s.start, s.end),
     placeIds: placesIn(article.mentions, s.start, s.end),
     status: 'unverified',
@@ -39,6 +47,20 @@ export function claimFromSuggestion(article: Article, s: ClaimSuggestion): Claim
     confidence: s.confidence,
     groupId: null,
   };
+  return Claim.safeParse(claim).success ? claim : null;
+}
+
+/** Figures parsed from words, as the model keeps them: at most 50, none beyond 10^12, the words clipped. */
+export function cleanQuantities(quantities: Quantity[]): Quantity[] {
+  return quantities
+    .filter((q) => q.value >= 0 && q.value <= 1e12)
+    .slice(0, 50)
+    .map((q) => ({
+      ...q,
+      text: clip(q.text, 1000),
+      category: q.category && clip(q.category, 100),
+      outcome: q.outcome && clip(q.outcome, 100),
+    }));
 }
 
 /** A claim the user makes from selected words; what they did not say is filled in as the rules would. */
@@ -98,12 +120,51 @@ export function foldClaims(claims: Claim[], suggestions: Claim[]): Claim[] {
     .filter((s) => !decided.some((c) => overlaps(c, s)) && !rejected.has(s.quote.exact))
     .map((s) => {
       const before = earlier.get(`${s.start} ${s.end}`);
-      // Kept: the id (a panel may show it), the group and any edit the user made before confirming.
+      // Kept: the id (a panel may show it) and the group; status and note too, for files from before
+      // an edit confirmed a suggestion (now an edited suggestion is decided, and never replaced).
       return before
         ? { ...s, id: before.id, groupId: before.groupId, status: before.status, reviewNote: before.reviewNote }
         : s;
     });
   return [...decided, ...fresh].sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+/**
+ * A claim's links to some entities moved to another (a merge) or cut (null: a delete). The words and
+ * names stay: they are what the article said and what the monitor wrote.
+ */
+export function relinkClaim(claim: Claim, from: ReadonlySet<string>, to: string | null): Claim {
+  const linked = (p: ClaimParty | null) => p?.entityId != null && from.has(p.entityId);
+  if (!linked(claim.claimant) && !linked(claim.target) && !claim.placeIds.some((id) => from.has(id))) return claim;
+  const party = (p: ClaimParty | null) => (p && linked(p) ? { ...p, entityId: to } : p);
+  const places = claim.placeIds.flatMap((id) => (!from.has(id) ? [id] : to ? [to] : []));
+  return { ...claim, claimant: party(claim.claimant), target: party(claim.target), placeIds: [...new Set(places)] };
+}
+
+/**
+ * After a merge is undone: links to the kept entity go back to the restored one where the article's
+ * mentions (already pointed back) say so, as the claim's links came from them. A link the user chose
+ * by hand has no mention to go by, and stays with the kept entity.
+ */
+export function unmergeClaim(claim: Claim, mentions: Mention[], keptId: string, restoredId: string): Claim {
+  const live = mentions.filter((m) => m.status !== 'rejected');
+  const names = (id: string, where: (m: Mention) => boolean) => live.some((m) => m.entityId === id && where(m));
+  // A claimant or target is one entity: it goes back only if its words now name the restored one alone.
+  const party = (p: ClaimParty | null) => {
+    if (p?.entityId !== keptId || p.start === null || p.end === null) return p;
+    const words = { start: p.start, end: p.end };
+    const over = (m: Mention) => overlaps(m, words);
+    return names(restoredId, over) && !names(keptId, over) ? { ...p, entityId: restoredId } : p;
+  };
+  const inside = (m: Mention) => m.type === 'location' && m.start >= claim.start && m.end <= claim.end;
+  let placeIds = claim.placeIds;
+  if (placeIds.includes(keptId) && names(restoredId, inside)) {
+    const both = names(keptId, inside) ? [keptId, restoredId] : [restoredId];
+    placeIds = [...new Set(placeIds.flatMap((id) => (id === keptId ? both : [id])))].slice(0, 20);
+  }
+  const [claimant, target] = [party(claim.claimant), party(claim.target)];
+  if (claimant === claim.claimant && target === claim.target && placeIds === claim.placeIds) return claim;
+  return { ...claim, claimant, target, placeIds };
 }
 
 /** The claim's own part of what the claims view lists; the article's part (outlet, dates, story) is joined to it. */

@@ -21,7 +21,7 @@ import type { CatalogEntry } from '../store/catalog.ts';
 import type { RegistryStore } from '../store/registry-file.ts';
 import type { ClaimIndex } from './claim-index.ts';
 import { countSources, findConflicts, matchClaims, SUGGEST_AT } from './claim-groups.ts';
-import { claimFromInput, joinArticle } from './claim-ops.ts';
+import { claimFromInput, cleanQuantities, joinArticle } from './claim-ops.ts';
 
 export type ClaimHost = {
   registry: RegistryStore;
@@ -56,7 +56,7 @@ export class ClaimService {
       if (article.claims.length >= MAX_CLAIMS)
         throw new ArchiveError('invalid', `An article keeps at most ${MAX_CLAIMS} claims.`);
       const words = article.text.slice(input.start, input.end);
-      const quantities = parseQuantities(words, input.start);
+      const quantities = cleanQuantities(parseQuantities(words, input.start));
       const casualties = quantities.some((q) => q.outcome && OUTCOMES_OF_CASUALTIES.has(q.outcome));
       const claim = claimFromInput(article, input, { quantities, kind: casualties ? 'casualties' : 'statement' });
       return this.host.change(articleId, (current) => ({
@@ -66,6 +66,7 @@ export class ClaimService {
     });
   }
 
+  /** An edit of a suggested claim is a review: it confirms it, so running the suggesters again keeps the edit. */
   updateClaim(articleId: string, claimId: string, patch: ClaimPatch): Promise<Article> {
     return this.serially(async () => {
       this.checkLinks(patch);
@@ -73,7 +74,10 @@ export class ClaimService {
         this.require(article, claimId);
         return {
           ...article,
-          claims: article.claims.map((c) => (c.id === claimId ? { ...c, ...stripUndefined(patch) } : c)),
+          claims: article.claims.map((c): Claim => {
+            if (c.id !== claimId) return c;
+            return { ...c, ...stripUndefined(patch), review: c.review === 'suggested' ? 'confirmed' : c.review };
+          }),
         };
       });
     });
@@ -133,23 +137,31 @@ export class ClaimService {
       .slice(0, 20);
   }
 
-  /** Puts claims into one group (a new one, or `groupId`); a claim already in another group moves. */
+  /**
+   * Puts claims into one group (a new one, or `groupId`); a claim already in another group moves. Every
+   * member is checked before anything is written, so a wrong one leaves no group and moves no claim.
+   */
   groupClaims(input: GroupMembers): Promise<ClaimGroupDetail> {
     return this.serially(async () => {
       let group = input.groupId ? this.group(input.groupId) : null;
+      const byArticle = new Map<string, Set<string>>();
+      for (const m of input.members)
+        byArticle.set(m.articleId, (byArticle.get(m.articleId) ?? new Set()).add(m.claimId));
+      const first = input.members[0]!;
+      let firstText = '';
+      for (const [articleId, claimIds] of byArticle) {
+        const article = await this.host.read(articleId);
+        for (const claimId of claimIds) this.require(article, claimId);
+        if (articleId === first.articleId) firstText = this.require(article, first.claimId).text;
+      }
       if (!group) {
-        const first = input.members[0]!;
-        const article = await this.host.read(first.articleId);
-        const label = input.label ?? clip(this.require(article, first.claimId).text, 120);
+        const label = input.label ?? clip(firstText, 120);
         const now = new Date().toISOString();
         const created: ClaimGroup = { id: newClaimGroupId(), label, note: '', createdAt: now, updatedAt: now };
         await this.host.registry.update((draft) => void draft.claimGroups.push(created));
         group = created;
       }
       const id = group.id;
-      const byArticle = new Map<string, Set<string>>();
-      for (const m of input.members)
-        byArticle.set(m.articleId, (byArticle.get(m.articleId) ?? new Set()).add(m.claimId));
       for (const [articleId, claimIds] of byArticle)
         await this.host.change(articleId, (article) => {
           for (const claimId of claimIds) this.require(article, claimId);
@@ -195,7 +207,11 @@ export class ClaimService {
   async listGroups(): Promise<ClaimGroupDetail[]> {
     const byGroup = new Map<string, ClaimSummary[]>();
     for (const claim of await this.summaries())
-      if (claim.groupId) byGroup.set(claim.groupId, [...(byGroup.get(claim.groupId) ?? []), claim]);
+      if (claim.groupId) {
+        const members = byGroup.get(claim.groupId);
+        if (members) members.push(claim);
+        else byGroup.set(claim.groupId, [claim]);
+      }
     return this.host.registry.data.claimGroups.map((group) => detail(group, byGroup.get(group.id) ?? []));
   }
 
@@ -211,12 +227,19 @@ export class ClaimService {
     return out;
   }
 
-  /** Groups whose last claim has left are removed: a group is its claims. */
+  /**
+   * Groups whose last claim has left are removed: a group is its claims. Claims in the trash count, so
+   * a restored article finds its group again. The index keeps each group's size, so this looks up
+   * every group (which also clears one a re-run of the suggesters emptied) but scans no claims.
+   */
   private async dropEmptyGroups(): Promise<void> {
-    const used = new Set((await this.summaries()).map((c) => c.groupId).filter(Boolean));
-    if (this.host.registry.data.claimGroups.every((g) => used.has(g.id))) return;
+    const index = await this.host.claimIndex();
+    const empty = new Set(
+      this.host.registry.data.claimGroups.filter((g) => index.groupSize(g.id) === 0).map((g) => g.id),
+    );
+    if (empty.size === 0) return;
     await this.host.registry.update((draft) => {
-      draft.claimGroups = draft.claimGroups.filter((g) => used.has(g.id));
+      draft.claimGroups = draft.claimGroups.filter((g) => !empty.has(g.id));
     });
   }
 

@@ -1,4 +1,4 @@
-// The archive's entity methods: the registry in archive.json, the mentions in each article, and suggestions.
+// The archive's entity methods: the registry in archive.json, the mentions (and claims' links) in each article, and suggestions.
 import { ArchiveError } from '../errors.ts';
 import {
   MAX_MENTIONS,
@@ -19,6 +19,7 @@ import { referencedIds, type CatalogEntry } from '../store/catalog.ts';
 import type { RegistryStore } from '../store/registry-file.ts';
 import type { EntitySuggestion } from '../tagging/suggest-entities.ts';
 import type { SuggestionResult } from './tagger.ts';
+import { relinkClaim, unmergeClaim } from '../claims/claim-ops.ts';
 import { assertSpan, foldSuggestions, placeUserMention, type NewMention } from './mentions.ts';
 import { cleanName, createEntity, EntityIndex, mergeInto, nameKey, unmerge, updateEntity } from './registry-ops.ts';
 
@@ -138,7 +139,10 @@ export class EntityService {
     );
   }
 
-  /** Out of the registry, then its mentions (and those of entities merged into it) out of every article. */
+  /**
+   * Out of the registry, then its mentions (and those of entities merged into it) out of every article,
+   * and claims' links to it cut (their claimants, targets and places keep their words and names).
+   */
   deleteEntity(id: string): Promise<{ removedMentions: number }> {
     return this.serially(async () => {
       const ids = this.idsResolvingTo(id);
@@ -149,7 +153,7 @@ export class EntityService {
       await this.eachArticleMentioning(ids, (article) => {
         const mentions = article.mentions.filter((m) => !m.entityId || !ids.has(m.entityId));
         removed += article.mentions.length - mentions.length;
-        return { ...article, mentions };
+        return { ...article, mentions, claims: article.claims.map((c) => relinkClaim(c, ids, null)) };
       });
       return { removedMentions: removed };
     });
@@ -158,7 +162,8 @@ export class EntityService {
   /**
    * `mergedId` goes into `keptId`. The registry changes first, in one durable write: from then on a
    * mention still naming the merged entity is read as the kept one. Each re-pointed mention remembers
-   * where it came from (`mergedFrom`), so undo finds them all, even after a crash half-way.
+   * where it came from (`mergedFrom`), so undo finds them all, even after a crash half-way. Claims'
+   * claimants, targets and places follow.
    */
   mergeEntities(keptId: string, mergedId: string): Promise<MergeRecord> {
     return this.serially(async () => {
@@ -180,12 +185,13 @@ export class EntityService {
             ? { ...m, entityId: kept.id, name: kept.name, mergedFrom: [...(m.mergedFrom ?? []), mergedId] }
             : m,
         ),
+        claims: article.claims.map((c) => relinkClaim(c, new Set([mergedId]), kept.id)),
       }));
       return record;
     });
   }
 
-  /** Brings the merged entity back and points its mentions at it again. */
+  /** Brings the merged entity back and points its mentions at it again, and the claims whose links came from them. */
   undoMerge(mergeId: string): Promise<Entity> {
     return this.serially(async () => {
       const record = this.host.registry.data.merges.find((m) => m.id === mergeId);
@@ -218,9 +224,8 @@ export class EntityService {
         const i = draft.merges.findIndex((m) => m.id === record.id);
         draft.merges[i] = { ...record, undoneAt: new Date().toISOString() };
       });
-      await this.eachArticleMentioning(new Set([record.keptId]), (article) => ({
-        ...article,
-        mentions: article.mentions.map((m) => {
+      await this.eachArticleMentioning(new Set([record.keptId]), (article) => {
+        const mentions = article.mentions.map((m) => {
           if (m.entityId !== record.keptId || m.mergedFrom?.at(-1) !== restored.id) return m;
           const mergedFrom = m.mergedFrom.slice(0, -1);
           return {
@@ -229,8 +234,10 @@ export class EntityService {
             name: restored.name,
             mergedFrom: mergedFrom.length ? mergedFrom : undefined,
           };
-        }),
-      }));
+        });
+        const claims = article.claims.map((c) => unmergeClaim(c, mentions, record.keptId, restored.id));
+        return { ...article, mentions, claims };
+      });
       return restored;
     });
   }
@@ -433,7 +440,7 @@ export class EntityService {
   }
 
   /**
-   * Edits every article (in the trash too) whose mentions point at one of these entities. An article
+   * Edits every article (in the trash too) whose mentions or claims point at one of these entities. An article
    * that has gone or is damaged is skipped (a damaged one is reported by the read); the rest go on.
    */
   private async eachArticleMentioning(ids: Set<string>, edit: (article: Article) => Article): Promise<void> {

@@ -21,6 +21,7 @@ export type RegistryDb = Low<Registry>;
 export class RegistryStore {
   private queue: Promise<unknown> = Promise.resolve();
   private version = 0;
+  private readonly listeners: (() => void)[] = [];
 
   constructor(private readonly db: RegistryDb) {}
 
@@ -31,6 +32,11 @@ export class RegistryStore {
   /** Bumped by every committed change. */
   get changes(): number {
     return this.version;
+  }
+
+  /** Called after every committed change (the search index re-reads entity names from it). */
+  onChange(listener: () => void): void {
+    this.listeners.push(listener);
   }
 
   update<T>(change: (draft: Registry) => T | Promise<T>): Promise<T> {
@@ -52,6 +58,7 @@ export class RegistryStore {
         throw error;
       }
       this.version++;
+      for (const listener of this.listeners) listener();
       return result;
     });
     this.queue = run.catch(() => undefined);
@@ -69,6 +76,7 @@ export async function openRegistry(dataDir: string, problems: Problem[]): Promis
     entities: [],
     merges: [],
     claimGroups: [],
+    savedSearches: [],
     settings: {},
     problems: [],
   });

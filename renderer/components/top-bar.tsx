@@ -1,4 +1,5 @@
 // The bar across the top: the app's name, the main actions and which listing is showing.
+import type { RefObject } from 'react';
 import type { ArchiveStatus } from '../../core/model.ts';
 import { formatCount } from '../format.ts';
 import { importPosition } from '../import/summary.ts';
@@ -17,6 +18,11 @@ type Props = {
   importRun: ImportRun;
   onShowTrash: (trash: boolean) => void;
   onHelp: () => void;
+  query: string;
+  onQueryChange: (query: string) => void;
+  searchInputRef: RefObject<HTMLInputElement | null>;
+  /** Escape clears the search; Enter or ↓ goes to the hits. */
+  onSearchKey: (key: 'Escape' | 'Enter') => void;
 };
 
 export function TopBar({
@@ -29,6 +35,10 @@ export function TopBar({
   importRun,
   onShowTrash,
   onHelp,
+  query,
+  onQueryChange,
+  searchInputRef,
+  onSearchKey,
 }: Props) {
   const library = section === 'library';
   const importing = importPosition(importRun);
@@ -85,6 +95,28 @@ export function TopBar({
           Claims
         </button>
       </div>
+      <input
+        ref={searchInputRef}
+        className="input search-box"
+        type="search"
+        role="searchbox"
+        aria-label="Search the archive"
+        aria-keyshortcuts="/"
+        placeholder='Search: words, "phrases", source:, entity:, published:2024-11…   (/)'
+        value={query}
+        spellCheck={false}
+        onChange={(e) => onQueryChange(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') {
+            e.preventDefault();
+            onSearchKey('Escape');
+            e.currentTarget.blur();
+          } else if (e.key === 'Enter' || e.key === 'ArrowDown') {
+            e.preventDefault();
+            onSearchKey('Enter');
+          }
+        }}
+      />
       <span className="spacer" />
       <span className="article-count" data-testid="article-count">
         {status ? formatCount(status.articles, 'article', 'articles') : ''}

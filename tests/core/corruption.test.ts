@@ -102,6 +102,18 @@ test('a catalog that parses but holds nonsense is rebuilt, not trusted', async (
   assert.equal((await archive.listArticles({ trash: true })).total, 0);
 });
 
+test('a columnar catalog with a row that does not fit its columns is rebuilt, not trusted', async (t) => {
+  const dir = await tempDir(t);
+  await archiveWithThree(dir);
+  const snapshot = join(dir, 'index', 'catalog.json');
+  const catalog = JSON.parse(await readFile(snapshot, 'utf8')) as { columns: string[]; rows: unknown[][] };
+  assert.equal(catalog.rows.length, 3);
+  catalog.rows[1] = catalog.rows[1]!.slice(1);
+  await writeFile(snapshot, JSON.stringify(catalog));
+  const archive = await openFor(t, dir);
+  assert.equal((await archive.listArticles()).total, 3);
+});
+
 test('files written by a newer Newsdesk are refused, not moved aside', async (t) => {
   const dir = await tempDir(t);
   const [alpha] = await archiveWithThree(dir);

@@ -456,14 +456,16 @@ test('articles of an archive from before tagging existed are tagged in the backg
   const archive = await openFor(t, dir);
   const article = await articleWith(archive);
   await archive.close();
-  // As an older Newsdesk wrote the catalog: no taggedAt, no entityIds.
+  // As an older Newsdesk wrote the catalog: format 1 (an object per entry), no taggedAt, no entityIds.
   const snapshot = join(dir, 'index', 'catalog.json');
-  const catalog = JSON.parse(await readFile(snapshot, 'utf8'));
-  for (const entry of catalog.entries) {
-    delete entry.taggedAt;
-    delete entry.entityIds;
-  }
-  await writeFile(snapshot, JSON.stringify(catalog));
+  const { columns, rows } = JSON.parse(await readFile(snapshot, 'utf8')) as { columns: string[]; rows: unknown[][] };
+  const entries = rows.map((row) => {
+    const entry: Record<string, unknown> = Object.fromEntries(columns.map((c, i) => [c, row[i]]));
+    entry.file = articleFileFor(entry as { id: string; capturedAt: string });
+    for (const key of ['taggedAt', 'entityIds', 'rejectedEntityIds', 'claimEntityIds']) delete entry[key];
+    return entry;
+  });
+  await writeFile(snapshot, JSON.stringify({ format: 1, entries }));
   const tagging = await openArchive(dir, { tagInBackground: true });
   await tagging.close({ finishTagging: false });
   const again = await openArchive(dir, { tagInBackground: true });

@@ -3,6 +3,7 @@ import { expect, type Locator, type Page } from '@playwright/test';
 import type { ArticleInput } from '../../../core/model.ts';
 import { ImportDialog } from './import-dialog.ts';
 import { Claims } from './claims.ts';
+import { Search } from './search.ts';
 import { Tagging } from './tagging.ts';
 
 export type ArticleFields = {
@@ -51,6 +52,7 @@ export class LibraryPage {
   readonly importDialog: ImportDialog;
   readonly tagging: Tagging;
   readonly claims: Claims;
+  readonly search: Search;
 
   constructor(readonly page: Page) {
     this.topBar = page.getByRole('banner');
@@ -72,6 +74,7 @@ export class LibraryPage {
     this.importDialog = new ImportDialog(page);
     this.tagging = new Tagging(page);
     this.claims = new Claims(page);
+    this.search = new Search(page);
   }
 
   async waitUntilReady(): Promise<void> {

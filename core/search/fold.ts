@@ -1,0 +1,123 @@
+// Words as search sees them: Unicode-aware tokens, folded for case, accents and Arabic spelling variants, with their offsets in the original text.
+
+/** A word of the original text: where it is, and the form the index keeps. */
+export type Token = { start: number; end: number; term: string };
+
+// Letters and digits in any script (marks stay with their letter); Han, kana and Hangul, written
+// without spaces, become one token per character so a phrase of them still matches.
+// Han, kana and Hangul are never part of a longer word (their writing has no spaces), in the text
+// or after folding: the `v` flag's set difference keeps them out of letter runs.
+const WORD =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]|(?:[[\p{L}\p{N}]--[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]][[\p{L}\p{N}\p{M}]--[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]]*(?:['’]\p{M}*[[\p{L}\p{N}]--[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]][[\p{L}\p{N}\p{M}]--[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]]*)*)/gv;
+const CJK_CHAR = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]$/u;
+const MARKS = /\p{M}/gu;
+/** Longer tokens are cut: nobody searches for them, and FTS5 would index them whole. */
+const MAX_TERM = 40;
+
+// Arabic letters written many ways in the news: hamza carriers and alef forms to bare alef, alef
+// maqsura to ya, ta marbuta to ha (as Arabic search engines do), tatweel dropped.
+const ARABIC: Record<string, string> = {
+  أ: 'ا',
+  إ: 'ا',
+  آ: 'ا',
+  ٱ: 'ا',
+  ٲ: 'ا',
+  ٳ: 'ا',
+  ى: 'ي',
+  ئ: 'ي',
+  ؤ: 'و',
+  ة: 'ه',
+  ـ: '',
+  ء: '',
+  // Persian and Urdu forms of kaf and ya, common in names.
+  ک: 'ك',
+  ی: 'ي',
+};
+const ARABIC_CHARS = new RegExp(`[${Object.keys(ARABIC).join('')}]`, 'gu');
+const OTHER: Record<string, string> = {
+  ς: 'σ',
+  ß: 'ss',
+  æ: 'ae',
+  œ: 'oe',
+  ø: 'o',
+  đ: 'd',
+  ł: 'l',
+  ı: 'i',
+  þ: 'th',
+  ð: 'd',
+};
+const OTHER_CHARS = new RegExp(`[${Object.keys(OTHER).join('')}]`, 'gu');
+
+/** The form of one word that the index keeps: lower case, no accents or diacritics, Arabic variants unified. */
+export function foldTerm(word: string): string {
+  let folded = word.toLowerCase();
+  // Only text with something to fold pays for normalization (most English words have none).
+  // eslint-disable-next-line no-control-regex
+  if (/[^\u0000-\u007f]/.test(folded)) {
+    folded = folded
+      .replace(ARABIC_CHARS, (c) => ARABIC[c]!)
+      .normalize('NFKD')
+      .replace(MARKS, '')
+      // Hangul syllables came apart into letters: put them back together.
+      .normalize('NFC')
+      .replace(OTHER_CHARS, (c) => OTHER[c]!)
+      .replace(/’/g, "'");
+  }
+  // The apostrophe joins "Ta'if" and "don't" into one token; it is dropped for the term.
+  folded = folded.replace(/'/g, '');
+  return folded.length > MAX_TERM ? folded.slice(0, MAX_TERM) : folded;
+}
+
+/** Every word of the text with its offsets (UTF-16, as everywhere else) and folded form. */
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  for (const match of text.matchAll(WORD)) {
+    const term = foldTerm(match[0]);
+    if (term) tokens.push({ start: match.index, end: match.index + match[0].length, term });
+  }
+  return tokens;
+}
+
+// After folding there are no marks left: words are letters and digits (and the joining apostrophe).
+const FOLDED_WORD =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]|(?:[[\p{L}\p{N}]--[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]]+(?:'[[\p{L}\p{N}]--[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]]+)*)/gv;
+const ASCII_WORD = /[a-z0-9]+(?:'[a-z0-9]+)*/g;
+
+/**
+ * The folded words of a text, space-separated: what is handed to the full-text index. The same
+ * words as tokenize() (a property test holds them equal), but the whole text is folded at once and
+ * plain ASCII takes a simpler expression: six times faster, and indexing is most of a rebuild.
+ */
+export function indexText(text: string): string {
+  let folded = text.toLowerCase();
+  // eslint-disable-next-line no-control-regex
+  const ascii = !/[^\u0000-\u007f]/.test(folded);
+  if (!ascii) {
+    folded = folded
+      .replace(ARABIC_CHARS, (c) => ARABIC[c]!)
+      .normalize('NFKD')
+      .replace(MARKS, '')
+      // Hangul syllables came apart into letters: put them back together.
+      .normalize('NFC')
+      .replace(OTHER_CHARS, (c) => OTHER[c]!)
+      .replace(/’/g, "'");
+  }
+  const words = folded.match(ascii ? ASCII_WORD : FOLDED_WORD);
+  if (!words) return '';
+  let out = words.join(' ');
+  if (out.includes("'")) out = out.replace(/'/g, '');
+  if (out.length > MAX_TERM && words.some((w) => w.length > MAX_TERM)) {
+    out = words.map((w) => w.replace(/'/g, '').slice(0, MAX_TERM)).join(' ');
+  }
+  return out;
+}
+
+/** The folded words of a query phrase: folded as the index folds the text, so a phrase matches as typed. */
+export function queryTerms(text: string): string[] {
+  const words = indexText(text);
+  return words ? words.split(' ') : [];
+}
+
+export function isCjk(term: string): boolean {
+  return CJK_CHAR.test(term);
+}

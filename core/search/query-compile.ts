@@ -1,0 +1,202 @@
+// Turns a parsed query into an FTS5 expression and SQL conditions, resolving entities through the registry's names and aliases and typos through the vocabulary.
+import type { EntityType } from '../model.ts';
+import { queryTerms } from './fold.ts';
+import {
+  HEDGED_TOKEN,
+  claimKindToken,
+  claimStatusToken,
+  collectionToken,
+  entityToken,
+  typeToken,
+} from './index-rows.ts';
+import { QueryError, type ParsedQuery, type Term } from './query-parser.ts';
+import type { Compiled } from './search-index.ts';
+
+export type CompileContext = {
+  /** Entities whose name or an alias is this (folded words), or failing that contains it. */
+  entities: (text: string) => { id: string; names: string[] }[];
+  /** The collection of this name, if there is one. */
+  collection: (name: string) => string | null;
+  /** Words of the index within `distance` edits of the term, closest and most common first. */
+  similar: (term: string, distance: number) => string[];
+  claimStatuses: readonly string[];
+  claimKinds: readonly string[];
+};
+
+/** What to highlight in titles and snippets: whole words, and prefixes. */
+export type Highlight = { terms: string[]; prefixes: string[] };
+
+export type CompiledQuery = Compiled & { highlight: Highlight; notices: string[] };
+
+const COLUMN_OF = {
+  title: 'title',
+  text: 'text',
+  source: 'source',
+  byline: 'byline',
+  notes: 'notes',
+  tag: 'tags',
+  claim: 'claims',
+} as const;
+
+const TYPE_NAMES: Record<string, EntityType> = {
+  person: 'person',
+  people: 'person',
+  organization: 'organization',
+  organisation: 'organization',
+  org: 'organization',
+  group: 'group',
+  armedgroup: 'group',
+  location: 'location',
+  place: 'location',
+  event: 'event',
+  other: 'other',
+};
+
+/** A quoted FTS5 string: the folded words, with any " doubled. */
+const quote = (words: string[]) => `"${words.join(' ').replace(/"/g, '""')}"`;
+
+/** One typo for short words, two for long ones (as typo-tolerant engines do). */
+export function defaultDistance(term: string): number {
+  const length = [...term].length;
+  return length <= 3 ? 0 : length <= 6 ? 1 : 2;
+}
+
+export function compileQuery(parsed: ParsedQuery, context: CompileContext): CompiledQuery {
+  const positive: string[] = [];
+  const negative: string[] = [];
+  const where: string[] = [];
+  const params: (string | number)[] = [];
+  const highlight: Highlight = { terms: [], prefixes: [] };
+  const notices: string[] = [];
+
+  for (const clause of parsed.clauses) {
+    const filters = clause.anyOf.filter((t) => t.kind === 'lang' || t.kind === 'date');
+    if (filters.length && filters.length !== clause.anyOf.length) {
+      throw new QueryError(
+        'OR can join words, phrases and fields like entity:, or lang: and dates, but not the two kinds together.',
+        clause.anyOf[0]!.at,
+      );
+    }
+    if (filters.length) {
+      const sql = filters.map((t) => filterSql(t, params)).join(' OR ');
+      where.push(clause.negated ? `NOT (${sql})` : `(${sql})`);
+      continue;
+    }
+    const parts = clause.anyOf.map((term) => termExpression(term, context, clause.negated ? null : highlight, notices));
+    const expression = parts.length === 1 ? parts[0]! : `(${parts.join(' OR ')})`;
+    (clause.negated ? negative : positive).push(expression);
+  }
+
+  let match: string | null = positive.length ? positive.join(' AND ') : null;
+  let exclude: string | null = negative.length ? negative.join(' OR ') : null;
+  if (match && exclude) {
+    match = `(${match}) NOT (${exclude})`;
+    exclude = null;
+  }
+  return { match, exclude, where, params, highlight, notices };
+}
+
+function termExpression(term: Term, context: CompileContext, highlight: Highlight | null, notices: string[]): string {
+  switch (term.kind) {
+    case 'word': {
+      const words = queryTerms(term.text);
+      if (!words.length) throw new QueryError(`"${term.text}" has no letters or digits to look for.`, term.at);
+      const column = term.field ? COLUMN_OF[term.field] : null;
+      if (term.field === 'claim' && words.length === 1) {
+        const marker = claimMarker(words[0]!, context);
+        if (marker) return `claims : ${marker}`;
+      }
+      let expression: string;
+      if (term.prefix) {
+        expression = `${quote(words)} *`;
+        highlight?.terms.push(...words.slice(0, -1));
+        highlight?.prefixes.push(words.at(-1)!);
+      } else if (term.fuzzy !== 0 && words.length === 1) {
+        const word = words[0]!;
+        const distance = term.fuzzy === -1 ? defaultDistance(word) : term.fuzzy;
+        const similar = distance ? context.similar(word, distance) : [];
+        const all = [...new Set([word, ...similar])];
+        highlight?.terms.push(...all);
+        expression = all.length === 1 ? quote(all) : `(${all.map((w) => quote([w])).join(' OR ')})`;
+      } else {
+        highlight?.terms.push(...words);
+        expression = quote(words);
+      }
+      return column ? `${column} : ${expression.startsWith('(') ? expression : `(${expression})`}` : expression;
+    }
+    case 'phrase': {
+      const words = queryTerms(term.text);
+      if (!words.length) throw new QueryError(`"${term.text}" has no letters or digits to look for.`, term.at);
+      highlight?.terms.push(...words);
+      const column = term.field ? COLUMN_OF[term.field] : null;
+      return column ? `${column} : ${quote(words)}` : quote(words);
+    }
+    case 'entity': {
+      const words = queryTerms(term.text);
+      if (!words.length) throw new QueryError(`entity:"${term.text}" has no letters or digits.`, term.at);
+      const found = context.entities(term.text);
+      if (!found.length) {
+        notices.push(`No entity in the registry is called "${term.text}": looked for the words instead.`);
+        highlight?.terms.push(...words);
+        return quote(words);
+      }
+      // Tagged mentions through the entity's id, and articles that only say one of its names
+      // (untagged yet) through the names themselves.
+      const names = [...new Set(found.flatMap((e) => e.names).map((n) => queryTerms(n).join(' ')))].filter(Boolean);
+      for (const name of names) highlight?.terms.push(...name.split(' '));
+      const ids = found.map((e) => quote([entityToken(e.id)]));
+      const phrases = names.map((n) => quote(n.split(' ')));
+      return `(entities : (${ids.join(' OR ')}) OR {title text} : (${phrases.join(' OR ')}))`;
+    }
+    case 'type': {
+      const type = TYPE_NAMES[queryTerms(term.text).join('')];
+      if (!type) {
+        throw new QueryError(
+          `"${term.text}" is not an entity type: use person, organization, group, location, event or other.`,
+          term.at,
+        );
+      }
+      return `entities : ${quote([typeToken(type)])}`;
+    }
+    case 'collection': {
+      const id = context.collection(term.text);
+      if (!id) throw new QueryError(`There is no collection called "${term.text}".`, term.at);
+      return `tags : ${quote([collectionToken(id)])}`;
+    }
+    default:
+      throw new QueryError('This field cannot be used here.', term.at);
+  }
+}
+
+/** claim:disputed, claim:casualties, claim:hedged: a status, a kind or the hedge marker. */
+function claimMarker(word: string, context: CompileContext): string | null {
+  if (word === 'hedged') return quote([HEDGED_TOKEN]);
+  const status = context.claimStatuses.find((s) => s === word);
+  if (status) return quote([claimStatusToken(status)]);
+  const kind = context.claimKinds.find((k) => k.replace(/-/g, '') === word.replace(/-/g, ''));
+  if (kind) return quote([claimKindToken(kind)]);
+  return null;
+}
+
+function filterSql(term: Extract<Term, { kind: 'lang' | 'date' }>, params: (string | number)[]): string {
+  if (term.kind === 'lang') {
+    const lang = term.text.trim().toLowerCase();
+    if (!/^[a-z]{2,3}(-[a-z0-9]{1,8})*$/.test(lang)) {
+      throw new QueryError(`"${term.text}" is not a language code: write lang:ar, lang:en or lang:pt-br.`, term.at);
+    }
+    params.push(lang, `${lang}-%`);
+    return '(d.lang = ? OR d.lang LIKE ?)';
+  }
+  // An article without a publication date falls back to when it was captured.
+  const column = term.field === 'published' ? 'coalesce(d.published, d.captured)' : 'd.captured';
+  const parts: string[] = [];
+  if (term.from) {
+    parts.push(`${column} >= ?`);
+    params.push(term.from);
+  }
+  if (term.to) {
+    parts.push(`${column} <= ?`);
+    params.push(term.to);
+  }
+  return `(${parts.join(' AND ')})`;
+}
