@@ -308,6 +308,7 @@ class JsonArchive implements Archive {
       indexDir: join(dataDir, INDEX_DIR),
       dataDir,
       entries: () => this.catalog.values(),
+      count: () => this.catalog.size,
       entry: (id) => this.catalog.get(id),
       read: (id) => this.read(this.entry(id)),
       readText: (id) => {

@@ -33,7 +33,8 @@ export class FacetColumns {
   set(rowid: number, entry: CatalogEntry): void {
     this.grow(rowid);
     this.source[rowid] = entry.source ? this.sources.code(entry.source) : -1;
-    this.language[rowid] = entry.language ? this.languages.code(entry.language.toLowerCase()) : -1;
+    // By primary language (pt for pt-BR), as lang:pt finds both.
+    this.language[rowid] = entry.language ? this.languages.code(entry.language.toLowerCase().split(/[-_]/)[0]!) : -1;
     this.month[rowid] = this.months.code((entry.publishedAt ?? entry.capturedAt).slice(0, 7));
     this.entities[rowid] = entry.entityIds.length
       ? Int32Array.from(entry.entityIds, (id) => this.entityCodes.code(id))

@@ -8,7 +8,9 @@ export type Token = { start: number; end: number; term: string };
 // Han, kana and Hangul are never part of a longer word (their writing has no spaces), in the text
 // or after folding: the `v` flag's set difference keeps them out of letter runs.
 const WORD =
-  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]|(?:[[\p{L}\p{N}]--[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]][[\p{L}\p{N}\p{M}]--[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]]*(?:['’]\p{M}*[[\p{L}\p{N}]--[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]][[\p{L}\p{N}\p{M}]--[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]]*)*)/gv;
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]|(?:[[\p{L}\p{N}]--[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]][[\p{L}\p{N}\p{M}]--[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]]*)/gv;
+/** WORD for text that is all ASCII (most English news): the same matches, several times faster. */
+const ASCII_TEXT_WORD = /[A-Za-z0-9]+/g;
 const CJK_CHAR = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]$/u;
 const MARKS = /\p{M}/gu;
 /** Longer tokens are cut: nobody searches for them, and FTS5 would index them whole. */
@@ -60,28 +62,28 @@ export function foldTerm(word: string): string {
       .replace(MARKS, '')
       // Hangul syllables came apart into letters: put them back together.
       .normalize('NFC')
-      .replace(OTHER_CHARS, (c) => OTHER[c]!)
-      .replace(/’/g, "'");
+      .replace(OTHER_CHARS, (c) => OTHER[c]!);
   }
-  // The apostrophe joins "Ta'if" and "don't" into one token; it is dropped for the term.
-  folded = folded.replace(/'/g, '');
   return folded.length > MAX_TERM ? folded.slice(0, MAX_TERM) : folded;
 }
 
 /** Every word of the text with its offsets (UTF-16, as everywhere else) and folded form. */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  for (const match of text.matchAll(WORD)) {
+  // eslint-disable-next-line no-control-regex
+  const ascii = !/[^\u0000-\u007f]/.test(text);
+  for (const match of text.matchAll(ascii ? ASCII_TEXT_WORD : WORD)) {
     const term = foldTerm(match[0]);
     if (term) tokens.push({ start: match.index, end: match.index + match[0].length, term });
   }
   return tokens;
 }
 
-// After folding there are no marks left: words are letters and digits (and the joining apostrophe).
+// After folding there are no marks left: words are runs of letters and digits. An apostrophe
+// separates, as in most engines: Assad's is found by assad, l'armée by armée, Ta'if by "ta if".
 const FOLDED_WORD =
-  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]|(?:[[\p{L}\p{N}]--[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]]+(?:'[[\p{L}\p{N}]--[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]]+)*)/gv;
-const ASCII_WORD = /[a-z0-9]+(?:'[a-z0-9]+)*/g;
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]|(?:[[\p{L}\p{N}]--[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]]+)/gv;
+const ASCII_WORD = /[a-z0-9]+/g;
 
 /**
  * The folded words of a text, space-separated: what is handed to the full-text index. The same
@@ -99,15 +101,13 @@ export function indexText(text: string): string {
       .replace(MARKS, '')
       // Hangul syllables came apart into letters: put them back together.
       .normalize('NFC')
-      .replace(OTHER_CHARS, (c) => OTHER[c]!)
-      .replace(/’/g, "'");
+      .replace(OTHER_CHARS, (c) => OTHER[c]!);
   }
   const words = folded.match(ascii ? ASCII_WORD : FOLDED_WORD);
   if (!words) return '';
   let out = words.join(' ');
-  if (out.includes("'")) out = out.replace(/'/g, '');
   if (out.length > MAX_TERM && words.some((w) => w.length > MAX_TERM)) {
-    out = words.map((w) => w.replace(/'/g, '').slice(0, MAX_TERM)).join(' ');
+    out = words.map((w) => w.slice(0, MAX_TERM)).join(' ');
   }
   return out;
 }

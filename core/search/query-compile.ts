@@ -102,8 +102,9 @@ function termExpression(term: Term, context: CompileContext, highlight: Highligh
       const words = queryTerms(term.text);
       if (!words.length) throw new QueryError(`"${term.text}" has no letters or digits to look for.`, term.at);
       const column = term.field ? COLUMN_OF[term.field] : null;
-      if (term.field === 'claim' && words.length === 1) {
-        const marker = claimMarker(words[0]!, context);
+      // claim:territorial-control folds to two words: the kind is their join.
+      if (term.field === 'claim' && !term.prefix && !term.fuzzy) {
+        const marker = claimMarker(words.join(''), context);
         if (marker) return `claims : ${marker}`;
       }
       let expression: string;
@@ -173,7 +174,7 @@ function claimMarker(word: string, context: CompileContext): string | null {
   if (word === 'hedged') return quote([HEDGED_TOKEN]);
   const status = context.claimStatuses.find((s) => s === word);
   if (status) return quote([claimStatusToken(status)]);
-  const kind = context.claimKinds.find((k) => k.replace(/-/g, '') === word.replace(/-/g, ''));
+  const kind = context.claimKinds.find((k) => k.replace(/-/g, '') === word);
   if (kind) return quote([claimKindToken(kind)]);
   return null;
 }

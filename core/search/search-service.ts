@@ -38,6 +38,8 @@ export type SearchHost = {
   indexDir: string;
   dataDir: string;
   entries: () => Iterable<CatalogEntry>;
+  /** How many articles there are (the rebuild's progress counts towards it). */
+  count: () => number;
   entry: (id: string) => CatalogEntry | undefined;
   read: (id: string) => Promise<Article>;
   /** Just the text, unvalidated, for snippets (null when the file cannot be read). */
@@ -46,11 +48,10 @@ export type SearchHost = {
   collections: () => readonly { id: string; name: string }[];
 };
 
-/** What the build worker is given: where to build, and what to read. */
+/** What the build worker is given: where to build, where the articles are, and the registry's names. */
 export type BuildJob = {
   path: string;
   dataDir: string;
-  files: { id: string; file: string; stamp: string }[];
   entities: [string, EntityInfo][];
 };
 export type BuildMessage = { progress: number } | { done: number; skipped: number } | { error: string };
@@ -77,6 +78,10 @@ export class SearchService {
   private entityCache: { of: readonly Entity[]; byId: Map<string, Entity>; byName: Map<string, Entity[]> } | null =
     null;
   private closed = false;
+  /** Bumped by every write of an article: catching up never puts back an older read over a newer write. */
+  private readonly generations = new Map<string, number>();
+  /** Each entity's name, aliases and type as the index has them: what a registry change is compared with. */
+  private indexedEntities = new Map<string, string>();
 
   constructor(private readonly host: SearchHost) {}
 
@@ -84,7 +89,7 @@ export class SearchService {
   async open(): Promise<void> {
     const path = join(this.host.indexDir, INDEX_FILE);
     // What the index was built with, to tell later which entities' names changed.
-    this.entityIndex();
+    this.indexedEntities = entitySignatures(this.host.entities());
     const existed = existsSync(path);
     try {
       this.index = SearchIndex.open(path);
@@ -116,44 +121,62 @@ export class SearchService {
 
   /** An article was written (or trashed, or restored): it is searchable once this returns. */
   noteChanged(article: Article, stamp: { size: number; mtimeMs: number }): void {
+    this.bumpGeneration(article.id);
     if (this.building) {
       this.changedDuringBuild.add(article.id);
       return;
     }
     if (!this.index) return;
-    const row = rowFor(article, stampText(stamp), (id) => this.entityInfo(id));
-    const [rowid] = this.index.put([row]);
-    this.noteRow(rowid!, article.id);
-    this.vocabulary?.words.addText(`${row.title} ${row.text}`);
-    this.pending.delete(article.id);
+    // The article is already durable: an index that fails here (damaged under us) is rebuilt, and
+    // the write still succeeds.
+    this.guarded(() => {
+      const row = rowFor(article, stampText(stamp), (id) => this.entityInfo(id));
+      const [rowid] = this.index!.put([row]);
+      this.noteRow(rowid!, article.id);
+      this.vocabulary?.words.addText(`${row.title} ${row.text}`);
+      this.pending.delete(article.id);
+    });
   }
 
   /** Articles gone from the catalog (a damaged file moved aside, a deletion). */
   noteRemoved(id: string): void {
+    this.bumpGeneration(id);
     if (this.building) this.changedDuringBuild.add(id);
-    else this.index?.remove([id]);
+    else if (this.index) this.guarded(() => this.index!.remove([id]));
+  }
+
+  /** Runs an index operation; an SQLite failure (a damaged file) starts a rebuild instead of failing the caller. */
+  private guarded<T>(work: () => T): T | undefined {
+    try {
+      return work();
+    } catch (error) {
+      if (error instanceof ArchiveError) throw error;
+      this.index?.close();
+      this.index = null;
+      this.rebuild(`The search index was damaged and is being rebuilt (${describe(error)}).`);
+      return undefined;
+    }
+  }
+
+  private bumpGeneration(id: string): void {
+    this.generations.set(id, (this.generations.get(id) ?? 0) + 1);
   }
 
   /** The registry changed: articles mentioning entities whose names, aliases or type changed are indexed again. */
   noteRegistryChanged(): void {
-    const before = this.entityCache?.byId;
-    if (!before || !this.index || this.entityCache?.of === this.host.entities()) return;
+    const before = this.indexedEntities;
+    const after = entitySignatures(this.host.entities());
+    this.indexedEntities = after;
     const changed = new Set<string>();
-    const after = this.entityIndex().byId;
-    for (const [id, entity] of before) {
-      const now = after.get(id);
-      if (
-        !now ||
-        now.name !== entity.name ||
-        now.type !== entity.type ||
-        now.aliases.join('\n') !== entity.aliases.join('\n')
-      )
-        changed.add(id);
-    }
+    for (const [id, signature] of before) if (after.get(id) !== signature) changed.add(id);
     if (!changed.size) return;
-    for (const entry of this.host.entries())
-      if (entry.entityIds.some((id) => changed.has(id))) this.pending.add(entry.id);
-    this.catchUp();
+    const affected = [...this.host.entries()].filter((e) => e.entityIds.some((id) => changed.has(id))).map((e) => e.id);
+    // During a rebuild the worker has the old names: these articles are indexed again after the swap.
+    if (this.building) for (const id of affected) this.changedDuringBuild.add(id);
+    else {
+      for (const id of affected) this.pending.add(id);
+      this.catchUp();
+    }
   }
 
   async search(
@@ -179,8 +202,12 @@ export class SearchService {
         ...compiled.notices,
       ]);
     }
-    const rows = input.facets ? this.index.matchingRows(compiled) : null;
-    const { total, hits } = this.index.search(compiled, input.sort, input.limit, input.offset, rows?.length);
+    const answer = this.guarded(() => {
+      const rows = input.facets ? this.index!.matchingRows(compiled) : null;
+      return { rows, ...this.index!.search(compiled, input.sort, input.limit, input.offset, rows?.length) };
+    });
+    if (!answer) return empty([this.status.message ?? 'The search index is being rebuilt.', ...compiled.notices]);
+    const { rows, total, hits } = answer;
     const found = await Promise.all(hits.map((hit) => this.hitFor(hit.id, hit.score, compiled)));
     return {
       total,
@@ -216,52 +243,37 @@ export class SearchService {
     if (this.building || this.closed) return;
     const path = join(this.host.indexDir, INDEX_FILE);
     const building = `${path}.building`;
-    const files = [...this.host.entries()].map((e) => ({ id: e.id, file: e.file, stamp: stampText(e) }));
-    this.status = { state: 'building', done: 0, total: files.length, message };
+    this.status = { state: 'building', done: 0, total: this.host.count(), message };
     const job: BuildJob = {
       path: building,
       dataDir: this.host.dataDir,
-      files,
       entities: [...this.entityIndex().byId].map(([id, e]) => [id, { name: e.name, aliases: e.aliases, type: e.type }]),
     };
     const worker = new Worker(WORKER_PATH, { workerData: job });
     const done = new Promise<void>((resolve) => {
       let finished = false;
+      // A build that fails leaves search unavailable until the next start tries again (the
+      // unfinished file is not trusted then), and its threads are stopped.
+      const failed = (why: string) => {
+        finished = true;
+        this.status = {
+          state: 'unavailable',
+          done: 0,
+          total: 0,
+          message: `The search index could not be built: ${why}`,
+        };
+        this.building = null;
+        void worker.terminate();
+        resolve();
+      };
       worker.on('message', (m: BuildMessage) => {
         if ('progress' in m) this.status = { ...this.status, done: m.progress };
         else if ('done' in m) {
           finished = true;
-          void this.swapIn(building).then(resolve, (error: unknown) => {
-            this.status = {
-              state: 'ready',
-              done: 0,
-              total: 0,
-              message: `The search index could not be built: ${describe(error)}`,
-            };
-            resolve();
-          });
-        } else {
-          finished = true;
-          this.status = {
-            state: 'ready',
-            done: 0,
-            total: 0,
-            message: `The search index could not be built: ${m.error}`,
-          };
-          this.building = null;
-          resolve();
-        }
+          void this.swapIn(building).then(resolve, (error: unknown) => failed(describe(error)));
+        } else failed(m.error);
       });
-      worker.on('error', (error) => {
-        this.status = {
-          state: 'ready',
-          done: 0,
-          total: 0,
-          message: `The search index could not be built: ${describe(error)}`,
-        };
-        this.building = null;
-        resolve();
-      });
+      worker.on('error', (error) => failed(describe(error)));
       worker.on('exit', () => {
         if (!finished) {
           this.building = null;
@@ -303,9 +315,12 @@ export class SearchService {
     const path = join(this.host.indexDir, INDEX_FILE);
     this.index?.close();
     this.index = null;
-    for (const suffix of ['', '-wal', '-shm']) await rm(path + suffix, { force: true });
-    await rename(building, path);
-    this.building = null;
+    try {
+      for (const suffix of ['', '-wal', '-shm']) await rm(path + suffix, { force: true });
+      await rename(building, path);
+    } finally {
+      this.building = null;
+    }
     if (this.closed) return;
     this.index = SearchIndex.open(path);
     this.vocabulary = null;
@@ -395,6 +410,7 @@ export class SearchService {
         if (total > CATCH_UP_BATCH) this.status = { ...this.status, state: 'updating', done, total };
         const batch = [...this.pending].slice(0, CATCH_UP_BATCH);
         for (const id of batch) this.pending.delete(id);
+        const started = new Map(batch.map((id) => [id, this.generations.get(id) ?? 0]));
         const articles = await Promise.all(
           batch.map(async (id) => {
             const entry = this.host.entry(id);
@@ -407,15 +423,19 @@ export class SearchService {
         );
         if (!this.index || this.closed) break;
         const index = this.index;
-        index.transaction(() => {
-          for (const item of articles) {
-            if (!item.article) index.removeOne(item.id);
-            else {
-              const rowid = index.putOne(rowFor(item.article, item.stamp!, (id) => this.entityInfo(id)));
-              this.noteRow(rowid, item.id);
+        this.guarded(() =>
+          index.transaction(() => {
+            for (const item of articles) {
+              // Written again while this batch was being read: that write is already indexed, and newer.
+              if ((this.generations.get(item.id) ?? 0) !== started.get(item.id)) continue;
+              if (!item.article) index.removeOne(item.id);
+              else {
+                const rowid = index.putOne(rowFor(item.article, item.stamp!, (id) => this.entityInfo(id)));
+                this.noteRow(rowid, item.id);
+              }
             }
-          }
-        });
+          }),
+        );
         done += batch.length;
         await new Promise((resolve) => setImmediate(resolve));
       }
@@ -505,6 +525,10 @@ export class SearchService {
     }
     return found.map((e) => ({ id: e.id, names: [e.name, ...e.aliases] }));
   }
+}
+
+function entitySignatures(entities: readonly Entity[]): Map<string, string> {
+  return new Map(entities.map((e) => [e.id, `${e.type}\n${e.name}\n${e.aliases.join('\n')}`]));
 }
 
 function isEmpty(entries: Iterable<unknown>): boolean {

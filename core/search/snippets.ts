@@ -47,10 +47,17 @@ export function snippetOf(text: string, highlight: Highlight): Snippet {
     const back = text.slice(Math.max(from, to - 30), to).search(/\s\S*$/);
     if (back >= 0) to = Math.max(from, to - 30) + back;
   }
+  // Never half of a surrogate pair (an emoji, a rare CJK character) at either end.
+  if (from > 0 && isLowSurrogate(text.charCodeAt(from))) from++;
+  if (to < text.length && isLowSurrogate(text.charCodeAt(to))) to--;
   const body = text.slice(from, to).replace(/\s+/g, ' ');
   const lead = from > 0 ? '…' : '';
   const tail = to < text.length ? '…' : '';
   // Offsets from the collapsed passage: re-tokenized rather than mapped through the whitespace changes.
   const snippet = lead + body + tail;
   return { text: snippet, highlights: highlightsIn(snippet, highlight) };
+}
+
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
 }

@@ -60,6 +60,19 @@ export async function stampOf(path: string): Promise<FileStamp> {
  * Every article file with its stamp. Only called to rebuild or reconcile the catalog, never at a
  * normal start. Temp files left by a killed writer are removed on the way: the caller holds the lock.
  */
+/** Every article file (relative to the data folder), touching nothing: safe beside the archive's own writes, unlike scanArticleFiles. */
+export async function listArticleFiles(dataDir: string): Promise<string[]> {
+  const entries = await readdir(join(dataDir, ARTICLES_DIR), { recursive: true, withFileTypes: true }).catch(
+    (error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return [];
+      throw error;
+    },
+  );
+  return entries
+    .filter((entry) => entry.isFile() && ARTICLE_FILE.test(entry.name))
+    .map((entry) => relative(dataDir, join(entry.parentPath, entry.name)));
+}
+
 export async function scanArticleFiles(dataDir: string): Promise<Map<string, FileStamp>> {
   const root = join(dataDir, ARTICLES_DIR);
   const found = new Map<string, FileStamp>();

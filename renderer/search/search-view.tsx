@@ -41,16 +41,28 @@ export function SearchView({ ref, query, onQueryChange, openId, onOpen, revision
   const [poll, setPoll] = useState(0);
   const scrollRef = useRef<HTMLDivElement>(null);
   const loadingMore = useRef(false);
+  /** Which query and sort the hits on screen are for: a page fetched for another is dropped. */
+  const shownFor = useRef('');
 
   useEffect(() => {
     let current = true;
     const timer = setTimeout(() => {
+      const key = JSON.stringify([query, sort]);
       archive.search({ query, sort, limit: PAGE, facets: true }).then(
         (found) => {
           if (!current) return;
           setResult(found);
-          setHits(found.hits);
           setError(null);
+          if (shownFor.current === key) {
+            // The same query again (the index finished a step, an article changed): refresh what is
+            // shown without throwing the reader back to the top.
+            setHits((shown) =>
+              shown.length <= found.hits.length ? found.hits : [...found.hits, ...shown.slice(found.hits.length)],
+            );
+            return;
+          }
+          shownFor.current = key;
+          setHits(found.hits);
           setCursor(found.hits.length ? 0 : -1);
           if (found.hits[0] && !openId) onOpen(found.hits[0].id);
           scrollRef.current?.scrollTo({ top: 0 });
@@ -87,9 +99,15 @@ export function SearchView({ ref, query, onQueryChange, openId, onOpen, revision
   useEffect(() => {
     if (loadingMore.current || !result || hits.length >= total || lastRow < hits.length - 20) return;
     loadingMore.current = true;
+    const key = shownFor.current;
+    const offset = hits.length;
     archive
-      .search({ query, sort, limit: PAGE, offset: hits.length })
-      .then((more) => setHits((shown) => (shown.length === hits.length ? [...shown, ...more.hits] : shown)), onError)
+      .search({ query, sort, limit: PAGE, offset })
+      .then(
+        (more) =>
+          setHits((shown) => (shownFor.current === key && shown.length === offset ? [...shown, ...more.hits] : shown)),
+        onError,
+      )
       .finally(() => (loadingMore.current = false));
   }, [lastRow, hits.length, total, result]);
 
