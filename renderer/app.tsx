@@ -129,6 +129,14 @@ export function App() {
     changeView({ ...view, sort: field, order });
   }
 
+  // While the search index is being built or caught up, its progress is asked for every second.
+  const indexing = status?.search.state === 'building' || status?.search.state === 'updating';
+  useEffect(() => {
+    if (!indexing) return;
+    const timer = setTimeout(() => void refreshStatus(), 1000);
+    return () => clearTimeout(timer);
+  }, [indexing, status, refreshStatus]);
+
   useEffect(() => {
     void refreshStatus();
     void pages.refresh().then(() => {

@@ -1,7 +1,7 @@
-// The bar along the bottom: what just happened or went wrong, where the data lives, and files that needed attention.
+// The bar along the bottom: what just happened or went wrong, the search index's progress, where the data lives, and files that needed attention.
 import { useState, type ReactNode } from 'react';
 import type { ArchiveStatus } from '../../core/model.ts';
-import { formatCount } from '../format.ts';
+import { formatCount, formatNumber } from '../format.ts';
 import { ModalDialog } from './modal-dialog.tsx';
 
 export type Notice = {
@@ -35,6 +35,18 @@ export function StatusBar({ notice, status, onDismiss }: Props) {
           </>
         )}
       </div>
+      {status && (status.search.state === 'building' || status.search.state === 'updating') && (
+        <span className="index-status" aria-live="polite" data-testid="index-status">
+          {status.search.state === 'building' ? 'Building the search index' : 'Updating the search index'}:{' '}
+          {formatNumber(status.search.done)} of {formatNumber(status.search.total)}
+          <progress max={status.search.total || 1} value={status.search.done} />
+        </span>
+      )}
+      {status?.search.state === 'unavailable' && (
+        <span className="index-status" title={status.search.message ?? ''}>
+          Search unavailable
+        </span>
+      )}
       {problems.length > 0 && (
         <button type="button" className="problems-button" onClick={() => setShowProblems(true)}>
           ⚠ {formatCount(problems.length, 'file', 'files')} moved aside

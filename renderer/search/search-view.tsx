@@ -165,7 +165,7 @@ export function SearchView({ ref, query, onQueryChange, openId, onOpen, revision
           </p>
         )}
         {building && (
-          <div className="index-progress" role="status">
+          <div className="index-progress" aria-live="polite">
             {building.state === 'building' ? 'Building the search index' : 'Updating the search index'}:{' '}
             {formatNumber(building.done)} of {formatNumber(building.total)} articles
             <progress max={building.total || 1} value={building.done} />

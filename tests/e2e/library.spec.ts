@@ -200,6 +200,12 @@ test('an invalid article shows the archive’s message in the dialog and saves n
 test('a damaged article file is reported, moved aside and listed as a problem', async ({ library, dataDir }) => {
   await library.addArticle({ text: REPORT, title: 'Soon to be damaged' });
   await library.addArticle({ text: 'Another report.', title: 'Still fine' });
+  // Suggestions are written into the file in the background: damage it only after they are, or
+  // that write could put a good file back first.
+  for (const title of ['Soon to be damaged', 'Still fine']) {
+    await library.open(title);
+    await expect(library.tagging.panel).not.toContainText('Suggesting…');
+  }
   const [file] = readdirSync(join(dataDir, 'articles'), { recursive: true, encoding: 'utf8' })
     .filter((name) => name.endsWith('.json'))
     .filter((name) => readFileSync(join(dataDir, 'articles', name), 'utf8').includes('Soon to be damaged'));
