@@ -63,7 +63,9 @@ export function SearchView({ ref, query, onQueryChange, openId, onOpen, revision
           }
           shownFor.current = key;
           setHits(found.hits);
-          setCursor(found.hits.length ? 0 : -1);
+          // The keyboard starts from the article being read when it is among the hits.
+          const reading = found.hits.findIndex((h) => h.id === openId);
+          setCursor(reading >= 0 ? reading : found.hits.length ? 0 : -1);
           if (found.hits[0] && !openId) onOpen(found.hits[0].id);
           scrollRef.current?.scrollTo({ top: 0 });
         },
