@@ -11,7 +11,6 @@ const WORD =
   /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]|(?:[[\p{L}\p{N}]--[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]][[\p{L}\p{N}\p{M}]--[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]]*)/gv;
 /** WORD for text that is all ASCII (most English news): the same matches, several times faster. */
 const ASCII_TEXT_WORD = /[A-Za-z0-9]+/g;
-const CJK_CHAR = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]$/u;
 const MARKS = /\p{M}/gu;
 /** Longer tokens are cut: nobody searches for them, and FTS5 would index them whole. */
 const MAX_TERM = 40;
@@ -50,29 +49,34 @@ const OTHER: Record<string, string> = {
 };
 const OTHER_CHARS = new RegExp(`[${Object.keys(OTHER).join('')}]`, 'gu');
 
-/** The form of one word that the index keeps: lower case, no accents or diacritics, Arabic variants unified. */
-export function foldTerm(word: string): string {
-  let folded = word.toLowerCase();
-  // Only text with something to fold pays for normalization (most English words have none).
-  // eslint-disable-next-line no-control-regex
-  if (/[^\u0000-\u007f]/.test(folded)) {
-    folded = folded
+// eslint-disable-next-line no-control-regex
+const NON_ASCII = /[^\u0000-\u007f]/;
+
+/** Accents, diacritics and Arabic variants folded away, in lower-cased text that is not all ASCII. */
+function foldLetters(lower: string): string {
+  return (
+    lower
       .replace(ARABIC_CHARS, (c) => ARABIC[c]!)
       .normalize('NFKD')
       .replace(MARKS, '')
       // Hangul syllables came apart into letters: put them back together.
       .normalize('NFC')
-      .replace(OTHER_CHARS, (c) => OTHER[c]!);
-  }
+      .replace(OTHER_CHARS, (c) => OTHER[c]!)
+  );
+}
+
+/** The form of one word that the index keeps: lower case, no accents or diacritics, Arabic variants unified. */
+export function foldTerm(word: string): string {
+  const lower = word.toLowerCase();
+  // Only text with something to fold pays for normalization (most English words have none).
+  const folded = NON_ASCII.test(lower) ? foldLetters(lower) : lower;
   return folded.length > MAX_TERM ? folded.slice(0, MAX_TERM) : folded;
 }
 
 /** Every word of the text with its offsets (UTF-16, as everywhere else) and folded form. */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  // eslint-disable-next-line no-control-regex
-  const ascii = !/[^\u0000-\u007f]/.test(text);
-  for (const match of text.matchAll(ascii ? ASCII_TEXT_WORD : WORD)) {
+  for (const match of text.matchAll(NON_ASCII.test(text) ? WORD : ASCII_TEXT_WORD)) {
     const term = foldTerm(match[0]);
     if (term) tokens.push({ start: match.index, end: match.index + match[0].length, term });
   }
@@ -91,19 +95,8 @@ const ASCII_WORD = /[a-z0-9]+/g;
  * plain ASCII takes a simpler expression: six times faster, and indexing is most of a rebuild.
  */
 export function indexText(text: string): string {
-  let folded = text.toLowerCase();
-  // eslint-disable-next-line no-control-regex
-  const ascii = !/[^\u0000-\u007f]/.test(folded);
-  if (!ascii) {
-    folded = folded
-      .replace(ARABIC_CHARS, (c) => ARABIC[c]!)
-      .normalize('NFKD')
-      .replace(MARKS, '')
-      // Hangul syllables came apart into letters: put them back together.
-      .normalize('NFC')
-      .replace(OTHER_CHARS, (c) => OTHER[c]!);
-  }
-  const words = folded.match(ascii ? ASCII_WORD : FOLDED_WORD);
+  const lower = text.toLowerCase();
+  const words = NON_ASCII.test(lower) ? foldLetters(lower).match(FOLDED_WORD) : lower.match(ASCII_WORD);
   if (!words) return '';
   let out = words.join(' ');
   if (out.length > MAX_TERM && words.some((w) => w.length > MAX_TERM)) {
@@ -116,8 +109,4 @@ export function indexText(text: string): string {
 export function queryTerms(text: string): string[] {
   const words = indexText(text);
   return words ? words.split(' ') : [];
-}
-
-export function isCjk(term: string): boolean {
-  return CJK_CHAR.test(term);
 }

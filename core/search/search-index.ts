@@ -192,13 +192,6 @@ export class SearchIndex {
     return rows ? String(rows).split(',').map(Number) : [];
   }
 
-  /** Empties the index (before a rebuild into the same file). */
-  clear(): void {
-    this.db.exec(
-      "DELETE FROM docs; DELETE FROM doc_entities; DELETE FROM fts; DELETE FROM vocab; DELETE FROM meta WHERE key != 'format';",
-    );
-  }
-
   close(): void {
     if (this.db.isOpen) this.db.close();
   }

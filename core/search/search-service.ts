@@ -1,5 +1,6 @@
 // Search over the archive: keeps the index in step with every change, catches up on what changed behind its back, rebuilds it in a worker when it is missing or damaged, and answers queries with snippets and facets.
 import { Worker } from 'node:worker_threads';
+import type { z } from 'zod';
 import { existsSync } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -179,9 +180,7 @@ export class SearchService {
     }
   }
 
-  async search(
-    input: SearchQuery & { sort: 'relevance' | 'newest' | 'oldest'; offset: number; limit: number; facets: boolean },
-  ): Promise<SearchResult> {
+  async search(input: z.output<typeof SearchQuery>): Promise<SearchResult> {
     const started = performance.now();
     const empty = (notices: string[] = []): SearchResult => ({
       total: 0,
@@ -334,17 +333,25 @@ export class SearchService {
 
   private async warmUp(): Promise<void> {
     await this.findStale();
-    const rows = (this.rowIds ??= { columns: new FacetColumns(), after: 0, complete: false });
+    const rows = this.rowState();
     while (!rows.complete && this.index && !this.closed && this.rowIds === rows) {
       this.loadRowIds(rows, SLICE);
       await new Promise((resolve) => setImmediate(resolve));
     }
     // The vocabulary for typo tolerance, the same way (a fuzzy query before it is done reads the rest at once).
-    const vocabulary = (this.vocabulary ??= { words: new Vocabulary([]), after: '', complete: false });
+    const vocabulary = this.wordState();
     while (!vocabulary.complete && this.index && !this.closed && this.vocabulary === vocabulary) {
       this.loadWords(vocabulary, SLICE);
       await new Promise((resolve) => setImmediate(resolve));
     }
+  }
+
+  private rowState(): NonNullable<SearchService['rowIds']> {
+    return (this.rowIds ??= { columns: new FacetColumns(), after: 0, complete: false });
+  }
+
+  private wordState(): NonNullable<SearchService['vocabulary']> {
+    return (this.vocabulary ??= { words: new Vocabulary(), after: '', complete: false });
   }
 
   private loadWords(vocabulary: NonNullable<SearchService['vocabulary']>, limit: number): void {
@@ -371,7 +378,7 @@ export class SearchService {
 
   /** Every row's facet values: what the warm-up has not read yet is read now. */
   private facetColumns(): FacetColumns {
-    const rows = (this.rowIds ??= { columns: new FacetColumns(), after: 0, complete: false });
+    const rows = this.rowState();
     while (!rows.complete) this.loadRowIds(rows, 100_000);
     return rows.columns;
   }
@@ -485,7 +492,7 @@ export class SearchService {
   }
 
   private vocab(): Vocabulary {
-    const vocabulary = (this.vocabulary ??= { words: new Vocabulary([]), after: '', complete: false });
+    const vocabulary = this.wordState();
     while (!vocabulary.complete && this.index) this.loadWords(vocabulary, 100_000);
     return vocabulary.words;
   }

@@ -8,16 +8,8 @@ export class Vocabulary {
   private readonly byLength = new Map<number, { words: string[]; docs: number[] }>();
   private readonly known = new Set<string>();
 
-  constructor(words: Iterable<{ term: string; docs: number }>) {
-    this.addAll(words);
-  }
-
   addAll(words: Iterable<{ term: string; docs: number }>): void {
     for (const { term, docs } of words) if (!this.known.has(term)) this.add(term, docs);
-  }
-
-  get size(): number {
-    return this.known.size;
   }
 
   /** Words of articles indexed since loading (their counts are not known: one each). */

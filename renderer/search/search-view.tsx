@@ -146,7 +146,7 @@ export function SearchView({ ref, query, onQueryChange, openId, onOpen, revision
         {result?.facets && <FacetPanel facets={result.facets} onRefine={refine} />}
       </aside>
       <section className="search-results" aria-label="Search results">
-        <div className="toolbar search-toolbar">
+        <div className="search-toolbar">
           <span className="result-count" data-testid="result-count">
             {result ? formatCount(total, 'article', 'articles') : 'Searching…'}
           </span>

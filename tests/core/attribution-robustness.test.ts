@@ -4,17 +4,9 @@ import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { suggestClaims, type ClaimSuggestion } from '../../core/attribution/suggest-claims.ts';
+import { ClaimKind } from '../../core/model.ts';
 
-const KINDS = [
-  'casualties',
-  'territorial-control',
-  'attack',
-  'military-action',
-  'accusation',
-  'denial',
-  'statement',
-  'other',
-];
+const KINDS: readonly string[] = ClaimKind.options;
 
 function assertWellFormed(text: string, claims: ClaimSuggestion[]): void {
   let end = 0;
