@@ -23,6 +23,15 @@ import type {
   ArticlePatch,
   ArticleSummary,
   ArchiveStatus,
+  BundleImportReport,
+  Collection,
+  CollectionInput,
+  CollectionMembers,
+  CollectionPatch,
+  CollectionSummary,
+  ExportPlan,
+  ExportRequest,
+  ExportResult,
   ListQuery,
   MentionReview,
   MergeRecord,
@@ -97,6 +106,23 @@ export interface ArchiveApi {
   saveSearch(input: SavedSearchInput): Promise<SavedSearch>;
   deleteSavedSearch(id: string): Promise<SavedSearch[]>;
   updateClaimGroup(id: string, patch: ClaimGroupPatch): Promise<ClaimGroupDetail>;
+
+  /** Collections, by name, with how many articles each holds. */
+  listCollections(): Promise<CollectionSummary[]>;
+  /** A hand-made collection, or (with a query) a smart one: its articles are what the query finds. */
+  createCollection(input: CollectionInput): Promise<Collection>;
+  updateCollection(id: string, patch: CollectionPatch): Promise<Collection>;
+  /** The collection goes; its articles stay. */
+  deleteCollection(id: string): Promise<{ removedFrom: number }>;
+  /** Adds a selection, or everything a query finds; `changed` counts the articles that were not in it yet. */
+  addToCollection(id: string, articles: CollectionMembers): Promise<{ changed: number; unchanged: number }>;
+  removeFromCollection(id: string, articles: CollectionMembers): Promise<{ changed: number; unchanged: number }>;
+  /** What an export of a collection, a search or a selection will hold, and the file name it is offered under. */
+  planExport(request: ExportRequest): Promise<ExportPlan>;
+  /** Asks where to save (the desktop app's save dialog) and writes the export there; null when cancelled. */
+  saveExport(request: ExportRequest): Promise<ExportResult | null>;
+  /** Verifies a Newsdesk bundle whole, then merges it in: no duplicate articles, entities matched by id, then name or alias. */
+  importBundle(input: CaptureInput): Promise<BundleImportReport>;
 }
 
 export type MethodName = keyof ArchiveApi;
@@ -138,6 +164,15 @@ const METHODS = {
   saveSearch: true,
   deleteSavedSearch: true,
   updateClaimGroup: true,
+  listCollections: true,
+  createCollection: true,
+  updateCollection: true,
+  deleteCollection: true,
+  addToCollection: true,
+  removeFromCollection: true,
+  planExport: true,
+  saveExport: true,
+  importBundle: true,
 } as const satisfies Record<MethodName, true>;
 
 export const methodNames = Object.keys(METHODS) as MethodName[];

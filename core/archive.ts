@@ -1,6 +1,7 @@
 // openArchive(dataDir): the one stateful object, implementing the contract over the JSON store.
-import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import { createHash, randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
@@ -26,6 +27,11 @@ import {
   ClaimPatch,
   ClaimQuery,
   ClaimReview,
+  CollectionMembers,
+  CollectionId,
+  CollectionInput,
+  CollectionPatch,
+  ExportRequest,
   MAX_CLAIMS,
   HttpUrl,
   ListQuery,
@@ -49,7 +55,17 @@ import {
   type SavedSearch,
   type SearchResult,
   type Problem,
+  type BundleImportReport,
+  type Collection,
+  type CollectionSummary,
+  type ExportPlan,
+  type ExportResult,
 } from './model.ts';
+import { CollectionService } from './collections/collection-service.ts';
+import { ExportService } from './exporters/export-service.ts';
+import type { PdfPrinter } from './exporters/formats.ts';
+import { openBundle } from './exporters/bundle-reader.ts';
+import { importBundle } from './exporters/bundle-import.ts';
 import { EntityService } from './entities/entity-service.ts';
 import { anchorMentions } from './entities/mentions.ts';
 import { starterAliases } from './tagging/starter-list.ts';
@@ -92,6 +108,12 @@ export type Archive = ArchiveApi & {
   readonly taggingPending: number;
   /** The full-text index: its state, and waiting for it to be current (the CLI searches once and exits). */
   readonly searchService: Pick<SearchService, 'state' | 'ready' | 'settled'>;
+  /** Writes an export to `out` (a new file, or a folder to put it in), never over an existing file. */
+  exportToFile(request: ExportRequest, out: string): Promise<ExportResult>;
+  /** The export as chunks, for a download (browser mode); what it holds is known before the first chunk. */
+  exportStream(request: ExportRequest): { plan: ExportPlan; chunks: AsyncIterable<string | Uint8Array> };
+  /** Verifies a bundle at `path` whole, then merges it in (the CLI's `newsdesk import BUNDLE.zip`). */
+  importBundleFile(path: string): Promise<BundleImportReport>;
 };
 
 /** Files over this are refused on import unless archive.json's settings.maxImportBytes says otherwise. */
@@ -106,7 +128,26 @@ export type OpenOptions = {
    * suggestions run only when asked for (`runSuggestions`).
    */
   tagInBackground?: boolean;
+  /**
+   * Asks the user where to save an export (the desktop app's save dialog), for `saveExport`; null when
+   * they cancel. Without it (browser mode, the CLI) exports download or go to --out.
+   */
+  chooseExportPath?: (suggestedName: string) => Promise<string | null>;
+  /** Prints the HTML report to PDF (the desktop app's Chromium); without it the pdf format is refused. */
+  printPdf?: PdfPrinter;
 };
+
+/** The app's name and version, written into bundles' manifests. */
+function appInfo(): { name: string; version: string } {
+  try {
+    const pkg = JSON.parse(readFileSync(fileURLToPath(new URL('../package.json', import.meta.url)), 'utf8')) as {
+      version?: string;
+    };
+    return { name: 'Newsdesk', version: pkg.version ?? '0.0.0' };
+  } catch {
+    return { name: 'Newsdesk', version: '0.0.0' };
+  }
+}
 
 const SHIPPED_SAMPLES = fileURLToPath(new URL('../assets/samples', import.meta.url));
 
@@ -136,6 +177,7 @@ export async function openArchive(dataDir: string, options: OpenOptions = {}): P
       catalog,
       options.samplesDir ?? SHIPPED_SAMPLES,
       options.tagInBackground,
+      options,
     );
     await archive.searchService.open();
     return archive;
@@ -267,6 +309,8 @@ class JsonArchive implements Archive {
   private readonly importer: Importer;
   private readonly entities: EntityService;
   private readonly claims: ClaimService;
+  private readonly collections: CollectionService;
+  private readonly exports: ExportService;
   readonly searchService: SearchService;
   /** The claims index, loaded on first use (listing or grouping claims), never at start-up. */
   private claimIndexLoad: Promise<ClaimIndex> | null = null;
@@ -285,6 +329,7 @@ class JsonArchive implements Archive {
     private readonly catalog: Catalog,
     private readonly samplesDir: string,
     tagInBackground = false,
+    private readonly exportOptions: Pick<OpenOptions, 'chooseExportPath' | 'printPdf'> = {},
   ) {
     this.entities = new EntityService({
       registry,
@@ -319,6 +364,31 @@ class JsonArchive implements Archive {
       collections: () => this.registry.data.collections,
     });
     registry.onChange(() => this.searchService.noteRegistryChanged());
+    this.collections = new CollectionService({
+      registry,
+      entries: () => this.catalog.values(),
+      entry: (id) => this.catalog.get(id),
+      change: (id, edit) => this.change(id, edit),
+      checkQuery: (query) => void this.searchService.compile(query),
+      matchingIds: (query) => this.searchService.matchingIds(query),
+    });
+    this.exports = new ExportService({
+      dataDir,
+      app: appInfo(),
+      entries: () => this.catalog.values(),
+      entry: (id) => this.catalog.get(id),
+      newestFirst: () => this.catalog.sorted('publishedAt', 'desc', false),
+      read: (id) => {
+        const entry = this.catalog.get(id);
+        return entry ? this.read(entry).catch(() => null) : Promise.resolve(null);
+      },
+      entities: () => this.registry.data.entities,
+      claimGroups: () => this.registry.data.claimGroups,
+      collections: this.collections,
+      allCollections: () => this.registry.data.collections,
+      matchingIds: (query) => this.searchService.matchingIds(query),
+      printPdf: exportOptions.printPdf,
+    });
     this.tagger = new Tagger({
       version: () => this.entities.registryVersion(),
       entries: () => this.entities.gazetteer(),
@@ -357,7 +427,16 @@ class JsonArchive implements Archive {
   async listArticles(query?: ListQuery): Promise<ArticlePage> {
     this.assertOpen();
     const q = parseArgument(ListQuery, query ?? {}, 'listArticles');
-    const list = this.catalog.sorted(q.sort, q.order, q.trash);
+    let list = this.catalog.sorted(q.sort, q.order, q.trash);
+    if (q.collectionId) {
+      const collection = this.collections.get(q.collectionId);
+      if (collection.query !== null)
+        throw new ArchiveError(
+          'invalid',
+          `"${collection.name}" is a smart collection: search for its query to list it.`,
+        );
+      list = list.filter((e) => e.collectionIds.includes(collection.id));
+    }
     return {
       total: list.length,
       offset: q.offset,
@@ -606,6 +685,110 @@ class JsonArchive implements Archive {
     );
   }
 
+  async listCollections(): Promise<CollectionSummary[]> {
+    this.assertOpen();
+    return this.collections.list();
+  }
+
+  async createCollection(input: CollectionInput): Promise<Collection> {
+    const fields = parseArgument(CollectionInput, input, 'createCollection');
+    return this.write(() => this.collections.create(fields));
+  }
+
+  async updateCollection(id: string, patch: CollectionPatch): Promise<Collection> {
+    const collection = parseArgument(CollectionId, id, 'updateCollection');
+    const fields = parseArgument(CollectionPatch, patch, 'updateCollection');
+    return this.write(() => this.collections.update(collection, fields));
+  }
+
+  async deleteCollection(id: string): Promise<{ removedFrom: number }> {
+    const collection = parseArgument(CollectionId, id, 'deleteCollection');
+    return this.write(() => this.collections.delete(collection));
+  }
+
+  async addToCollection(id: string, articles: CollectionMembers): Promise<{ changed: number; unchanged: number }> {
+    const collection = parseArgument(CollectionId, id, 'addToCollection');
+    const members = parseArgument(CollectionMembers, articles, 'addToCollection');
+    return this.write(() => this.collections.add(collection, this.membersOf(members)));
+  }
+
+  async removeFromCollection(id: string, articles: CollectionMembers): Promise<{ changed: number; unchanged: number }> {
+    const collection = parseArgument(CollectionId, id, 'removeFromCollection');
+    const members = parseArgument(CollectionMembers, articles, 'removeFromCollection');
+    return this.write(() => this.collections.remove(collection, this.membersOf(members)));
+  }
+
+  /** The ids a selection names, or those its query finds now (trashed articles are not in the index's results). */
+  private membersOf(members: string[] | { query: string }): string[] {
+    return Array.isArray(members) ? members : this.searchService.matchingIds(members.query);
+  }
+
+  async planExport(request: ExportRequest): Promise<ExportPlan> {
+    this.assertOpen();
+    return this.exports.plan(parseArgument(ExportRequest, request, 'planExport'));
+  }
+
+  async saveExport(request: ExportRequest): Promise<ExportResult | null> {
+    const parsed = parseArgument(ExportRequest, request, 'saveExport');
+    this.assertOpen();
+    const choose = this.exportOptions.chooseExportPath;
+    if (!choose)
+      throw new ArchiveError(
+        'invalid',
+        'Saving to a chosen file needs the desktop app; in the browser, exports download.',
+      );
+    const plan = this.exports.plan(parsed);
+    const path = await choose(plan.fileName);
+    if (!path) return null;
+    return this.track(() => this.exports.toFile(parsed, path));
+  }
+
+  exportToFile(request: ExportRequest, out: string): Promise<ExportResult> {
+    const parsed = parseArgument(ExportRequest, request, 'export');
+    return this.write(() => this.exports.toFile(parsed, out));
+  }
+
+  exportStream(request: ExportRequest): { plan: ExportPlan; chunks: AsyncIterable<string | Uint8Array> } {
+    this.assertOpen();
+    return this.exports.stream(parseArgument(ExportRequest, request, 'export'));
+  }
+
+  async importBundle(input: CaptureInput): Promise<BundleImportReport> {
+    const parsed = parseArgument(CaptureInput, input, 'importBundle');
+    return this.write(async () => {
+      // yauzl reads a zip by random access: the upload goes to a temp file in the derived folder first.
+      const temp = join(this.dataDir, INDEX_DIR, `.bundle-${randomBytes(6).toString('hex')}.zip`);
+      await writeFile(temp, Buffer.from(parsed.data, 'base64'), { flag: 'wx' });
+      try {
+        return await this.importBundleAt(temp);
+      } finally {
+        await rm(temp, { force: true });
+      }
+    });
+  }
+
+  importBundleFile(path: string): Promise<BundleImportReport> {
+    return this.write(() => this.importBundleAt(resolve(path)));
+  }
+
+  private async importBundleAt(path: string): Promise<BundleImportReport> {
+    const bundle = await openBundle(path);
+    try {
+      return await importBundle(
+        {
+          registry: this.registry,
+          entries: () => this.catalog.values(),
+          entry: (id) => this.catalog.get(id),
+          saveImported: (article, original) => this.persistNew(article, original),
+          change: (id, edit) => this.change(id, edit),
+        },
+        bundle,
+      );
+    } finally {
+      bundle.close();
+    }
+  }
+
   get taggingPending(): number {
     return this.tagging?.pending ?? 0;
   }
@@ -620,6 +803,7 @@ class JsonArchive implements Archive {
       trash,
       problems: [...this.registry.data.problems],
       search: this.searchService.state,
+      export: this.exports.progress ? { ...this.exports.progress } : null,
     };
   }
 
@@ -648,7 +832,6 @@ class JsonArchive implements Archive {
     const now = new Date().toISOString();
     const text = fields.text.replace(/\r\n?/g, '\n');
     const id = crypto.randomUUID();
-    const base = articleFileFor({ id, capturedAt: now });
     const attachmentName = attachment ? `${id}.capture${attachment.extension}` : null;
     const { fingerprints, ...rest } = fields;
     const article = Article.parse({
@@ -663,8 +846,21 @@ class JsonArchive implements Archive {
       deletedAt: null,
       provenance: { ...fields.provenance, capturedAt: now, attachment: attachmentName },
     } satisfies z.input<typeof Article>);
+    await this.persistNew(article, attachment ? { name: attachmentName!, bytes: attachment.bytes } : null);
+    this.savedThisSession.add(article.id);
+    this.tagging?.enqueue([article.id]);
+    return article;
+  }
+
+  /**
+   * Writes a new article file (and the captured bytes beside it, first) and records it in the catalog
+   * and the indexes; on failure nothing is left behind. Bundles' articles come in here as they are.
+   */
+  private async persistNew(given: Article, attachment: { name: string; bytes: Uint8Array } | null): Promise<void> {
+    const article = attachment ? given : { ...given, provenance: { ...given.provenance, attachment: null } };
+    const base = articleFileFor(article);
     const written: string[] = [];
-    const attachmentPath = attachment ? join(this.dataDir, base, '..', attachmentName!) : null;
+    const attachmentPath = attachment ? join(this.dataDir, base, '..', attachment.name) : null;
     // The two files are written and fsynced side by side, so the disk waits overlap. The article is
     // renamed into place only after the attachment, and its folder fsync makes both renames durable.
     const attachmentWritten = attachmentPath
@@ -686,9 +882,6 @@ class JsonArchive implements Archive {
       for (const path of written) await rm(path, { force: true });
       throw error;
     }
-    this.savedThisSession.add(article.id);
-    this.tagging?.enqueue([article.id]);
-    return article;
   }
 
   /**

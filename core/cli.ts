@@ -1,4 +1,4 @@
-// The contract on the command line: `newsdesk import|add|list|show|update|delete|restore|status|tag|claims|entities|serve`.
+// The contract on the command line: `newsdesk import|add|list|show|update|delete|restore|status|tag|claims|entities|search|collections|export|serve`.
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
@@ -9,14 +9,22 @@ import { runClaims, runTag } from './cli-suggest.ts';
 import { defaultDataDir } from './data-dir.ts';
 import { invokeMethod } from './dispatch.ts';
 import { ArchiveError, toErrorBody } from './errors.ts';
-import type { Article, ArticleSummary, SearchResult } from './model.ts';
+import {
+  CsvTable,
+  ExportFormat,
+  type Article,
+  type ArticleSummary,
+  type ExportRequest,
+  type SearchResult,
+} from './model.ts';
 import { serveArchive } from './serve.ts';
 
 const USAGE = `Usage: newsdesk <command> [options]
 
 Commands:
   import PATH|URL ...  pages (.html), texts (.txt, .md), feeds (RSS, Atom), OPML lists, folders, URLs
-                       [--max-size MB]; one result per item (JSON lines with --json); exit 1 if any failed
+                       [--max-size MB]; one result per item (JSON lines with --json); exit 1 if any failed;
+                       a Newsdesk bundle (.zip) is verified whole, then merged in (what was merged is printed)
   add --text-file FILE [--title T] [--source S] [--url U] [--published ISO] [--byline B] [--tag T]...
   list [--sort capturedAt|publishedAt|title|source] [--order asc|desc] [--limit N] [--offset N] [--trash]
   show ID
@@ -31,6 +39,11 @@ Commands:
   entities [--search TEXT] [--type T]   the entity registry, most mentioned first
   search QUERY         full-text search in the query language (docs/search.md) [--limit N] [--offset N]
                        [--sort relevance|newest|oldest]; with --json: {total, hits, facets}
+  collections          the collections, with how many articles each holds
+  export --format bundle|csv|markdown|html|annotations|csl|ftm|claimreview --out PATH (pdf: the desktop app only)
+                       [--collection NAME | --query Q] (default: the whole library) [--table articles|
+                       mentions|entities|claims] (CSV: one table; without it all four in one zip);
+                       PATH is a new file or a folder; an existing file is never overwritten
   serve [--port N]     browser mode: serves the UI on 127.0.0.1 and prints its URL with a token
 
 Options for every command:
@@ -60,6 +73,11 @@ const OPTIONS = {
   'max-size': { type: 'string' },
   search: { type: 'string' },
   type: { type: 'string' },
+  format: { type: 'string' },
+  collection: { type: 'string' },
+  query: { type: 'string' },
+  table: { type: 'string' },
+  out: { type: 'string' },
 } satisfies ParseArgsConfig['options'];
 
 type Options = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
@@ -79,6 +97,8 @@ const ALLOWED: Record<string, (keyof Options)[]> = {
   claims: ['published', 'source'],
   entities: ['search', 'type', 'limit'],
   search: ['limit', 'offset', 'sort'],
+  collections: [],
+  export: ['format', 'collection', 'query', 'table', 'out'],
 };
 const GLOBAL: (keyof Options)[] = ['data-dir', 'json', 'help'];
 const TAKES_ID = new Set(['show', 'update', 'delete', 'restore']);
@@ -130,9 +150,18 @@ export async function main(argv: string[]): Promise<number> {
       if (command === 'serve') return await serve(archive, values);
       if (command === 'import') {
         finishTagging = true;
-        return await runImport(archive, rest, { json: values.json ?? false, maxBytes: maxMb && maxMb * 1e6 });
+        const bundles = rest.filter((target) => /\.zip$/i.test(target));
+        const others = rest.filter((target) => !bundles.includes(target));
+        let code = bundles.length ? await runBundleImport(archive, bundles, values.json ?? false) : 0;
+        if (others.length)
+          code = Math.max(
+            code,
+            await runImport(archive, others, { json: values.json ?? false, maxBytes: maxMb && maxMb * 1e6 }),
+          );
+        return code;
       }
       if (command === 'search') return await runSearch(archive, rest.join(' '), values);
+      if (command === 'export') return await runExport(archive, values);
       await run(archive, command, rest[0], values);
       return 0;
     } finally {
@@ -202,6 +231,16 @@ async function run(archive: Archive, command: string, id: string | undefined, va
       console.log(`${entities.length} entit${entities.length === 1 ? 'y' : 'ies'}`);
       return;
     }
+    case 'collections': {
+      const collections = await call('listCollections');
+      if (json) return print(collections);
+      for (const c of collections)
+        console.log(
+          `${c.id}  ${String(c.articles ?? '?').padStart(6)}  ${c.name}${c.query === null ? '' : `  (smart: ${c.query})`}`,
+        );
+      console.log(`${collections.length} collection(s)`);
+      return;
+    }
     case 'status': {
       const status = await call('getStatus');
       if (json) return print(status);
@@ -257,6 +296,87 @@ async function runSearch(archive: Archive, query: string, values: Options): Prom
   return 0;
 }
 
+/** `newsdesk export`: the scope by name or query, written to --out with progress on a terminal. */
+async function runExport(archive: Archive, values: Options): Promise<number> {
+  if (!values.format) throw new UsageError(`export needs --format (${ExportFormat.options.join(', ')})`);
+  const format = ExportFormat.safeParse(values.format);
+  if (!format.success) throw new UsageError(`--format must be one of ${ExportFormat.options.join(', ')}`);
+  if (!values.out) throw new UsageError('export needs --out PATH (a new file, or a folder to put it in)');
+  if (values.collection !== undefined && values.query !== undefined)
+    throw new UsageError('export takes --collection or --query, not both');
+  const table = values.table === undefined ? undefined : CsvTable.safeParse(values.table);
+  if (table && !table.success) throw new UsageError(`--table must be one of ${CsvTable.options.join(', ')}`);
+  if (table && format.data !== 'csv') throw new UsageError('--table is for --format csv');
+  let scope: ExportRequest['scope'] = { library: true };
+  if (values.collection !== undefined) {
+    const wanted = values.collection;
+    const all = await archive.listCollections();
+    const found = all.find((c) => c.name.localeCompare(wanted, undefined, { sensitivity: 'base' }) === 0);
+    if (!found)
+      throw new ArchiveError(
+        'not_found',
+        `There is no collection called "${wanted}"${all.length ? ` (there are: ${all.map((c) => c.name).join(', ')})` : ''}.`,
+      );
+    scope = { collectionId: found.id };
+  }
+  if (values.query !== undefined) scope = { query: values.query };
+  // A query, or a smart collection, needs the index current: the CLI may be the first to open the folder in a while.
+  await archive.searchService.ready();
+  const timer =
+    process.stderr.isTTY &&
+    setInterval(() => {
+      void archive.getStatus().then(({ export: progress }) => {
+        if (progress) process.stderr.write(`\rExporting: ${progress.done} of ${progress.total} articles…`);
+      });
+    }, 500);
+  let result;
+  try {
+    result = await archive.exportToFile({ scope, format: format.data, table: table?.data }, values.out);
+  } finally {
+    if (timer) {
+      clearInterval(timer);
+      process.stderr.write('\r\x1b[K');
+    }
+  }
+  if (values.json) print(result);
+  else
+    console.log(
+      `Wrote ${result.articles} article(s), ${result.claims} claim(s), ${result.entities} entit${result.entities === 1 ? 'y' : 'ies'} (${result.scope}) to ${result.path}: ${result.bytes} bytes in ${result.tookMs} ms`,
+    );
+  return 0;
+}
+
+/** `newsdesk import BUNDLE.zip`: each bundle verified whole, then merged; what was merged is said. */
+async function runBundleImport(archive: Archive, paths: string[], json: boolean): Promise<number> {
+  let failed = 0;
+  for (const path of paths) {
+    try {
+      const report = await archive.importBundleFile(path);
+      if (json) {
+        console.log(JSON.stringify({ bundle: path, ...report }));
+        continue;
+      }
+      console.log(
+        `${path}: ${report.articles.added} article(s) added, ${report.articles.alreadyHere} already here (kept as they were), ${report.originals} original(s)`,
+      );
+      console.log(
+        `  entities: ${report.entities.added} added, ${report.entities.matched.length} matched to this archive's`,
+      );
+      for (const m of report.entities.matched) console.log(`    ${m.bundleName} → ${m.localName} (by ${m.by})`);
+      console.log(`  claim groups: ${report.claimGroups.added} added, ${report.claimGroups.matched} already here`);
+      if (report.collections.added.length || report.collections.matched.length)
+        console.log(
+          `  collections: ${[...report.collections.added.map((n) => `${n} (new)`), ...report.collections.matched].join(', ')}`,
+        );
+    } catch (error) {
+      failed++;
+      if (json) console.log(JSON.stringify({ bundle: path, error: toErrorBody(error) }));
+      else console.error(`newsdesk: ${path}: ${toErrorBody(error).message}`);
+    }
+  }
+  return failed ? 1 : 0;
+}
+
 async function serve(archive: Archive, values: Options): Promise<number> {
   const port = integer(values.port, '--port') ?? 0;
   if (port < 0 || port > 65535) throw new UsageError('--port must be between 0 and 65535');
@@ -264,7 +384,7 @@ async function serve(archive: Archive, values: Options): Promise<number> {
   const uiDir = fileURLToPath(
     new URL(import.meta.url.endsWith('.ts') ? '../dist/renderer' : './renderer', import.meta.url),
   );
-  const server = await serveArchive({ archive, port, uiDir });
+  const server = await serveArchive({ archive, port, uiDir, exportStream: (request) => archive.exportStream(request) });
   if (values.json) print({ url: server.url, port: server.port, dataDir: archive.dataDir });
   else console.log(`Newsdesk is serving ${archive.dataDir} at ${server.url}  (Ctrl+C to stop)`);
   await new Promise<void>((resolve) => {

@@ -9,6 +9,8 @@ export type ErrorCode =
   | 'disk_full'
   | 'unauthorized'
   | 'too_large'
+  | 'unavailable' // not now: the search index is being built
+  | 'exists' // a file would be overwritten: we never do that silently
   | 'unreachable' // a URL or feed could not be fetched (offline, refused, timed out)
   | 'internal';
 
@@ -40,6 +42,8 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   not_found: 404,
   locked: 409,
   too_large: 413,
+  exists: 409,
+  unavailable: 503,
   unreachable: 502,
   corrupt: 500,
   disk_full: 507,

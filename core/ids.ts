@@ -1,4 +1,4 @@
-// Random ids for entities, mentions, merges, claims, claim groups and saved searches: short enough to read, random enough never to collide between archives.
+// Random ids for entities, mentions, merges, claims, claim groups, saved searches and collections: short enough to read, random enough never to collide between archives.
 import { randomBytes } from 'node:crypto';
 
 const ALPHABET = '0123456789abcdefghijklmnopqrstuvwxyz';
@@ -16,3 +16,4 @@ export const newMergeId = () => `mrg_${randomId(12)}`;
 export const newClaimId = () => `c_${randomId(10)}`;
 export const newClaimGroupId = () => `cg_${randomId(12)}`;
 export const newSavedSearchId = () => `ss_${randomId(10)}`;
+export const newCollectionId = () => `col_${randomId(12)}`;

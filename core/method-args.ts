@@ -14,7 +14,12 @@ import {
   ClaimPatch,
   ClaimQuery,
   ClaimReview,
+  CollectionId,
+  CollectionInput,
+  CollectionMembers,
+  CollectionPatch,
   EntityId,
+  ExportRequest,
   EntityInput,
   EntityPatch,
   EntityQuery,
@@ -64,6 +69,15 @@ export const methodArgs = {
   listSavedSearches: z.tuple([]),
   saveSearch: z.tuple([SavedSearchInput]),
   deleteSavedSearch: z.tuple([SavedSearchId]),
+  listCollections: z.tuple([]),
+  createCollection: z.tuple([CollectionInput]),
+  updateCollection: z.tuple([CollectionId, CollectionPatch]),
+  deleteCollection: z.tuple([CollectionId]),
+  addToCollection: z.tuple([CollectionId, CollectionMembers]),
+  removeFromCollection: z.tuple([CollectionId, CollectionMembers]),
+  planExport: z.tuple([ExportRequest]),
+  saveExport: z.tuple([ExportRequest]),
+  importBundle: z.tuple([CaptureInput]),
 } satisfies Record<MethodName, z.ZodTuple>;
 
 type ArgsMatch = {

@@ -452,6 +452,53 @@ export type ClaimGroupPatch = z.input<typeof ClaimGroupPatch>;
 /** A claim of another article that may report the same thing, and why. */
 export type ClaimMatch = { claim: ClaimSummary; score: number; reasons: string[] };
 
+export const CollectionId = z
+  .string()
+  .regex(/^col_[0-9a-z]{12}$/, 'expected a collection id (col_ and 12 letters or digits)');
+/** More would mean collections are being used as tags: tags are for that. */
+export const MAX_COLLECTIONS_PER_ARTICLE = 500;
+
+const CollectionFields = {
+  name: z
+    .string()
+    .trim()
+    .min(1, 'a collection needs a name')
+    .max(200, 'a collection name is at most 200 characters')
+    .refine((name) => !/[\n\r\t]/.test(name), 'a collection name is one line'),
+  description: z.string().max(10_000),
+  /** A smart collection is a saved search: its articles are what the query finds, now. null: hand-made. */
+  query: z.string().trim().min(1, 'a smart collection needs a query').max(2000).nullable(),
+};
+
+export const Collection = z.object({
+  id: CollectionId,
+  ...CollectionFields,
+  description: CollectionFields.description.default(''),
+  query: CollectionFields.query.default(null),
+  createdAt: z.iso.datetime().default('1970-01-01T00:00:00.000Z'),
+  updatedAt: z.iso.datetime().default('1970-01-01T00:00:00.000Z'),
+});
+export type Collection = z.infer<typeof Collection>;
+/** A collection in the list: how many articles it holds (null for a smart one while search is unavailable). */
+export type CollectionSummary = Collection & { articles: number | null };
+
+export const CollectionInput = z.object(CollectionFields).partial({ description: true, query: true }).strict();
+export type CollectionInput = z.input<typeof CollectionInput>;
+export const CollectionPatch = z
+  .object(CollectionFields)
+  .partial()
+  .strict()
+  .refine((patch) => Object.keys(patch).length > 0, 'nothing to change');
+export type CollectionPatch = z.input<typeof CollectionPatch>;
+/** Articles to add to or take out of a collection: a selection, or a page of search results. */
+export const ArticleIds = z.array(ArticleId).min(1, 'no articles given').max(100_000);
+/** A selection, or everything a query finds ("add all 312 results to the collection"). */
+export const CollectionMembers = z.union([
+  ArticleIds,
+  z.object({ query: z.string().trim().min(1).max(2000) }).strict(),
+]);
+export type CollectionMembers = z.input<typeof CollectionMembers>;
+
 /** The editable metadata of an article; every field is optional on input. */
 const ArticleFields = {
   title: z.string().trim().min(1, 'the title cannot be empty').max(1000),
@@ -492,6 +539,8 @@ export const Article = z.object({
   /** When entity suggestions last ran on this text; null until they have. */
   taggedAt: z.iso.datetime().nullable().default(null),
   claims: z.array(Claim).max(MAX_CLAIMS).default([]),
+  /** The (hand-made) collections the article is in; smart collections are searches and list no members. */
+  collectionIds: z.array(CollectionId).max(MAX_COLLECTIONS_PER_ARTICLE).default([]),
 });
 export type Article = z.infer<typeof Article>;
 
@@ -560,6 +609,8 @@ export const ListQuery = z
     limit: z.number().int().min(1).max(5000).default(500),
     /** List the trash instead of the library. */
     trash: z.boolean().default(false),
+    /** Only the articles of this hand-made collection. */
+    collectionId: CollectionId.optional(),
   })
   .strict();
 export type ListQuery = z.input<typeof ListQuery>;
@@ -583,6 +634,8 @@ export type ArchiveStatus = {
   trash: number;
   problems: Problem[];
   search: SearchStatus;
+  /** The export being written, article by article; null when none is. */
+  export: { format: string; done: number; total: number } | null;
 };
 
 /** The full-text index: ready, being built from the article files (with progress), or catching up on changes. */
@@ -663,7 +716,7 @@ export type SavedSearchInput = z.input<typeof SavedSearchInput>;
 export const Registry = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
   createdAt: z.iso.datetime(),
-  collections: z.array(z.object({ id: z.string(), name: z.string() })).default([]),
+  collections: z.array(Collection).default([]),
   entities: z.array(Entity).default([]),
   merges: z.array(MergeRecord).default([]),
   claimGroups: z.array(ClaimGroup).default([]),
@@ -704,4 +757,70 @@ export type ImportResult = {
   /** The article this one duplicates, when status is "duplicate". */
   duplicateOf: string | null;
   error: string | null;
+};
+
+/** What other tools read: see docs/exports.md for each format and what it holds. */
+export const ExportFormat = z.enum([
+  'bundle',
+  'csv',
+  'markdown',
+  'html',
+  'annotations',
+  'csl',
+  'ftm',
+  'claimreview',
+  /** The HTML report printed by the desktop app's Chromium; not available in browser mode or the CLI. */
+  'pdf',
+]);
+export type ExportFormat = z.infer<typeof ExportFormat>;
+export const CsvTable = z.enum(['articles', 'mentions', 'entities', 'claims']);
+export type CsvTable = z.infer<typeof CsvTable>;
+
+/** Which articles: a collection (hand-made or smart), what a query finds, a selection, or the whole library. */
+export const ExportScope = z.union([
+  z.object({ collectionId: CollectionId }).strict(),
+  z.object({ query: z.string().trim().min(1, 'the query is empty').max(2000) }).strict(),
+  z.object({ articleIds: ArticleIds }).strict(),
+  z.object({ library: z.literal(true) }).strict(),
+]);
+export type ExportScope = z.input<typeof ExportScope>;
+
+export const ExportRequest = z
+  .object({
+    scope: ExportScope,
+    format: ExportFormat,
+    /** CSV: one table, or (absent) all four in one zip. */
+    table: CsvTable.optional(),
+  })
+  .strict();
+export type ExportRequest = z.input<typeof ExportRequest>;
+
+/** What an export will write, before it is written: for the dialog's count and the file's name. */
+export type ExportPlan = {
+  format: ExportFormat;
+  /** The scope in words: "collection Weekly report", "search: casualties", "3 selected articles". */
+  scope: string;
+  articles: number;
+  /** Claims that are not rejected, and the registry entities the articles point at. */
+  claims: number;
+  entities: number;
+  /** A safe file name on every system, with its extension. */
+  fileName: string;
+  mediaType: string;
+};
+
+/** Where an export went and what it held. */
+export type ExportResult = ExportPlan & { path: string; bytes: number; tookMs: number };
+
+/** A bundle's import, reported to the user: what was added, what was already here, what was matched. */
+export type BundleImportReport = {
+  articles: { added: number; alreadyHere: number; ids: string[] };
+  entities: {
+    added: number;
+    /** Bundle entities found here under the same id or a name or alias; their mentions now point here. */
+    matched: { bundleName: string; localName: string; localId: string; by: 'id' | 'name' | 'alias' }[];
+  };
+  claimGroups: { added: number; matched: number };
+  collections: { added: string[]; matched: string[] };
+  originals: number;
 };

@@ -1,9 +1,11 @@
-// The contract over HTTP on 127.0.0.1: serves the built UI and POST /api/:method, every request guarded by a per-run token.
+// The contract over HTTP on 127.0.0.1: serves the built UI, POST /api/:method and POST /export (a download), every request guarded by a per-run token.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { once } from 'node:events';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { ArchiveApi } from './api.ts';
+import type { Archive } from './archive.ts';
 import { invokeMethod } from './dispatch.ts';
 import { ArchiveError, HTTP_STATUS, toErrorBody } from './errors.ts';
 import { contentTypeFor, resolveUiFile } from './ui-files.ts';
@@ -15,6 +17,8 @@ export type ServeOptions = {
   /** 0 picks a free port. */
   port?: number;
   token?: string;
+  /** Exports as downloads (browser mode's save location): without it POST /export is not served. */
+  exportStream?: Archive['exportStream'];
 };
 
 export type RunningServer = { url: string; port: number; token: string; close(): Promise<void> };
@@ -61,6 +65,7 @@ export async function serveArchive(options: ServeOptions): Promise<RunningServer
 
     const api = /^\/api\/([A-Za-z]+)$/.exec(url.pathname);
     if (api) return handleApi(req, res, api[1]!);
+    if (url.pathname === '/export') return handleExport(req, res);
     if (req.method !== 'GET' && req.method !== 'HEAD')
       throw new ArchiveError('not_found', `${req.method} ${url.pathname} is not served here.`);
     return serveFile(res, url.pathname);
@@ -80,6 +85,43 @@ export async function serveArchive(options: ServeOptions): Promise<RunningServer
     }
     const value = await invokeMethod(options.archive, method, args);
     sendJson(res, 200, { ok: true, value });
+  }
+
+  /** Streams an export as an attachment: the browser saves it where its downloads go. */
+  async function handleExport(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (req.method !== 'POST') throw new ArchiveError('invalid', 'Exports are POST requests.');
+    if (!req.headers['content-type']?.startsWith('application/json'))
+      throw new ArchiveError('invalid', 'Exports need Content-Type: application/json.');
+    if (!options.exportStream) throw new ArchiveError('not_found', 'This server does not export.');
+    let request: unknown;
+    try {
+      request = JSON.parse(await readBody(req));
+    } catch (error) {
+      throw new ArchiveError('invalid', `The request body is not valid JSON: ${(error as Error).message}`);
+    }
+    const { plan, chunks } = options.exportStream(request as Parameters<Archive['exportStream']>[0]);
+    const iterator = chunks[Symbol.asyncIterator]();
+    // The first chunk before the headers: a scope that fails (the index being built) is still a JSON error.
+    let next = await iterator.next();
+    res.writeHead(200, {
+      'Content-Type': plan.mediaType,
+      'Content-Disposition': `attachment; filename="${plan.fileName.replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(plan.fileName)}`,
+      'X-Newsdesk-Articles': String(plan.articles),
+    });
+    try {
+      while (!next.done) {
+        if (!res.write(next.value)) await Promise.race([once(res, 'drain'), once(res, 'close')]);
+        // The user cancelled the download: stop reading articles for it.
+        if (res.destroyed) break;
+        next = await iterator.next();
+      }
+      if (res.destroyed) await iterator.return?.();
+      else res.end();
+    } catch (error) {
+      // Headers are gone: a cut connection is how the browser learns the download failed.
+      await iterator.return?.();
+      throw error;
+    }
   }
 
   async function serveFile(res: ServerResponse, pathname: string): Promise<void> {

@@ -7,6 +7,7 @@ import { app, BrowserWindow, dialog, Menu, session } from 'electron';
 import { openArchive, type Archive } from '../core/archive.ts';
 import { ArchiveError } from '../core/errors.ts';
 import { buildAppMenu } from './app-menu.ts';
+import { printPdf } from './export-pdf.ts';
 import { registerAppScheme, serveAppFiles } from './app-protocol.ts';
 import { APP_ENTRY_URL, isAppUrl } from './app-url.ts';
 import { registerArchiveIpc } from './ipc.ts';
@@ -54,10 +55,19 @@ if (!app.requestSingleInstanceLock()) {
     .catch((error: unknown) => fail('Newsdesk could not start', error));
 }
 
+/** The native save dialog for exports, over the window; the archive still refuses to overwrite a file. */
+async function chooseExportPath(suggestedName: string): Promise<string | null> {
+  const options = { title: 'Export', defaultPath: join(app.getPath('documents'), suggestedName) };
+  const { canceled, filePath } = mainWindow
+    ? await dialog.showSaveDialog(mainWindow, options)
+    : await dialog.showSaveDialog(options);
+  return canceled || !filePath ? null : filePath;
+}
+
 async function start(): Promise<void> {
   let archive: Archive;
   try {
-    archive = await openArchive(dataDir, { tagInBackground: true });
+    archive = await openArchive(dataDir, { tagInBackground: true, chooseExportPath, printPdf });
   } catch (error) {
     // 'locked': the folder is open in another process (another window, `newsdesk serve`, the CLI).
     const title =

@@ -20,8 +20,12 @@ import { EmptyLibrary } from './views/empty-library.tsx';
 import { LibraryList } from './views/library-list.tsx';
 import { ReaderPane, type ReaderKeyAction } from './views/reader-pane.tsx';
 import { SearchView, type SearchKeys } from './search/search-view.tsx';
+import { ArticleCollections } from './collections/article-collections.tsx';
+import { CollectionBar } from './collections/collection-bar.tsx';
+import { useCollections } from './collections/use-collections.ts';
+import { ExportDialog, type ScopeOption } from './exports/export-dialog.tsx';
 
-type DialogKind = 'add' | 'edit' | 'import' | 'help' | null;
+type DialogKind = 'add' | 'edit' | 'import' | 'help' | 'export' | null;
 /** What fills the window under the top bar: the library and reader, the entity registry, or claims across the archive. */
 export type Section = 'library' | 'entities' | 'claims' | 'search';
 
@@ -61,6 +65,8 @@ export function App() {
 
   const reportError = useCallback((error: unknown) => setNotice({ kind: 'error', text: messageOf(error) }), []);
   const pages = useLibraryPages((query) => archive.listArticles(query), view, reportError);
+  const collections = useCollections(reportError);
+  const collectionPicker = useRef<HTMLSelectElement>(null);
   const { importer, dragging } = useImportWithDrops({
     // Another dialog (a half-typed article) is never pushed aside by a drop.
     accept: dialog === null || dialog === 'import',
@@ -110,7 +116,7 @@ export function App() {
   }
 
   function changeView(next: ListView): void {
-    const switchingList = next.trash !== view.trash;
+    const switchingList = next.trash !== view.trash || next.collectionId !== view.collectionId;
     setView(next);
     if (switchingList) {
       // An article from the other list must not linger in the reader under this one's name.
@@ -320,6 +326,70 @@ export function App() {
     setArticle((open) => (open?.id === updated.id ? updated : open));
   }
 
+  /** Adds the open article, or everything the query finds, to a collection, and says so. */
+  async function addToCollection(collectionId: string, what: { articleId: string } | { query: string }): Promise<void> {
+    const name = collections.byId(collectionId)?.name ?? 'the collection';
+    try {
+      const members = 'query' in what ? { query: what.query } : [what.articleId];
+      const { changed, unchanged } = await archive.addToCollection(collectionId, members);
+      setNotice({
+        kind: 'info',
+        text: `Added ${formatCount(changed, 'article', 'articles')} to “${name}”${unchanged ? ` (${formatNumber(unchanged)} already in it)` : ''}.`,
+      });
+      if ('articleId' in what) onArticleChange(await archive.getArticle(what.articleId));
+      await collections.refresh();
+      setRevision((n) => n + 1);
+    } catch (error) {
+      reportError(error);
+    }
+  }
+
+  async function removeFromCollection(collectionId: string, articleId: string): Promise<void> {
+    try {
+      await archive.removeFromCollection(collectionId, [articleId]);
+      onArticleChange(await archive.getArticle(articleId));
+      await collections.refresh();
+      // Listing that collection: the article leaves the list.
+      if (view.collectionId === collectionId) await reloadList(null);
+    } catch (error) {
+      reportError(error);
+    }
+  }
+
+  async function createCollection(name: string, collectionQuery: string | null): Promise<boolean> {
+    try {
+      const made = await archive.createCollection({ name, ...(collectionQuery ? { query: collectionQuery } : {}) });
+      await collections.refresh();
+      setNotice({ kind: 'info', text: `Made the ${made.query ? 'smart ' : ''}collection “${made.name}”.` });
+      if (!made.query) changeView({ ...view, trash: false, collectionId: made.id });
+      return true;
+    } catch (error) {
+      reportError(error);
+      return false;
+    }
+  }
+
+  /** What the export dialog offers, the most specific first: what is on screen, then the open article, then everything. */
+  function exportScopes(): ScopeOption[] {
+    const scopes: ScopeOption[] = [];
+    const listed = view.collectionId ? collections.byId(view.collectionId) : undefined;
+    if (section === 'search' && query.trim())
+      scopes.push({ key: 'search', label: `The search results for “${query.trim()}”`, scope: { query: query.trim() } });
+    if (section === 'library' && listed)
+      scopes.push({
+        key: 'collection',
+        label: `The collection “${listed.name}” (${formatCount(listed.articles ?? 0, 'article', 'articles')})`,
+        scope: { collectionId: listed.id },
+      });
+    if (article && !article.deletedAt)
+      scopes.push({ key: 'article', label: `This article: “${article.title}”`, scope: { articleIds: [article.id] } });
+    for (const c of collections.list)
+      if (c.id !== listed?.id)
+        scopes.push({ key: c.id, label: `The collection “${c.name}”`, scope: { collectionId: c.id } });
+    scopes.push({ key: 'library', label: 'The whole library', scope: { library: true } });
+    return scopes;
+  }
+
   /** Typing a query shows the search results; clearing it goes back to the library. */
   function changeQuery(next: string): void {
     setQuery(next);
@@ -328,6 +398,11 @@ export function App() {
 
   function run(action: ShortcutAction, event: KeyboardEvent): void {
     if (action === 'entities' || action === 'claims') return setSection(section === action ? 'library' : action);
+    if (action === 'export') return setDialog('export');
+    if (action === 'collect') {
+      if (article && !article.deletedAt) collectionPicker.current?.focus();
+      return;
+    }
     if (action === 'search') {
       searchInput.current?.focus();
       searchInput.current?.select();
@@ -377,7 +452,7 @@ export function App() {
         return;
       }
       case 'trash':
-        return changeView({ ...view, trash: !view.trash });
+        return changeView({ ...view, trash: !view.trash, collectionId: undefined });
       case 'help':
         return setDialog('help');
       default:
@@ -386,7 +461,7 @@ export function App() {
   }
   useShortcuts(run);
 
-  const libraryEmpty = !view.trash && pages.total === 0;
+  const libraryEmpty = !view.trash && !view.collectionId && pages.total === 0;
   /** The reader: beside the library list, or beside the search results. */
   const reader = (inLibrary: boolean) => (
     <ReaderPane
@@ -414,6 +489,17 @@ export function App() {
       onError={reportError}
       onNotice={(text) => setNotice({ kind: 'info', text })}
       keysRef={mentionKeys}
+      collections={
+        article && (
+          <ArticleCollections
+            article={article}
+            collections={collections}
+            pickerRef={collectionPicker}
+            onAdd={(id) => void addToCollection(id, { articleId: article.id })}
+            onRemove={(id) => void removeFromCollection(id, article.id)}
+          />
+        )
+      }
     />
   );
   return (
@@ -428,7 +514,7 @@ export function App() {
         importRun={importer.run}
         onShowTrash={(trash) => {
           setSection('library');
-          if (trash !== view.trash) changeView({ ...view, trash });
+          if (trash !== view.trash) changeView({ ...view, trash, collectionId: undefined });
         }}
         onHelp={() => setDialog('help')}
         query={query}
@@ -461,6 +547,28 @@ export function App() {
             reader={reader(false)}
             onError={reportError}
             onNotice={(text) => setNotice({ kind: 'info', text })}
+            actions={
+              <>
+                {collections.handMade.length > 0 && (
+                  <select
+                    className="input"
+                    aria-label="Add all results to a collection"
+                    value=""
+                    onChange={(event) => event.target.value && void addToCollection(event.target.value, { query })}
+                  >
+                    <option value="">Add all to collection…</option>
+                    {collections.handMade.map((c) => (
+                      <option key={c.id} value={c.id}>
+                        {c.name}
+                      </option>
+                    ))}
+                  </select>
+                )}
+                <button type="button" className="button small" onClick={() => setDialog('export')}>
+                  Export…
+                </button>
+              </>
+            }
           />
         ) : section === 'claims' ? (
           <ClaimsView
@@ -477,16 +585,28 @@ export function App() {
           />
         ) : (
           <div className="panes" style={{ gridTemplateColumns: `${listFraction * 100}% auto minmax(0, 1fr)` }}>
-            <LibraryList
-              ref={listRef}
-              pages={pages}
-              view={view}
-              cursor={cursor}
-              openId={openId}
-              onSort={sortBy}
-              onSelect={(index) => void select(index)}
-              onOpen={() => readerRef.current?.focus()}
-            />
+            <div className="library-column">
+              {!view.trash && (
+                <CollectionBar
+                  collections={collections}
+                  selectedId={view.collectionId ?? null}
+                  onSelect={(id) => changeView({ ...view, collectionId: id ?? undefined })}
+                  onSearch={changeQuery}
+                  onCreate={createCollection}
+                  onExport={() => setDialog('export')}
+                />
+              )}
+              <LibraryList
+                ref={listRef}
+                pages={pages}
+                view={view}
+                cursor={cursor}
+                openId={openId}
+                onSort={sortBy}
+                onSelect={(index) => void select(index)}
+                onOpen={() => readerRef.current?.focus()}
+              />
+            </div>
             <PaneSplitter fraction={listFraction} onChange={setListFraction} />
             {reader(true)}
           </div>
@@ -513,6 +633,13 @@ export function App() {
         />
       )}
       {dialog === 'help' && <ShortcutsHelp onClose={() => setDialog(null)} />}
+      {dialog === 'export' && (
+        <ExportDialog
+          scopes={exportScopes()}
+          onClose={() => setDialog(null)}
+          onDone={(text) => setNotice({ kind: 'info', text })}
+        />
+      )}
       {dragging && dialog === null && <DropOverlay />}
     </div>
   );

@@ -5,7 +5,13 @@ import type { ArticlePage, ArticleSummary, ListQuery, SortField } from '../core/
 /** Rows per request: a few screens' worth, small enough to answer in a few milliseconds at 100k articles. */
 export const PAGE_SIZE = 200;
 
-export type ListView = { sort: SortField; order: 'asc' | 'desc'; trash: boolean };
+export type ListView = {
+  sort: SortField;
+  order: 'asc' | 'desc';
+  trash: boolean;
+  /** Only this hand-made collection's articles. */
+  collectionId?: string;
+};
 
 type FetchPage = (query: ListQuery) => Promise<ArticlePage>;
 
@@ -36,7 +42,7 @@ export class LibraryPages {
 
   /** Switches to another listing; a new sort keeps the old rows up until the new ones arrive, so nothing flickers. */
   setView(view: ListView): Promise<void> {
-    const sameList = view.trash === this.view.trash;
+    const sameList = view.trash === this.view.trash && view.collectionId === this.view.collectionId;
     this.view = view;
     if (!sameList) {
       this.pages.clear();

@@ -18,6 +18,8 @@ export type ShortcutAction =
   | 'claims'
   | 'help'
   | 'search'
+  | 'export'
+  | 'collect'
   | ReaderKeyAction;
 
 export type Shortcut = { action: ShortcutAction; keys: string[]; label: string; description: string };
@@ -60,6 +62,13 @@ export const SHORTCUTS: Shortcut[] = [
     description: 'Claims across the archive (again: back to the library)',
   },
   { action: 'search', keys: ['/'], label: '/', description: 'Search the archive (Esc in the box clears it)' },
+  { action: 'collect', keys: ['b'], label: 'b', description: 'Add the article to a collection' },
+  {
+    action: 'export',
+    keys: ['S'],
+    label: 'Shift+S',
+    description: 'Export the collection, the search results, the article or the library',
+  },
   { action: 'help', keys: ['?'], label: '?', description: 'Show these shortcuts' },
 ];
 

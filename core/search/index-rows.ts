@@ -72,7 +72,8 @@ export function rowFor(article: Article, stamp: string, lookup: EntityLookup): I
     sourceWords: indexText(article.source),
     byline: indexText(article.byline),
     notes: indexText(article.notes),
-    tags: article.tags.map(indexText).join(' '),
+    // Collections are tokens in the tags column: `collection:NAME` matches them, no words can.
+    tags: [...article.tags.map(indexText), ...article.collectionIds.map(collectionToken)].join(' '),
     entities: entityWords.join(' '),
     claims: claimWords.join(' '),
     entityRefs,

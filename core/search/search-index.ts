@@ -3,7 +3,7 @@ import { openDatabase, type Database, type Statement } from './sqlite.ts';
 import type { IndexRow } from './index-rows.ts';
 
 /** Bumped when the schema or the folding changes: an index of another format is rebuilt. */
-export const INDEX_FORMAT = '3';
+export const INDEX_FORMAT = '4';
 
 // Columns in FTS order, and bm25 weights for them: a word in the title or an entity's name
 // counts for more than one in the body.

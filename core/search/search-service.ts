@@ -219,6 +219,20 @@ export class SearchService {
     };
   }
 
+  /** Every article the query finds, newest first (exports and smart collections): ids only, no snippets. */
+  matchingIds(query: string): string[] {
+    if (this.status.state === 'unavailable')
+      throw new ArchiveError('internal', this.status.message ?? 'Search is unavailable.');
+    const compiled = this.compile(query);
+    const found = this.index ? this.guarded(() => this.index!.search(compiled, 'newest', 10_000_000, 0)) : undefined;
+    if (!found)
+      throw new ArchiveError(
+        'unavailable',
+        'The search index is being built: a search can be exported when it is ready (the status bar shows progress).',
+      );
+    return found.hits.map((hit) => hit.id);
+  }
+
   /** Parses and compiles, turning what is wrong with the query into a message for the user. */
   compile(query: string): CompiledQuery {
     try {

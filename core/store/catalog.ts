@@ -40,6 +40,7 @@ const COLUMNS = [
   'mtimeMs',
   'rejectedEntityIds',
   'claimEntityIds',
+  'collectionIds',
 ] as const;
 /** Past this many logged changes the snapshot is rewritten, keeping start-up replay short. */
 const COMPACT_AFTER = 5000;
@@ -262,7 +263,7 @@ function snapshotEntries(snapshot: Snapshot): CatalogEntry[] | null {
     COLUMNS.map(at);
   const [modifiedAt, dateline, wireCredits, contentHash, storyId, taggedAt, entityIds, claimCount] =
     COLUMNS.slice(11).map(at);
-  const [file, size, mtimeMs, rejectedEntityIds, claimEntityIds] = COLUMNS.slice(19).map(at);
+  const [file, size, mtimeMs, rejectedEntityIds, claimEntityIds, collectionIds] = COLUMNS.slice(19).map(at);
   const entries: CatalogEntry[] = [];
   for (const row of snapshot.rows) {
     if (!Array.isArray(row) || row.length !== columns.length) return null;
@@ -294,6 +295,8 @@ function snapshotEntries(snapshot: Snapshot): CatalogEntry[] | null {
       mtimeMs: value(mtimeMs),
       rejectedEntityIds: value(rejectedEntityIds) ?? undefined,
       claimEntityIds: value(claimEntityIds) ?? undefined,
+      // Snapshots written before collections have no such column.
+      collectionIds: value(collectionIds) ?? [],
     } as CatalogEntry;
     if (e.file === '' && typeof e.id === 'string' && typeof e.capturedAt === 'string') e.file = articleFileFor(e);
     if (!isEntry(e)) return null;
@@ -310,6 +313,7 @@ function snapshotEntries(snapshot: Snapshot): CatalogEntry[] | null {
 function upgrade(entry: CatalogEntry): CatalogEntry {
   entry.entityIds ??= [];
   entry.taggedAt ??= null;
+  entry.collectionIds ??= [];
   return entry;
 }
 

@@ -1,6 +1,6 @@
 // An import batch's state: a queue of files, URLs and pastes sent to the archive one at a time, with progress and cancel.
 import { useCallback, useRef, useState } from 'react';
-import type { ImportResult } from '../../core/model.ts';
+import type { BundleImportReport, ImportResult } from '../../core/model.ts';
 import { archive, ArchiveCallError, messageOf } from '../api.ts';
 import { fileToBase64, textToBase64, type PickedFile } from './read-files.ts';
 import { useFileDrop } from './use-file-drop.ts';
@@ -82,15 +82,35 @@ async function send(job: ImportJob): Promise<ImportResult[]> {
       if (file.size > MAX_READ_BYTES)
         return [failed(path, `The file is ${Math.round(file.size / 1024 / 1024)} MB: too large to import.`)];
       const data = await fileToBase64(file);
+      if (/\.zip$/i.test(path)) return [bundleResult(path, await archive.importBundle({ name: path, data }))];
       return archive.importDocument({ name: path, data, mediaType: file.type || undefined, origin: path });
     }
   }
 }
 
+/** A bundle's merge as one row of the results table: what was added, what was already here, what was matched. */
+function bundleResult(path: string, report: BundleImportReport): ImportResult {
+  const matched = report.entities.matched.map((m) => `${m.bundleName} → ${m.localName}`);
+  const parts = [
+    `${report.articles.added} added, ${report.articles.alreadyHere} already here`,
+    `entities: ${report.entities.added} added${matched.length ? `, matched ${matched.join(', ')}` : ''}`,
+    ...(report.collections.added.length || report.collections.matched.length
+      ? [`collections: ${[...report.collections.added, ...report.collections.matched].join(', ')}`]
+      : []),
+  ];
+  return {
+    ...failed(path, ''),
+    status: report.articles.added ? 'saved' : 'duplicate',
+    error: null,
+    id: report.articles.ids[0] ?? null,
+    title: `Newsdesk bundle: ${parts.join('; ')}`,
+  };
+}
+
 /** The archive's reasons, reworded where they speak of the transport rather than of the file. */
 function reasonOf(error: unknown): string {
   if (error instanceof ArchiveCallError && error.code === 'too_large')
-    return 'The file is too large to send to the archive from this window.';
+    return 'The file is too large to send to the archive from this window (a large bundle imports with `newsdesk import BUNDLE.zip`).';
   return messageOf(error);
 }
 

@@ -27,12 +27,15 @@ type Props = {
   reader: ReactNode;
   onError: (error: unknown) => void;
   onNotice: (text: string) => void;
+  /** Buttons for the whole result: add it to a collection, export it. */
+  actions?: ReactNode;
 };
 
 /** What the app's shortcuts do here: j/k move through the hits. */
 export type SearchKeys = { move: (by: number) => void; focusList: () => void };
 
-export function SearchView({ ref, query, onQueryChange, openId, onOpen, revision, reader, onError, onNotice }: Props) {
+export function SearchView(props: Props) {
+  const { ref, query, onQueryChange, openId, onOpen, revision, reader, onError, onNotice } = props;
   const [sort, setSort] = useState<SearchSort>('relevance');
   const [result, setResult] = useState<SearchResult | null>(null);
   const [hits, setHits] = useState<SearchHit[]>([]);
@@ -152,6 +155,7 @@ export function SearchView({ ref, query, onQueryChange, openId, onOpen, revision
           </span>
           {result && <span className="took">{result.tookMs.toFixed(0)} ms</span>}
           <span className="spacer" />
+          {result && total > 0 && props.actions}
           <label className="inline-label">
             Sort
             <select className="input" value={sort} onChange={(e) => setSort(e.target.value as SearchSort)}>

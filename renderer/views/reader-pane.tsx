@@ -1,5 +1,5 @@
 // The reading pane: one article as plain text with its mentions, its entities beside it, metadata, notes and provenance.
-import { useRef, useState, type MouseEvent, type Ref, type RefObject } from 'react';
+import { useRef, useState, type MouseEvent, type ReactNode, type Ref, type RefObject } from 'react';
 import type { Article } from '../../core/model.ts';
 import { ProvenanceBox } from '../components/provenance-box.tsx';
 import { StoryLinks } from '../components/story-links.tsx';
@@ -33,6 +33,8 @@ type Props = {
   onNotice: (text: string) => void;
   /** Set by the reader: the app's shortcut handler passes the mention and claim keys on through it. */
   keysRef: RefObject<((action: ReaderKeyAction) => void) | null>;
+  /** Under the metadata: the collections the article is in, and adding it to one. */
+  collections?: ReactNode;
 };
 
 export type ReaderKeyAction = MentionKeyAction | 'claim-selection';
@@ -210,6 +212,7 @@ export function ReaderPane(props: Props) {
                 ))}
               </ul>
             )}
+            {props.collections}
           </header>
           {article.storyId && (
             <StoryLinks articleId={article.id} storyId={article.storyId} onOpenArticle={onOpenArticle} />

@@ -1,0 +1,180 @@
+// Named collections: hand-made ones keep their members on the articles (one small write each), smart ones are a saved query.
+import { ArchiveError } from '../errors.ts';
+import { newCollectionId } from '../ids.ts';
+import {
+  MAX_COLLECTIONS_PER_ARTICLE,
+  type Article,
+  type Collection,
+  type CollectionInput,
+  type CollectionPatch,
+  type CollectionSummary,
+} from '../model.ts';
+import type { CatalogEntry } from '../store/catalog.ts';
+import type { RegistryStore } from '../store/registry-file.ts';
+import { foldTerm } from '../search/fold.ts';
+
+export type CollectionHost = {
+  registry: RegistryStore;
+  entries: () => Iterable<CatalogEntry>;
+  entry: (id: string) => CatalogEntry | undefined;
+  change: (id: string, edit: (article: Article) => Article) => Promise<Article>;
+  /** Throws the query's error when it does not parse. */
+  checkQuery: (query: string) => void;
+  /** What a query finds now; throws 'unavailable' while the index is being built. */
+  matchingIds: (query: string) => string[];
+};
+
+/** Adding or removing touches one article file each: done a few at a time, durably, in order of the list. */
+const AT_ONCE = 8;
+
+export class CollectionService {
+  constructor(private readonly host: CollectionHost) {}
+
+  list(): CollectionSummary[] {
+    const counts = new Map<string, number>();
+    for (const entry of this.host.entries())
+      if (!entry.deletedAt) for (const id of entry.collectionIds) counts.set(id, (counts.get(id) ?? 0) + 1);
+    return this.host.registry.data.collections
+      .map((c) => ({ ...c, articles: c.query === null ? (counts.get(c.id) ?? 0) : this.countFound(c.query) }))
+      .sort((a, b) => a.name.localeCompare(b.name, undefined, { sensitivity: 'base', numeric: true }));
+  }
+
+  get(id: string): Collection {
+    const found = this.host.registry.data.collections.find((c) => c.id === id);
+    if (!found) throw new ArchiveError('not_found', `There is no collection with id ${id}.`);
+    return found;
+  }
+
+  /** The hand-made collection's members (not trashed), or what the smart collection's query finds. */
+  memberIds(collection: Collection): string[] {
+    if (collection.query !== null) return this.host.matchingIds(collection.query);
+    const ids: string[] = [];
+    for (const entry of this.host.entries())
+      if (!entry.deletedAt && entry.collectionIds.includes(collection.id)) ids.push(entry.id);
+    return ids;
+  }
+
+  async create(input: CollectionInput): Promise<Collection> {
+    if (input.query) this.host.checkQuery(input.query);
+    const now = new Date().toISOString();
+    return this.host.registry.update((draft) => {
+      this.refuseTakenName(draft.collections, input.name);
+      const collection: Collection = {
+        id: newCollectionId(),
+        name: input.name,
+        description: input.description ?? '',
+        query: input.query ?? null,
+        createdAt: now,
+        updatedAt: now,
+      };
+      draft.collections.push(collection);
+      return collection;
+    });
+  }
+
+  async update(id: string, patch: CollectionPatch): Promise<Collection> {
+    const current = this.get(id);
+    if (patch.query !== undefined && (patch.query === null) !== (current.query === null))
+      throw new ArchiveError(
+        'invalid',
+        current.query === null
+          ? `"${current.name}" is a hand-made collection: make a smart collection for a query instead.`
+          : `"${current.name}" is a smart collection: its articles are what its query finds, so it keeps a query.`,
+      );
+    if (patch.query) this.host.checkQuery(patch.query);
+    return this.host.registry.update((draft) => {
+      const at = draft.collections.findIndex((c) => c.id === id);
+      if (at < 0) throw new ArchiveError('not_found', `There is no collection with id ${id}.`);
+      if (patch.name !== undefined) this.refuseTakenName(draft.collections, patch.name, id);
+      const changes = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+      const updated = { ...draft.collections[at]!, ...changes, updatedAt: new Date().toISOString() };
+      draft.collections[at] = updated;
+      return updated;
+    });
+  }
+
+  /** The collection goes; its articles stay in the archive (and in the trash, if they were there). */
+  async delete(id: string): Promise<{ removedFrom: number }> {
+    const collection = this.get(id);
+    let removedFrom = 0;
+    if (collection.query === null) {
+      const members = [...this.host.entries()].filter((e) => e.collectionIds.includes(id)).map((e) => e.id);
+      removedFrom = (await this.edit(members, (ids) => ids.filter((c) => c !== id))).changed;
+    }
+    await this.host.registry.update((draft) => {
+      draft.collections = draft.collections.filter((c) => c.id !== id);
+    });
+    return { removedFrom };
+  }
+
+  async add(id: string, articleIds: string[]): Promise<{ changed: number; unchanged: number }> {
+    const collection = this.handMade(id);
+    this.refuseUnknown(articleIds);
+    return this.edit(articleIds, (ids) => {
+      if (ids.includes(collection.id)) return ids;
+      if (ids.length >= MAX_COLLECTIONS_PER_ARTICLE)
+        throw new ArchiveError('invalid', `An article can be in at most ${MAX_COLLECTIONS_PER_ARTICLE} collections.`);
+      return [...ids, collection.id];
+    });
+  }
+
+  async remove(id: string, articleIds: string[]): Promise<{ changed: number; unchanged: number }> {
+    const collection = this.handMade(id);
+    this.refuseUnknown(articleIds);
+    return this.edit(articleIds, (ids) => ids.filter((c) => c !== collection.id));
+  }
+
+  private handMade(id: string): Collection {
+    const collection = this.get(id);
+    if (collection.query !== null)
+      throw new ArchiveError(
+        'invalid',
+        `"${collection.name}" is a smart collection: its articles are what its query finds. Change the query instead.`,
+      );
+    return collection;
+  }
+
+  /** Nothing is changed when any id is unknown: the user's list was wrong, better to say so whole. */
+  private refuseUnknown(articleIds: string[]): void {
+    const unknown = articleIds.filter((id) => !this.host.entry(id));
+    if (unknown.length)
+      throw new ArchiveError(
+        'not_found',
+        `There is no article with id ${unknown[0]}${unknown.length > 1 ? ` (and ${unknown.length - 1} more)` : ''}: nothing was changed.`,
+      );
+  }
+
+  private async edit(
+    articleIds: string[],
+    next: (ids: string[]) => string[],
+  ): Promise<{ changed: number; unchanged: number }> {
+    const todo = [...new Set(articleIds)].filter((id) => {
+      const entry = this.host.entry(id);
+      return entry && !sameIds(next(entry.collectionIds), entry.collectionIds);
+    });
+    for (let i = 0; i < todo.length; i += AT_ONCE)
+      await Promise.all(
+        todo
+          .slice(i, i + AT_ONCE)
+          .map((id) => this.host.change(id, (article) => ({ ...article, collectionIds: next(article.collectionIds) }))),
+      );
+    return { changed: todo.length, unchanged: new Set(articleIds).size - todo.length };
+  }
+
+  private countFound(query: string): number | null {
+    try {
+      return this.host.matchingIds(query).length;
+    } catch {
+      return null;
+    }
+  }
+
+  private refuseTakenName(collections: Collection[], name: string, except?: string): void {
+    const taken = collections.find((c) => c.id !== except && foldTerm(c.name) === foldTerm(name));
+    if (taken) throw new ArchiveError('invalid', `There is already a collection called "${taken.name}".`);
+  }
+}
+
+function sameIds(a: string[], b: string[]): boolean {
+  return a.length === b.length && a.every((id, i) => id === b[i]);
+}

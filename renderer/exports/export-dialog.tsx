@@ -1,0 +1,204 @@
+// The export dialog: what to export (a collection, the search results, the article, the library), in which format, how much, and progress.
+import { useEffect, useState, type FormEvent } from 'react';
+import type { CsvTable, ExportFormat, ExportPlan, ExportRequest, ExportScope } from '../../core/model.ts';
+import { archive, messageOf } from '../api.ts';
+import { ModalDialog } from '../components/modal-dialog.tsx';
+import { formatBytes, formatCount, formatNumber } from '../format.ts';
+import { downloadExport } from './download-export.ts';
+
+export type ScopeOption = { key: string; label: string; scope: ExportScope };
+
+const FORMATS: { format: ExportFormat; label: string; hint: string }[] = [
+  {
+    format: 'html',
+    label: 'Report (HTML)',
+    hint: 'Self-contained and printable: claims table, sources, highlighted articles.',
+  },
+  { format: 'pdf', label: 'Report (PDF)', hint: 'The HTML report, printed to PDF by the desktop app.' },
+  { format: 'markdown', label: 'Report (Markdown)', hint: 'The same report as text, for a wiki or a document.' },
+  { format: 'csv', label: 'Spreadsheet (CSV)', hint: 'Articles, mentions, entities and claims, UTF-8.' },
+  { format: 'bundle', label: 'Newsdesk bundle', hint: 'Everything, originals included, for another Newsdesk archive.' },
+  { format: 'annotations', label: 'Web Annotations', hint: 'W3C JSON-LD: mentions and claims anchored in the text.' },
+  { format: 'csl', label: 'Citations (CSL-JSON)', hint: 'Newspaper articles for Zotero and reference managers.' },
+  {
+    format: 'ftm',
+    label: 'FollowTheMoney',
+    hint: 'Entities and articles as JSON lines, for Aleph and investigation tools.',
+  },
+  { format: 'claimreview', label: 'ClaimReview', hint: 'schema.org JSON-LD for claims with a reviewed status.' },
+];
+
+const TABLES: { value: CsvTable | 'all'; label: string }[] = [
+  { value: 'all', label: 'All four tables (one zip)' },
+  { value: 'articles', label: 'Articles' },
+  { value: 'mentions', label: 'Mentions' },
+  { value: 'entities', label: 'Entities' },
+  { value: 'claims', label: 'Claims' },
+];
+
+type Props = {
+  scopes: ScopeOption[];
+  onClose: () => void;
+  onDone: (text: string) => void;
+};
+
+/** In the desktop app the preload provides window.archive and a save dialog; in a browser, exports download. */
+const desktop = typeof window !== 'undefined' && Boolean(window.archive);
+
+export function ExportDialog({ scopes, onClose, onDone }: Props) {
+  const [scopeKey, setScopeKey] = useState(scopes[0]?.key ?? '');
+  const [format, setFormat] = useState<ExportFormat>('html');
+  const [table, setTable] = useState<CsvTable | 'all'>('all');
+  const [plan, setPlan] = useState<ExportPlan | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [running, setRunning] = useState(false);
+  const [progress, setProgress] = useState<{ done: number; total: number; bytes: number } | null>(null);
+
+  const scope = scopes.find((s) => s.key === scopeKey)?.scope ?? scopes[0]!.scope;
+  const request: ExportRequest = { scope, format, ...(format === 'csv' && table !== 'all' ? { table } : {}) };
+  const requestKey = JSON.stringify(request);
+
+  useEffect(() => {
+    let current = true;
+    setError(null);
+    archive.planExport(JSON.parse(requestKey) as ExportRequest).then(
+      (next) => current && setPlan(next),
+      (failure: unknown) => {
+        if (!current) return;
+        setPlan(null);
+        setError(messageOf(failure));
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [requestKey]);
+
+  // The archive counts articles as it writes them; asked for while the export runs.
+  useEffect(() => {
+    if (!running) return;
+    const timer = setInterval(() => {
+      void archive.getStatus().then((status) => {
+        if (status.export)
+          setProgress((p) => ({ bytes: p?.bytes ?? 0, done: status.export!.done, total: status.export!.total }));
+      });
+    }, 250);
+    return () => clearInterval(timer);
+  }, [running]);
+
+  async function submit(event: FormEvent): Promise<void> {
+    event.preventDefault();
+    if (!plan || running) return;
+    setRunning(true);
+    setError(null);
+    setProgress({ done: 0, total: plan.articles, bytes: 0 });
+    try {
+      if (desktop) {
+        const result = await archive.saveExport(request);
+        if (result) onDone(`Exported ${formatCount(result.articles, 'article', 'articles')} to ${result.path}.`);
+        else setRunning(false);
+        if (result) onClose();
+      } else {
+        const { fileName, bytes } = await downloadExport(request, (received) =>
+          setProgress((p) => ({ done: p?.done ?? 0, total: p?.total ?? plan.articles, bytes: received })),
+        );
+        onDone(
+          `Exported ${formatCount(plan.articles, 'article', 'articles')} as “${fileName}” (${formatBytes(bytes)}): see your downloads.`,
+        );
+        onClose();
+      }
+    } catch (failure) {
+      setError(messageOf(failure));
+      setRunning(false);
+    }
+  }
+
+  const chosen = FORMATS.find((f) => f.format === format)!;
+  return (
+    <ModalDialog title="Export" onClose={onClose} className="export-dialog">
+      <form onSubmit={(event) => void submit(event)}>
+        <fieldset className="export-scopes" disabled={running}>
+          <legend>What</legend>
+          {scopes.map((option) => (
+            <label key={option.key}>
+              <input
+                type="radio"
+                name="scope"
+                value={option.key}
+                checked={option.key === scopeKey}
+                onChange={() => setScopeKey(option.key)}
+              />
+              <bdi>{option.label}</bdi>
+            </label>
+          ))}
+        </fieldset>
+        <div className="export-format" aria-disabled={running}>
+          <label>
+            Format
+            <select
+              data-autofocus
+              value={format}
+              disabled={running}
+              onChange={(event) => setFormat(event.target.value as ExportFormat)}
+            >
+              {FORMATS.filter((f) => f.format !== 'pdf' || desktop).map((f) => (
+                <option key={f.format} value={f.format}>
+                  {f.label}
+                </option>
+              ))}
+            </select>
+          </label>
+          {format === 'csv' && (
+            <label>
+              Table
+              <select
+                value={table}
+                disabled={running}
+                onChange={(event) => setTable(event.target.value as CsvTable | 'all')}
+              >
+                {TABLES.map((t) => (
+                  <option key={t.value} value={t.value}>
+                    {t.label}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+          <p className="export-hint">{chosen.hint}</p>
+        </div>
+        <p className="export-plan" role="status">
+          {plan ? (
+            <>
+              {formatCount(plan.articles, 'article', 'articles')}, {formatCount(plan.claims, 'claim', 'claims')},{' '}
+              {formatCount(plan.entities, 'entity', 'entities')} → <bdi className="export-file">{plan.fileName}</bdi>
+            </>
+          ) : error ? null : (
+            'Counting…'
+          )}
+        </p>
+        {running && progress && (
+          <div className="export-progress">
+            <progress value={progress.done} max={Math.max(progress.total, 1)} aria-label="Export progress" />
+            <span>
+              {formatNumber(progress.done)} of {formatNumber(progress.total)} articles
+              {progress.bytes ? ` · ${formatBytes(progress.bytes)}` : ''}
+            </span>
+          </div>
+        )}
+        {error && (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        )}
+        <div className="modal-actions">
+          <button type="button" className="button" onClick={onClose}>
+            {running ? 'Close' : 'Cancel'}
+          </button>
+          <button type="submit" className="button primary" disabled={!plan || running || plan.articles === 0}>
+            {running ? 'Exporting…' : desktop ? 'Export…' : 'Export and download'}
+          </button>
+        </div>
+      </form>
+    </ModalDialog>
+  );
+}

@@ -1,0 +1,307 @@
+// Newsdesk bundles: exported from one archive, imported into another (empty, or holding part of it), nothing duplicated; hostile bundles refused whole.
+import assert from 'node:assert/strict';
+import { createWriteStream } from 'node:fs';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { test, type TestContext } from 'node:test';
+import yauzl from 'yauzl';
+import yazl from 'yazl';
+import type { Archive } from '../../core/archive.ts';
+import type { Article } from '../../core/model.ts';
+import { openFor, tempDir } from './helpers/temp-dir.ts';
+
+const span = (text: string, words: string) => {
+  const start = text.indexOf(words);
+  assert.ok(start >= 0, `"${words}" is in the text`);
+  return { start, end: start + words.length };
+};
+
+const FIRST =
+  'Fighters of the Northern Vigil Front took the bridge at Karovsk on Tuesday, a regional official said.\n\nThe NVF said at least 12 people were killed.';
+const SECOND =
+  'Residents of Karovsk said the Northern Vigil Front shelled the market. The regional governor disputed the figures.';
+const THIRD = 'Aid convoys reached Karovsk after a pause in the fighting, the relief agency said.';
+const PAGE = `<!doctype html><html><head><title>Convoys return</title></head><body><article><h1>Convoys return</h1><p>${'The road to Karovsk reopened for aid convoys on Thursday, officials said. '.repeat(4)}</p></article></body></html>`;
+
+/** An archive with entities, mentions, claims in a group, a collection and a captured page (an original). */
+async function seed(t: TestContext) {
+  const dir = await tempDir(t);
+  const archive = await openFor(t, dir);
+  const front = await archive.createEntity({ name: 'Northern Vigil Front', type: 'group', aliases: ['NVF'] });
+  const town = await archive.createEntity({ name: 'Karovsk', type: 'location', externalIds: { wikidata: 'Q1' } });
+  const a = await archive.addArticle({
+    title: 'Bridge taken',
+    source: 'Wire One',
+    publishedAt: '2024-11-26',
+    text: FIRST,
+  });
+  const b = await archive.addArticle({ title: 'Market shelled', source: 'Daily Two', text: SECOND });
+  const c = await archive.addArticle({ title: 'Aid arrives', source: 'Relief News', text: THIRD, tags: ['aid'] });
+  await archive.tagSpan(a.id, { ...span(FIRST, 'Northern Vigil Front'), entityId: front.id });
+  await archive.tagSpan(a.id, { ...span(FIRST, 'Karovsk'), entityId: town.id });
+  await archive.tagSpan(b.id, { ...span(SECOND, 'Northern Vigil Front'), entityId: front.id });
+  const claimA = (await archive.addClaim(a.id, span(FIRST, 'at least 12 people were killed'))).claims[0]!;
+  await archive.updateClaim(a.id, claimA.id, { placeIds: [town.id], status: 'disputed' });
+  const claimB = (await archive.addClaim(b.id, span(SECOND, 'shelled the market'))).claims[0]!;
+  const group = await archive.groupClaims({
+    members: [
+      { articleId: a.id, claimId: claimA.id },
+      { articleId: b.id, claimId: claimB.id },
+    ],
+    label: 'Karovsk casualties',
+  });
+  const [page] = await archive.importDocument({
+    name: 'convoys.html',
+    data: Buffer.from(PAGE).toString('base64'),
+    origin: 'https://example.org/convoys',
+  });
+  const collection = await archive.createCollection({ name: 'Karovsk week' });
+  await archive.addToCollection(collection.id, [a.id, b.id, page!.id!]);
+  return { dir, archive, front, town, a, b, c, page: page!, group, collection };
+}
+
+async function exportBundle(t: TestContext, archive: Archive, collectionId: string): Promise<string> {
+  const out = await tempDir(t);
+  const result = await archive.exportToFile({ scope: { collectionId }, format: 'bundle' }, out);
+  assert.equal(result.articles, 3);
+  return result.path;
+}
+
+/** What must survive the trip unchanged: everything but the time of the last write. */
+const stable = (a: Article) => ({ ...a, updatedAt: undefined });
+
+test('a bundle imported into an empty archive holds the same articles, entities, claims, groups, originals and collection', async (t) => {
+  const from = await seed(t);
+  const path = await exportBundle(t, from.archive, from.collection.id);
+  const dir = await tempDir(t);
+  const to = await openFor(t, dir);
+
+  const report = await to.importBundle({ name: 'b.zip', data: (await readFile(path)).toString('base64') });
+  assert.equal(report.articles.added, 3);
+  assert.equal(report.articles.alreadyHere, 0);
+  assert.equal(report.entities.added, 2);
+  assert.deepEqual(report.entities.matched, []);
+  assert.equal(report.claimGroups.added, 1);
+  assert.deepEqual(report.collections.added, ['Karovsk week']);
+  assert.equal(report.originals, 1);
+
+  for (const id of [from.a.id, from.b.id, from.page.id!]) {
+    assert.deepEqual(stable(await to.getArticle(id)), stable(await from.archive.getArticle(id)));
+  }
+  await assert.rejects(to.getArticle(from.c.id), /no article/, 'the article outside the collection stays behind');
+  assert.deepEqual(
+    (await to.listEntities()).map((e) => [e.id, e.name, e.aliases, e.articles]).sort(),
+    [
+      [from.front.id, 'Northern Vigil Front', ['NVF'], 2],
+      [from.town.id, 'Karovsk', [], 1],
+    ].sort(),
+  );
+  const [group] = await to.listClaimGroups();
+  assert.equal(group!.group.label, 'Karovsk casualties');
+  assert.equal(group!.claims.length, 2);
+  const [collection] = await to.listCollections();
+  assert.equal(collection!.name, 'Karovsk week');
+  assert.equal(collection!.articles, 3);
+
+  // The captured page came along, byte for byte, beside its article.
+  const original = await to.getArticle(from.page.id!);
+  const files = await readdir(join(dir, 'articles'), { recursive: true });
+  const attachment = files.find((f) => f.endsWith(original.provenance.attachment!));
+  assert.ok(attachment, 'the original is in the articles folder');
+  assert.equal((await readFile(join(dir, 'articles', attachment))).toString(), PAGE);
+
+  // Searchable at once, by its collection too.
+  await to.searchService.settled();
+  const found = await to.search({ query: 'collection:"Karovsk week" market' });
+  assert.deepEqual(
+    found.hits.map((h) => h.id),
+    [from.b.id],
+  );
+
+  // Importing the same bundle again adds nothing.
+  const again = await to.importBundleFile(path);
+  assert.equal(again.articles.added, 0);
+  assert.equal(again.articles.alreadyHere, 3);
+  assert.equal(again.entities.added, 0);
+  assert.equal((await to.listArticles()).total, 3);
+  assert.equal((await to.listEntities()).length, 2);
+  assert.equal((await to.listCollections()).length, 1);
+});
+
+test('into an archive holding part of it: the article it has is kept, entities matched by name and alias, none duplicated', async (t) => {
+  const from = await seed(t);
+  const path = await exportBundle(t, from.archive, from.collection.id);
+  const to = await openFor(t, await tempDir(t));
+  // The same story captured here on its own (another id, the same text), and the same entities under other ids.
+  const mine = await to.addArticle({ title: 'My copy', source: 'Wire One', text: SECOND, notes: 'checked by me' });
+  const front = await to.createEntity({ name: 'NVF', type: 'group' });
+  const town = await to.createEntity({ name: 'Karovsk', type: 'location' });
+  const person = await to.createEntity({ name: 'Northern Vigil Front', type: 'person' });
+
+  const report = await to.importBundleFile(path);
+  assert.equal(report.articles.added, 2);
+  assert.equal(report.articles.alreadyHere, 1);
+  assert.equal(report.entities.added, 0);
+  assert.deepEqual(report.entities.matched.map((m) => [m.bundleName, m.localName, m.by]).sort(), [
+    ['Karovsk', 'Karovsk', 'name'],
+    ['Northern Vigil Front', 'NVF', 'alias'],
+  ]);
+
+  assert.equal((await to.listArticles()).total, 3);
+  const kept = await to.getArticle(mine.id);
+  assert.equal(kept.title, 'My copy', 'an article already here keeps its own edits');
+  assert.equal(kept.notes, 'checked by me');
+  const imported = await to.getArticle(from.a.id);
+  const pointedAt = new Set(imported.mentions.map((m) => m.entityId));
+  assert.deepEqual([...pointedAt].sort(), [front.id, town.id].sort(), 'mentions point at this archive’s entities');
+  assert.deepEqual(imported.claims[0]!.placeIds, [town.id]);
+  assert.ok(!pointedAt.has(person.id), 'a person of the same name is not the group');
+  assert.equal((await to.listEntities()).length, 3);
+
+  const [collection] = await to.listCollections();
+  assert.equal(collection!.articles, 3, 'the article already here joined the bundle’s collection');
+  const members = await to.listArticles({ collectionId: collection!.id });
+  assert.deepEqual(members.items.map((i) => i.id).sort(), [from.a.id, from.page.id!, mine.id].sort());
+});
+
+// ---- hostile and damaged bundles ----
+
+/**
+ * A zip of these entries. yazl refuses to write names that leave the folder, so such a name is
+ * written as a same-length stand-in and patched into the bytes afterwards (the CRCs cover contents only).
+ */
+async function zipOf(t: TestContext, entries: [string, string | Buffer][]): Promise<string> {
+  const path = join(await tempDir(t), 'hostile.zip');
+  const zip = new yazl.ZipFile();
+  const patches: [Buffer, Buffer][] = [];
+  for (const [name, data] of entries) {
+    const safe = name.replace(/^\//, 'X').replaceAll('..', 'XX').replaceAll('\\', 'Y');
+    if (safe !== name) patches.push([Buffer.from(safe), Buffer.from(name)]);
+    zip.addBuffer(Buffer.from(data), safe);
+  }
+  zip.end();
+  await pipeline(zip.outputStream, createWriteStream(path));
+  if (patches.length) {
+    const bytes = await readFile(path);
+    for (const [from, to] of patches) {
+      let at = 0;
+      while ((at = bytes.indexOf(from, at)) >= 0) {
+        to.copy(bytes, at);
+        at += to.length;
+      }
+    }
+    await writeFile(path, bytes);
+  }
+  return path;
+}
+
+/** Every entry of a real bundle, to tamper with. */
+async function entriesOf(path: string): Promise<[string, Buffer][]> {
+  const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
+    yauzl.open(path, { lazyEntries: true }, (e, z) => (e ? reject(e) : resolve(z))),
+  );
+  const out: [string, Buffer][] = [];
+  await new Promise<void>((resolve, reject) => {
+    zip.on('entry', (entry: yauzl.Entry) => {
+      zip.openReadStream(entry, async (error, stream) => {
+        if (error) return reject(error);
+        const parts: Buffer[] = [];
+        for await (const part of stream) parts.push(part as Buffer);
+        out.push([entry.fileName, Buffer.concat(parts)]);
+        zip.readEntry();
+      });
+    });
+    zip.on('end', resolve);
+    zip.readEntry();
+  });
+  return out;
+}
+
+async function assertRefused(t: TestContext, path: string, why: RegExp): Promise<void> {
+  const dir = await tempDir(t);
+  const archive = await openFor(t, dir);
+  const registryBefore = await readFile(join(dir, 'archive.json'), 'utf8');
+  await assert.rejects(archive.importBundleFile(path), (error: Error & { code?: string }) => {
+    assert.match(error.message, /refused and nothing was imported/);
+    assert.match(error.message, why);
+    assert.equal(error.code, 'invalid');
+    return true;
+  });
+  assert.equal((await archive.listArticles()).total, 0);
+  assert.equal(await readFile(join(dir, 'archive.json'), 'utf8'), registryBefore, 'archive.json untouched');
+  assert.deepEqual(await readdir(join(dir, 'articles')).catch(() => []), []);
+}
+
+test('a bundle with a path leaving its folder, a zip bomb, a wrong checksum, an extra or missing file is refused whole', async (t) => {
+  const from = await seed(t);
+  const good = await entriesOf(await exportBundle(t, from.archive, from.collection.id));
+  const manifest = good.find(([name]) => name === 'manifest.json')!;
+  const article = good.find(([name]) => name.startsWith('articles/'))!;
+
+  await assertRefused(t, await zipOf(t, [...good, ['../../escape.json', '{}']]), /invalid relative path|never has/);
+  await assertRefused(t, await zipOf(t, [...good, ['/etc/cron.d/evil', 'x']]), /absolute path|never has/);
+  await assertRefused(
+    t,
+    await zipOf(t, [...good, ['articles\\..\\..\\evil.json', 'x']]),
+    /invalid characters|never has/,
+  );
+  await assertRefused(
+    t,
+    await zipOf(t, [...good, ['originals/00000000-0000-4000-8000-000000000000.capture.html', Buffer.alloc(64 << 20)]]),
+    /zip bomb/,
+  );
+  const tampered = good.map(([name, data]): [string, Buffer] =>
+    name === article[0] ? [name, Buffer.from(data.toString().replace('Karovsk', 'Karovsx'))] : [name, data],
+  );
+  await assertRefused(t, await zipOf(t, tampered), /does not match its checksum/);
+  await assertRefused(t, await zipOf(t, [...good, ['entities.json', '[]']]), /twice/);
+  await assertRefused(
+    t,
+    await zipOf(
+      t,
+      good.filter(([name]) => name !== article[0]),
+    ),
+    /in its manifest but not in the bundle/,
+  );
+  await assertRefused(
+    t,
+    await zipOf(
+      t,
+      good.filter(([name]) => name !== 'manifest.json'),
+    ),
+    /no manifest/,
+  );
+  await assertRefused(t, await zipOf(t, [manifest]), /in its manifest but not in the bundle/);
+
+  const notZip = join(await tempDir(t), 'not.zip');
+  await writeFile(notZip, 'PK but not really a zip file');
+  await assertRefused(t, notZip, /not a zip file/);
+});
+
+test('a bundle whose documents do not fit the schema is refused, even with matching checksums', async (t) => {
+  const { createHash } = await import('node:crypto');
+  const id = '11111111-1111-4111-8111-111111111111';
+  const doc = JSON.stringify({ schemaVersion: 1, article: { id, title: '<script>alert(1)</script>' } });
+  const files = [
+    { path: `articles/${id}.json`, bytes: doc.length, sha256: createHash('sha256').update(doc).digest('hex') },
+  ];
+  const manifest = JSON.stringify({
+    format: 'newsdesk-bundle',
+    formatVersion: 1,
+    schemaVersion: 1,
+    app: { name: 'Newsdesk', version: '0' },
+    createdAt: new Date().toISOString(),
+    scope: 'x',
+    counts: { articles: 1, originals: 0, entities: 0, claimGroups: 0, collections: 0 },
+    files,
+  });
+  await assertRefused(
+    t,
+    await zipOf(t, [
+      [`articles/${id}.json`, doc],
+      ['manifest.json', manifest],
+    ]),
+    /does not fit the bundle format/,
+  );
+});
