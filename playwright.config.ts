@@ -48,6 +48,8 @@ export default defineConfig<AppOptions>({
     {
       name: 'electron',
       use: { shell: 'electron' },
+      // A report file opened in a browser page, not the app: the Chromium run covers it.
+      testIgnore: ['**/export-report.spec.ts'],
     },
   ],
 });

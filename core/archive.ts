@@ -1,7 +1,7 @@
 // openArchive(dataDir): the one stateful object, implementing the contract over the JSON store.
 import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
@@ -380,7 +380,14 @@ class JsonArchive implements Archive {
       newestFirst: () => this.catalog.sorted('publishedAt', 'desc', false),
       read: (id) => {
         const entry = this.catalog.get(id);
-        return entry ? this.read(entry).catch(() => null) : Promise.resolve(null);
+        // A file gone or damaged since the export began is left out (and counted); anything else fails it.
+        return entry
+          ? this.read(entry).catch((error: unknown) => {
+              if (error instanceof CorruptFileError || (error instanceof ArchiveError && error.code === 'not_found'))
+                return null;
+              throw error;
+            })
+          : Promise.resolve(null);
       },
       entities: () => this.registry.data.entities,
       claimGroups: () => this.registry.data.claimGroups,
@@ -758,8 +765,8 @@ class JsonArchive implements Archive {
     return this.write(async () => {
       // yauzl reads a zip by random access: the upload goes to a temp file in the derived folder first.
       const temp = join(this.dataDir, INDEX_DIR, `.bundle-${randomBytes(6).toString('hex')}.zip`);
-      await writeFile(temp, Buffer.from(parsed.data, 'base64'), { flag: 'wx' });
       try {
+        await writeFile(temp, Buffer.from(parsed.data, 'base64'), { flag: 'wx' });
         return await this.importBundleAt(temp);
       } finally {
         await rm(temp, { force: true });
@@ -772,14 +779,14 @@ class JsonArchive implements Archive {
   }
 
   private async importBundleAt(path: string): Promise<BundleImportReport> {
-    const bundle = await openBundle(path);
+    const bundle = await openBundle(path, this.dataDir);
     try {
       return await importBundle(
         {
           registry: this.registry,
           entries: () => this.catalog.values(),
           entry: (id) => this.catalog.get(id),
-          saveImported: (article, original) => this.persistNew(article, original),
+          saveImported: (article, original) => this.persistNew(article, original, { fromElsewhere: true }),
           change: (id, edit) => this.change(id, edit),
         },
         bundle,
@@ -856,11 +863,20 @@ class JsonArchive implements Archive {
    * Writes a new article file (and the captured bytes beside it, first) and records it in the catalog
    * and the indexes; on failure nothing is left behind. Bundles' articles come in here as they are.
    */
-  private async persistNew(given: Article, attachment: { name: string; bytes: Uint8Array } | null): Promise<void> {
+  private async persistNew(
+    given: Article,
+    attachment: { name: string; bytes: Uint8Array } | null,
+    options: { fromElsewhere?: boolean } = {},
+  ): Promise<void> {
     const article = attachment ? given : { ...given, provenance: { ...given.provenance, attachment: null } };
     const base = articleFileFor(article);
     const written: string[] = [];
     const attachmentPath = attachment ? join(this.dataDir, base, '..', attachment.name) : null;
+    if (options.fromElsewhere)
+      // An id of our own is new by construction; one from a bundle may name files already here.
+      for (const path of [join(this.dataDir, base), attachmentPath])
+        if (path && (await lstat(path).catch(() => null)))
+          throw new ArchiveError('exists', `${path} is already in the data folder: the bundle's copy was not written.`);
     // The two files are written and fsynced side by side, so the disk waits overlap. The article is
     // renamed into place only after the attachment, and its folder fsync makes both renames durable.
     const attachmentWritten = attachmentPath

@@ -321,7 +321,9 @@ async function runExport(archive: Archive, values: Options): Promise<number> {
   }
   if (values.query !== undefined) scope = { query: values.query };
   // A query, or a smart collection, needs the index current: the CLI may be the first to open the folder in a while.
-  await archive.searchService.ready();
+  const smart =
+    'collectionId' in scope && (await archive.listCollections()).some((c) => c.id === scope.collectionId && c.query);
+  if ('query' in scope || smart) await archive.searchService.ready();
   const timer =
     process.stderr.isTTY &&
     setInterval(() => {

@@ -810,7 +810,13 @@ export type ExportPlan = {
 };
 
 /** Where an export went and what it held. */
-export type ExportResult = ExportPlan & { path: string; bytes: number; tookMs: number };
+export type ExportResult = ExportPlan & {
+  path: string;
+  bytes: number;
+  tookMs: number;
+  /** Articles whose file was gone by the time it was read (deleted by hand): not in the export. */
+  skipped: number;
+};
 
 /** A bundle's import, reported to the user: what was added, what was already here, what was matched. */
 export type BundleImportReport = {

@@ -1,6 +1,5 @@
 // The contract over HTTP on 127.0.0.1: serves the built UI, POST /api/:method and POST /export (a download), every request guarded by a per-run token.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { once } from 'node:events';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -108,14 +107,26 @@ export async function serveArchive(options: ServeOptions): Promise<RunningServer
       'Content-Disposition': `attachment; filename="${plan.fileName.replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(plan.fileName)}`,
       'X-Newsdesk-Articles': String(plan.articles),
     });
+    // A cancelled download closes the response: remembered, so the loop stops reading articles for it.
+    let gone = res.destroyed;
+    res.once('close', () => (gone = true));
     try {
-      while (!next.done) {
-        if (!res.write(next.value)) await Promise.race([once(res, 'drain'), once(res, 'close')]);
-        // The user cancelled the download: stop reading articles for it.
-        if (res.destroyed) break;
+      while (!next.done && !gone) {
+        if (!res.write(next.value))
+          await new Promise<void>((resolve) => {
+            const done = () => {
+              res.off('drain', done);
+              res.off('close', done);
+              resolve();
+            };
+            res.on('drain', done);
+            res.on('close', done);
+            if (gone) done();
+          });
+        if (gone) break;
         next = await iterator.next();
       }
-      if (res.destroyed) await iterator.return?.();
+      if (gone) await iterator.return?.();
       else res.end();
     } catch (error) {
       // Headers are gone: a cut connection is how the browser learns the download failed.

@@ -107,6 +107,8 @@ export function App() {
     setRevision((n) => n + 1);
     await pages.refresh();
     void refreshStatus();
+    // Counts change with a trash or a restore, and an imported bundle may bring collections.
+    void collections.refresh();
     if (id) {
       setCursor(pages.indexOf(id));
       setOpenId(id);
@@ -369,6 +371,33 @@ export function App() {
     }
   }
 
+  async function renameCollection(id: string, name: string): Promise<boolean> {
+    try {
+      await archive.updateCollection(id, { name });
+      await collections.refresh();
+      return true;
+    } catch (error) {
+      reportError(error);
+      return false;
+    }
+  }
+
+  async function deleteCollection(id: string): Promise<void> {
+    const name = collections.byId(id)?.name ?? 'the collection';
+    try {
+      const { removedFrom } = await archive.deleteCollection(id);
+      setNotice({
+        kind: 'info',
+        text: `Deleted the collection “${name}”; its ${formatCount(removedFrom, 'article stays', 'articles stay')} in the library.`,
+      });
+      changeView({ ...view, collectionId: undefined });
+      await collections.refresh();
+      if (article) onArticleChange(await archive.getArticle(article.id));
+    } catch (error) {
+      reportError(error);
+    }
+  }
+
   /** What the export dialog offers, the most specific first: what is on screen, then the open article, then everything. */
   function exportScopes(): ScopeOption[] {
     const scopes: ScopeOption[] = [];
@@ -593,6 +622,8 @@ export function App() {
                   onSelect={(id) => changeView({ ...view, collectionId: id ?? undefined })}
                   onSearch={changeQuery}
                   onCreate={createCollection}
+                  onRename={renameCollection}
+                  onDelete={deleteCollection}
                   onExport={() => setDialog('export')}
                 />
               )}

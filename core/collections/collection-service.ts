@@ -28,7 +28,20 @@ export type CollectionHost = {
 const AT_ONCE = 8;
 
 export class CollectionService {
+  /** Adds, removes and deletes of one collection run one after another: a delete must not race an add. */
+  private readonly queues = new Map<string, Promise<unknown>>();
+
   constructor(private readonly host: CollectionHost) {}
+
+  private serial<T>(id: string, work: () => Promise<T>): Promise<T> {
+    const run = (this.queues.get(id) ?? Promise.resolve()).then(work);
+    const settled = run.catch(() => undefined);
+    this.queues.set(id, settled);
+    void settled.then(() => {
+      if (this.queues.get(id) === settled) this.queues.delete(id);
+    });
+    return run;
+  }
 
   list(): CollectionSummary[] {
     const counts = new Map<string, number>();
@@ -94,34 +107,42 @@ export class CollectionService {
   }
 
   /** The collection goes; its articles stay in the archive (and in the trash, if they were there). */
-  async delete(id: string): Promise<{ removedFrom: number }> {
-    const collection = this.get(id);
-    let removedFrom = 0;
-    if (collection.query === null) {
+  delete(id: string): Promise<{ removedFrom: number }> {
+    return this.serial(id, async () => {
+      const collection = this.get(id);
+      // Out of the registry first: an add that reaches an article after this finds no collection to add.
+      await this.host.registry.update((draft) => {
+        draft.collections = draft.collections.filter((c) => c.id !== id);
+      });
+      if (collection.query !== null) return { removedFrom: 0 };
       const members = [...this.host.entries()].filter((e) => e.collectionIds.includes(id)).map((e) => e.id);
-      removedFrom = (await this.edit(members, (ids) => ids.filter((c) => c !== id))).changed;
-    }
-    await this.host.registry.update((draft) => {
-      draft.collections = draft.collections.filter((c) => c.id !== id);
-    });
-    return { removedFrom };
-  }
-
-  async add(id: string, articleIds: string[]): Promise<{ changed: number; unchanged: number }> {
-    const collection = this.handMade(id);
-    this.refuseUnknown(articleIds);
-    return this.edit(articleIds, (ids) => {
-      if (ids.includes(collection.id)) return ids;
-      if (ids.length >= MAX_COLLECTIONS_PER_ARTICLE)
-        throw new ArchiveError('invalid', `An article can be in at most ${MAX_COLLECTIONS_PER_ARTICLE} collections.`);
-      return [...ids, collection.id];
+      return { removedFrom: (await this.edit(members, (ids) => ids.filter((c) => c !== id))).changed };
     });
   }
 
-  async remove(id: string, articleIds: string[]): Promise<{ changed: number; unchanged: number }> {
-    const collection = this.handMade(id);
-    this.refuseUnknown(articleIds);
-    return this.edit(articleIds, (ids) => ids.filter((c) => c !== collection.id));
+  add(id: string, articleIds: string[]): Promise<{ changed: number; unchanged: number }> {
+    return this.serial(id, async () => {
+      const collection = this.handMade(id);
+      this.refuseUnknown(articleIds);
+      return this.edit(articleIds, (ids) => {
+        if (ids.includes(collection.id) || !this.exists(collection.id)) return ids;
+        if (ids.length >= MAX_COLLECTIONS_PER_ARTICLE)
+          throw new ArchiveError('invalid', `An article can be in at most ${MAX_COLLECTIONS_PER_ARTICLE} collections.`);
+        return [...ids, collection.id];
+      });
+    });
+  }
+
+  remove(id: string, articleIds: string[]): Promise<{ changed: number; unchanged: number }> {
+    return this.serial(id, async () => {
+      const collection = this.handMade(id);
+      this.refuseUnknown(articleIds);
+      return this.edit(articleIds, (ids) => ids.filter((c) => c !== collection.id));
+    });
+  }
+
+  private exists(id: string): boolean {
+    return this.host.registry.data.collections.some((c) => c.id === id);
   }
 
   private handMade(id: string): Collection {

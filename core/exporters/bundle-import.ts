@@ -1,6 +1,7 @@
 // Merges a verified bundle into this archive: articles already here are kept as they are, entities matched by id then name or alias, the user told what was merged.
 import type { Article, BundleImportReport, ClaimGroup, ClaimParty, Collection, Entity, Registry } from '../model.ts';
-import { indexText } from '../search/fold.ts';
+import { newCollectionId } from '../ids.ts';
+import { foldTerm, indexText } from '../search/fold.ts';
 import type { CatalogEntry } from '../store/catalog.ts';
 import type { RegistryStore } from '../store/registry-file.ts';
 import type { BundleContents } from './bundle-reader.ts';
@@ -61,17 +62,23 @@ export function planMerge(registry: Readonly<Registry>, bundle: BundleContents) 
   const collectionIds = new Map<string, string>();
   const newCollections: Collection[] = [];
   const matchedCollections: string[] = [];
+  // Names compare as the registry keeps them unique (folded); a smart collection of that name is not a match.
+  const taken = (name: string) =>
+    [...registry.collections, ...newCollections].some((c) => foldTerm(c.name) === foldTerm(name));
   for (const collection of bundle.collections) {
     const same =
-      registry.collections.find((c) => c.id === collection.id) ??
-      registry.collections.find((c) => c.query === null && indexText(c.name) === indexText(collection.name));
+      registry.collections.find((c) => c.id === collection.id && c.query === null) ??
+      registry.collections.find((c) => c.query === null && foldTerm(c.name) === foldTerm(collection.name));
     if (same) {
       collectionIds.set(collection.id, same.id);
       matchedCollections.push(same.name);
-    } else {
-      collectionIds.set(collection.id, collection.id);
-      newCollections.push({ ...collection, query: null });
+      continue;
     }
+    let name = collection.name;
+    for (let n = 1; taken(name); n++) name = `${collection.name} (imported${n > 1 ? ` ${n}` : ''})`;
+    const id = registry.collections.some((c) => c.id === collection.id) ? newCollectionId() : collection.id;
+    collectionIds.set(collection.id, id);
+    newCollections.push({ ...collection, id, name, query: null });
   }
   return {
     entityIds,
@@ -133,24 +140,42 @@ export async function importBundle(host: BundleImportHost, bundle: BundleContent
   const added: string[] = [];
   let alreadyHere = 0;
   let originals = 0;
+  /** Writes of this import still under way, by content hash: a copy later in the bundle waits for its first. */
+  const writing = new Map<string, Promise<void>>();
   const importOne = async (id: string): Promise<void> => {
     const article = remapArticle(await bundle.article(id), plan, (e) => registryIds.has(e));
+    const first = article.contentHash ? writing.get(article.contentHash) : undefined;
+    if (first) await first;
     const existing = host.entry(article.id)?.id ?? (article.contentHash ? hashes.get(article.contentHash) : undefined);
-    if (existing) {
+    if (existing && host.entry(existing)) {
       // Kept as it is here (its tags and edits are this archive's), but put in the bundle's collections.
       alreadyHere++;
-      const missing = article.collectionIds.filter((c) => !host.entry(existing)!.collectionIds.includes(c));
-      if (missing.length)
-        await host.change(existing, (a) => ({ ...a, collectionIds: [...a.collectionIds, ...missing] }));
+      const wanted = article.collectionIds;
+      if (wanted.some((c) => !host.entry(existing)!.collectionIds.includes(c)))
+        await host.change(existing, (a) => ({
+          ...a,
+          collectionIds: [...a.collectionIds, ...wanted.filter((c) => !a.collectionIds.includes(c))],
+        }));
       return;
     }
-    // Claimed before the write, so a copy later in the same bundle is seen as one.
-    if (article.contentHash) hashes.set(article.contentHash, article.id);
     const name = article.provenance.attachment;
-    const bytes = name ? await bundle.original(name) : null;
-    await host.saveImported(article, name && bytes ? { name, bytes } : null);
-    if (bytes) originals++;
-    added.push(article.id);
+    const saving = (async () => {
+      const bytes = name ? await bundle.original(name) : null;
+      await host.saveImported(article, name && bytes ? { name, bytes } : null);
+      if (bytes) originals++;
+      if (article.contentHash) hashes.set(article.contentHash, article.id);
+      added.push(article.id);
+    })();
+    if (article.contentHash)
+      writing.set(
+        article.contentHash,
+        saving.catch(() => undefined),
+      );
+    try {
+      await saving;
+    } finally {
+      if (article.contentHash) writing.delete(article.contentHash);
+    }
   };
   // A few at a time: each write waits for its fsyncs, and the waits overlap (one at a time left the CPU idle half the time).
   const running = new Set<Promise<void>>();

@@ -1,7 +1,6 @@
 // Opens a Newsdesk bundle and checks all of it before anything is imported: names, sizes, zip bombs, the manifest's checksums, every document's schema.
 import { createHash } from 'node:crypto';
 import { statfs } from 'node:fs/promises';
-import { dirname } from 'node:path';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import { z } from 'zod';
 import { ArchiveError, describeIssues } from '../errors.ts';
@@ -103,7 +102,7 @@ function parseJson<T>(bytes: Buffer, schema: z.ZodType<T, unknown>, what: string
  * Opens and verifies the bundle at `path` (every byte is read and hashed once); throws an 'invalid'
  * ArchiveError saying what is wrong before anything could be imported.
  */
-export async function openBundle(path: string): Promise<BundleContents> {
+export async function openBundle(path: string, dataDir: string): Promise<BundleContents> {
   let zip: ZipFile;
   try {
     zip = await openZip(path);
@@ -111,7 +110,7 @@ export async function openBundle(path: string): Promise<BundleContents> {
     return refuse(`it is not a zip file that can be read (${(error as Error).message}).`);
   }
   try {
-    return await verify(zip, path);
+    return await verify(zip, dataDir);
   } catch (error) {
     zip.close();
     if (error instanceof ArchiveError) throw error;
@@ -120,7 +119,7 @@ export async function openBundle(path: string): Promise<BundleContents> {
   }
 }
 
-async function verify(zip: ZipFile, path: string): Promise<BundleContents> {
+async function verify(zip: ZipFile, dataDir: string): Promise<BundleContents> {
   const entries = await listEntries(zip);
   const byName = new Map<string, Entry>();
   let total = 0;
@@ -148,7 +147,8 @@ async function verify(zip: ZipFile, path: string): Promise<BundleContents> {
     byName.set(name, entry);
   }
   if (total > BUNDLE_LIMITS.totalBytes) refuse(`it unpacks to ${total} bytes.`);
-  const free = await statfs(dirname(path))
+  // The archive's disk, where it will unpack to (the bundle may sit on a USB stick).
+  const free = await statfs(dataDir)
     .then((s) => s.bavail * s.bsize)
     .catch(() => Infinity);
   if (total > free)
@@ -182,7 +182,16 @@ async function verify(zip: ZipFile, path: string): Promise<BundleContents> {
       const doc = parseJson(bytes, ArticleDocument, entry.fileName);
       if (doc.article.id !== article[1]) refuse(`${entry.fileName} holds article ${doc.article.id}.`);
       articleIds.push(doc.article.id);
-      if (doc.article.provenance.attachment) attachments.add(doc.article.provenance.attachment);
+      const attachment = doc.article.provenance.attachment;
+      if (attachment) {
+        // Only the article's own name: any other would let a bundle write over another article's original.
+        const own = ORIGINAL_ENTRY.exec(`originals/${attachment}`);
+        if (!own || own[1] !== doc.article.id)
+          refuse(
+            `${entry.fileName} names an original that is not its own (${JSON.stringify(attachment.slice(0, 100))}).`,
+          );
+        attachments.add(attachment);
+      }
     }
   }
   for (const entry of entries) {

@@ -11,12 +11,13 @@ import {
   originalEntry,
   type Manifest,
 } from './bundle-format.ts';
-import type { ExportSource } from './export-source.ts';
+import { entityIdsOf, type ExportSource } from './export-source.ts';
 import { zipStream } from './zip-writer.ts';
 
 export function bundle(source: ExportSource): AsyncIterable<Buffer> {
   return zipStream(async (zip) => {
     const groupIds = new Set<string>();
+    const entityIds = new Set<string>();
     const collectionIds = new Set<string>();
     let articles = 0;
     let originals = 0;
@@ -26,6 +27,9 @@ export function bundle(source: ExportSource): AsyncIterable<Buffer> {
       articles++;
       for (const claim of article.claims) if (claim.groupId) groupIds.add(claim.groupId);
       for (const id of article.collectionIds) collectionIds.add(id);
+      // Every entity the document points at, rejected suggestions too: the other archive keeps them rejected.
+      for (const m of article.mentions) if (m.entityId) entityIds.add(m.entityId);
+      for (const id of entityIdsOf(article)) entityIds.add(id);
       const bytes = await source.original(article);
       if (bytes && article.provenance.attachment) {
         await zip.add(originalEntry(article.provenance.attachment), bytes);
@@ -35,7 +39,8 @@ export function bundle(source: ExportSource): AsyncIterable<Buffer> {
     const pick = <T>(from: ReadonlyMap<string, T>, ids: Set<string>) => [...ids].flatMap((id) => from.get(id) ?? []);
     const groups = pick(source.claimGroups, groupIds);
     const collections = pick(source.collections, collectionIds);
-    await zip.add(ENTITIES, JSON.stringify([...source.entities.values()], null, 1));
+    const entities = [...entityIds].flatMap((id) => source.entity(id) ?? []);
+    await zip.add(ENTITIES, JSON.stringify(entities, null, 1));
     await zip.add(CLAIM_GROUPS, JSON.stringify(groups, null, 1));
     await zip.add(COLLECTIONS, JSON.stringify(collections, null, 1));
     await zip.end(() => {
@@ -49,7 +54,7 @@ export function bundle(source: ExportSource): AsyncIterable<Buffer> {
         counts: {
           articles,
           originals,
-          entities: source.entities.size,
+          entities: entities.length,
           claimGroups: groups.length,
           collections: collections.length,
         },

@@ -43,10 +43,18 @@ export class ExportService {
   /** Writes the export to `out` (a file that must not exist yet, or a folder to put it in). */
   async toFile(request: Request, out: string): Promise<ExportResult> {
     const started = performance.now();
-    const { plan, source, writer } = this.prepare(request);
+    const { plan, source, writer, missing } = this.prepare(request);
     const path = await exportTarget(out, plan.fileName);
     const bytes = await this.tracked(request, source, () => writeExport(path, writer.write(source)));
-    return { ...plan, path, bytes, tookMs: Math.round(performance.now() - started) };
+    // What was written, not what was planned: a file gone since (deleted by hand) is left out and counted.
+    return {
+      ...plan,
+      articles: plan.articles - missing.size,
+      skipped: missing.size,
+      path,
+      bytes,
+      tookMs: Math.round(performance.now() - started),
+    };
   }
 
   /** The export as a stream of chunks (browser mode downloads it), with what it holds. */
@@ -99,7 +107,12 @@ export class ExportService {
       fileName: exportFileName(`newsdesk ${scope}`, exportedAt, writer.extension),
       mediaType: writer.mediaType,
     };
-    const read = this.host.read;
+    const missing = new Set<string>();
+    const read = async (id: string) => {
+      const article = await this.host.read(id);
+      if (!article) missing.add(id);
+      return article;
+    };
     const countRead = () => {
       if (this.progress) this.progress.done = Math.min(this.progress.done + 1, this.progress.total);
     };
@@ -114,8 +127,19 @@ export class ExportService {
       app: this.host.app,
       articles: () => readInOrder(ids, read, countRead),
       original: (article) => this.original(article),
+      entity: (id) => this.liveEntity(id),
     };
-    return { plan, source, writer };
+    return { plan, source, writer, missing };
+  }
+
+  private entityCache: { of: readonly Entity[]; byId: Map<string, Entity> } | null = null;
+
+  /** By id in the registry as it is now (the registry is replaced, not mutated, by each change). */
+  private liveEntity(id: string): Entity | undefined {
+    const entities = this.host.entities();
+    if (this.entityCache?.of !== entities)
+      this.entityCache = { of: entities, byId: new Map(entities.map((e) => [e.id, e])) };
+    return this.entityCache.byId.get(id);
   }
 
   private resolve(scope: Request['scope']): { ids: string[]; scope: string } {

@@ -18,6 +18,8 @@ export type ExportSource = {
   readonly app: { name: string; version: string };
   /** The articles in order, read a few ahead (progress is counted as they are read). */
   articles(): AsyncIterable<Article>;
+  /** The registry's entity now (the bundle takes its entities once the articles are written: edits meanwhile count). */
+  entity(id: string): Entity | undefined;
   /** The captured bytes kept beside an article (its original page or file), or null when there are none. */
   original(article: Article): Promise<Uint8Array | null>;
 };

@@ -1,222 +1,28 @@
 // HTML report: one self-contained, printable page (claims table, sources, then each article with its mentions and claims marked).
-import type { Article, Claim, ClaimStatus, Entity, EntityType } from '../model.ts';
+import type { Claim, ClaimStatus } from '../model.ts';
 import { describeQuantity } from './csv-tables.ts';
-import { keptClaims, keptMentions, type ExportSource } from './export-source.ts';
-
-// ---- What both reports share: the first pass, spans that fit, paragraphs, dates ----
-
-/** A claim as the claims table lists it: its number (c1, c2 …) and the article it is in. */
-export type ReportClaim = {
-  n: number;
-  article: number;
-  outlet: string;
-  publishedAt: string | null;
-  claim: Claim;
-};
-
-/** What the first pass over the articles gathers: small per-claim and per-article facts, never the texts. */
-export type ReportSurvey = {
-  contents: { n: number; id: string; title: string; source: string; publishedAt: string | null; claims: number }[];
-  claims: ReportClaim[];
-  outlets: Map<string, number>;
-  wires: Map<string, number>;
-  /** Syndicated copies of one story count once. */
-  stories: number;
-  firstPublished: string | null;
-  lastPublished: string | null;
-  statuses: Map<ClaimStatus, number>;
-  articleNumbers: Map<string, number>;
-  claimNumbers: Map<string, number>;
-};
-
-const claimKey = (article: Article, claim: Claim) => `${article.id}/${claim.id}`;
-
-/** An article's kept claims in reading order, the order their numbers follow. */
-export const claimsInOrder = (article: Article) =>
-  keptClaims(article).sort((a, b) => a.start - b.start || b.end - a.end);
-
-export async function surveyReport(source: ExportSource): Promise<ReportSurvey> {
-  const survey: ReportSurvey = {
-    contents: [],
-    claims: [],
-    outlets: new Map(),
-    wires: new Map(),
-    stories: 0,
-    firstPublished: null,
-    lastPublished: null,
-    statuses: new Map(),
-    articleNumbers: new Map(),
-    claimNumbers: new Map(),
-  };
-  const stories = new Set<string>();
-  const bump = <K>(map: Map<K, number>, key: K) => map.set(key, (map.get(key) ?? 0) + 1);
-  for await (const article of source.articles()) {
-    const n = survey.contents.length + 1;
-    const claims = claimsInOrder(article);
-    survey.articleNumbers.set(article.id, n);
-    survey.contents.push({
-      n,
-      id: article.id,
-      title: article.title,
-      source: article.source,
-      publishedAt: article.publishedAt,
-      claims: claims.length,
-    });
-    bump(survey.outlets, article.source);
-    for (const wire of new Set(article.wireCredits)) bump(survey.wires, wire);
-    stories.add(article.storyId ?? article.id);
-    // Dates compare as their day: "2026-03-13" and "2026-03-13T08:30:00+02:00" are the same day to a reader.
-    const day = article.publishedAt?.slice(0, 10) ?? null;
-    if (day && (!survey.firstPublished || day < survey.firstPublished.slice(0, 10)))
-      survey.firstPublished = article.publishedAt;
-    if (day && (!survey.lastPublished || day > survey.lastPublished.slice(0, 10)))
-      survey.lastPublished = article.publishedAt;
-    for (const claim of claims) {
-      const row = { n: survey.claims.length + 1, article: n, outlet: article.source, publishedAt: article.publishedAt };
-      survey.claims.push({ ...row, claim });
-      survey.claimNumbers.set(claimKey(article, claim), row.n);
-      bump(survey.statuses, claim.status);
-    }
-  }
-  survey.stories = stories.size;
-  return survey;
-}
-
-/** Numbers for the second pass: the first pass's, or the next free ones for what appeared in between. */
-export function numberer(survey: ReportSurvey) {
-  let nextArticle = survey.contents.length;
-  let nextClaim = survey.claims.length;
-  return {
-    article: (article: Article) => survey.articleNumbers.get(article.id) ?? ++nextArticle,
-    claim: (article: Article, claim: Claim) => survey.claimNumbers.get(claimKey(article, claim)) ?? ++nextClaim,
-  };
-}
-
-/** Most counted first, then by name. */
-export const ranked = (counts: ReadonlyMap<string, number>) =>
-  [...counts].sort(([a, x], [b, y]) => y - x || a.localeCompare(b));
-
-const isHigh = (code: number) => code >= 0xd800 && code <= 0xdbff;
-const isLow = (code: number) => code >= 0xdc00 && code <= 0xdfff;
-
-/**
- * A span clamped to the text and widened so it never cuts a surrogate pair in two (that would write
- * a lone half as U+FFFD); null when nothing of it is left. Offsets from a hand-edited file may not fit.
- */
-export function fitSpan(text: string, start: number, end: number): { start: number; end: number } | null {
-  if (!Number.isInteger(start) || !Number.isInteger(end)) return null;
-  let s = Math.max(0, start);
-  let e = Math.min(end, text.length);
-  if (s > 0 && s < text.length && isLow(text.charCodeAt(s)) && isHigh(text.charCodeAt(s - 1))) s--;
-  if (e > 0 && e < text.length && isLow(text.charCodeAt(e)) && isHigh(text.charCodeAt(e - 1))) e++;
-  return s < e ? { start: s, end: e } : null;
-}
-
-/** The text cut into paragraphs (blank lines between them) and the separators, in order, covering all of it. */
-export function paragraphsOf(text: string): { start: number; end: number; paragraph: boolean }[] {
-  const pieces: { start: number; end: number; paragraph: boolean }[] = [];
-  let at = 0;
-  for (const match of text.matchAll(/\n[^\S\n]*\n\s*/g)) {
-    if (match.index > at) pieces.push({ start: at, end: match.index, paragraph: true });
-    pieces.push({ start: match.index, end: match.index + match[0].length, paragraph: false });
-    at = match.index + match[0].length;
-  }
-  if (at < text.length) pieces.push({ start: at, end: text.length, paragraph: true });
-  return pieces;
-}
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
-/** "13 March 2026" or "13 March 2026, 08:30 (UTC+02:00)": the outlet's own local time, never shifted to ours. */
-export function formatDate(iso: string | null, short = false): string {
-  if (!iso) return '';
-  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})[^Z+-]*(Z|[+-]\d{2}:?\d{2})?)?$/.exec(iso);
-  const month = m ? MONTHS[Number(m[2]) - 1] : undefined;
-  if (!m || !month) return iso;
-  const day = `${Number(m[3])} ${short ? month.slice(0, 3) : month} ${m[1]}`;
-  if (short || !m[4]) return day;
-  const zone = !m[6] ? '' : m[6] === 'Z' ? ' UTC' : ` (UTC${m[6]})`;
-  return `${day}, ${m[4]}:${m[5]}${zone}`;
-}
-
-/** "9–14 March 2026", "28 February – 3 March 2026", or one day. */
-export function formatRange(first: string | null, last: string | null): string {
-  const a = formatDate(first?.slice(0, 10) ?? null);
-  const b = formatDate(last?.slice(0, 10) ?? null);
-  if (!a || a === b) return a;
-  const [da, ma, ya] = a.split(' ');
-  const [db, mb, yb] = b.split(' ');
-  if (ya === yb && ma === mb) return `${da}–${db} ${mb} ${yb}`;
-  if (ya === yb) return `${da} ${ma} – ${b}`;
-  return `${a} – ${b}`;
-}
-
-/** "a UN official → Reuters → MENAFN": who said it, and through whom it reached this outlet. */
-export const claimChain = (claim: Claim) => [claim.claimant?.name ?? '', ...claim.via];
-
-export const KIND_LABELS: Record<Claim['kind'], string> = {
-  casualties: 'casualties',
-  'territorial-control': 'territorial control',
-  attack: 'attack',
-  'military-action': 'military action',
-  accusation: 'accusation',
-  denial: 'denial',
-  statement: 'statement',
-  other: 'other',
-};
-
-export const TYPE_LABELS: Record<EntityType, string> = {
-  person: 'People',
-  organization: 'Organizations',
-  group: 'Armed and political groups',
-  location: 'Places',
-  event: 'Events',
-  other: 'Other',
-};
-
-/** The registry entities by type, each most mentioned first. */
-export function entitiesByType(source: ExportSource): [EntityType, Entity[]][] {
-  const byType = new Map<EntityType, Entity[]>();
-  for (const entity of source.entities.values()) {
-    const list = byType.get(entity.type);
-    if (list) list.push(entity);
-    else byType.set(entity.type, [entity]);
-  }
-  const count = (e: Entity) => source.articlesMentioning.get(e.id) ?? 0;
-  return (Object.keys(TYPE_LABELS) as EntityType[]).flatMap((type) => {
-    const entities = byType.get(type);
-    return entities ? [[type, entities.sort((a, b) => count(b) - count(a) || a.name.localeCompare(b.name))]] : [];
-  });
-}
-
-export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-
-/** Only http(s) URLs become links: anything else (javascript:, data:, file:) stays text. */
-export function httpHref(url: string): string | null {
-  if (!/^https?:\/\//i.test(url)) return null;
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : null;
-  } catch {
-    return null;
-  }
-}
-
-// ---- HTML ----
-
+import { keptMentions, type ExportSource } from './export-source.ts';
+import {
+  claimChain,
+  claimFacts,
+  collectionNames,
+  contentsMeta,
+  entitiesByType,
+  fitSpan,
+  formatDate,
+  formatRange,
+  httpHref,
+  KIND_LABELS,
+  numberedArticles,
+  paragraphsOf,
+  plural,
+  ranked,
+  rankedStatuses,
+  surveyReport,
+  TYPE_LABELS,
+  type NumberedArticle,
+  type ReportSurvey,
+} from './report-survey.ts';
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 /** For text and quoted attribute values alike. */
 export const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
@@ -354,28 +160,21 @@ function statusBadge(status: ClaimStatus): string {
   return `<span class="badge s-${token(status)}">${h(status)}</span>`;
 }
 
-function claimRow(source: ExportSource, row: ReportClaim): string {
-  const c = row.claim;
+function claimRow(source: ExportSource, { article, n: articleN }: NumberedArticle, c: Claim, n: number): string {
   const chain = claimChain(c);
   const who = [
     c.claimant ? `<b>${h(c.claimant.name)}</b>` : '<i class="none">the outlet</i>',
     ...chain.slice(1).map(h),
   ].join('<span class="arrow">→</span>');
-  const places = c.placeIds.map((id) => source.entities.get(id)?.name ?? id);
-  const group = c.groupId ? (source.claimGroups.get(c.groupId)?.label ?? null) : null;
-  const facts = [
-    c.eventDate ? `event ${h(formatDate(c.eventDate, true) || c.eventDate)}` : '',
-    places.length ? `in ${h(places.join(', '))}` : '',
-    group ? `group: ${h(group)}` : '',
-  ].filter(Boolean);
+  const facts = claimFacts(source, c);
   const kind = KIND_LABELS[c.kind] ?? c.kind;
   const target = c.target ? ` <span class="claim-meta">against ${h(c.target.name)}</span>` : '';
   const figures = c.quantities.map((q) => h(describeQuantity(q))).join('<br>');
   return (
-    `<tr id="claim-${row.n}" class="s-${token(c.status)}">` +
-    `<td class="n"><a href="#claim-${row.n}-text">c${row.n}</a></td>` +
+    `<tr id="claim-${n}" class="s-${token(c.status)}">` +
+    `<td class="n"><a href="#claim-${n}-text">c${n}</a></td>` +
     `<td class="claim-text">${h(c.text)}` +
-    (facts.length ? `<span class="claim-meta">${facts.join(' · ')}</span>` : '') +
+    (facts.length ? `<span class="claim-meta">${h(facts.join(' · '))}</span>` : '') +
     (c.reviewNote.trim() ? `<span class="review-note">${h(c.reviewNote)}</span>` : '') +
     `</td>` +
     `<td class="chain">${who}</td>` +
@@ -383,22 +182,27 @@ function claimRow(source: ExportSource, row: ReportClaim): string {
     `<td>${figures || dash}</td>` +
     `<td>${c.hedged ? 'hedged' : dash}</td>` +
     `<td class="nowrap">${statusBadge(c.status)}${c.review === 'suggested' ? '<span class="pending">not yet reviewed</span>' : ''}</td>` +
-    `<td><a class="outlet" href="#article-${row.article}">${h(row.outlet || 'no source')}</a></td>` +
-    `<td class="date">${row.publishedAt ? h(formatDate(row.publishedAt, true)) : dash}</td>` +
+    `<td><a class="outlet" href="#article-${articleN}">${h(article.source || 'no source')}</a></td>` +
+    `<td class="date">${article.publishedAt ? h(formatDate(article.publishedAt, true)) : dash}</td>` +
     `</tr>\n`
   );
 }
 
-function claimsTable(source: ExportSource, survey: ReportSurvey): string {
-  const head = `<section class="part claims-part"><h2>Claims <span class="count">${h(plural(survey.claims.length, 'claim'))}, in article order</span></h2>\n`;
-  if (!survey.claims.length) return `${head}<p class="empty">No claims recorded in these articles.</p></section>\n`;
+/** Pass 2: the table's rows as the articles are read, one chunk per article. */
+async function* claimsTable(source: ExportSource, survey: ReportSurvey): AsyncIterable<string> {
+  const head = `<section class="part claims-part"><h2>Claims <span class="count">${h(plural(survey.claims, 'claim'))}, in article order</span></h2>\n`;
+  if (!survey.claims) {
+    yield `${head}<p class="empty">No claims recorded in these articles.</p></section>\n`;
+    return;
+  }
   const columns = ['#', 'Claim', 'Claimant → via', 'Kind', 'Figures', 'Hedged', 'Status', 'Outlet', 'Published'];
-  return (
+  yield (
     head +
-    `<table class="claims"><thead><tr>${columns.map((c) => `<th scope="col">${h(c)}</th>`).join('')}</tr></thead><tbody>\n` +
-    survey.claims.map((row) => claimRow(source, row)).join('') +
-    `</tbody></table></section>\n`
+    `<table class="claims"><thead><tr>${columns.map((c) => `<th scope="col">${h(c)}</th>`).join('')}</tr></thead><tbody>\n`
   );
+  for await (const a of numberedArticles(source))
+    if (a.claims.length) yield a.claims.map(({ claim, n }) => claimRow(source, a, claim, n)).join('');
+  yield `</tbody></table></section>\n`;
 }
 
 function tally(title: string, rows: [string, number][], unit: string, empty: string): string {
@@ -445,34 +249,32 @@ function entitiesSection(source: ExportSource): string {
   );
 }
 
-function contentsSection(survey: ReportSurvey): string {
-  const items = survey.contents
-    .map((a) => {
-      const meta = [a.source, formatDate(a.publishedAt, true), a.claims ? plural(a.claims, 'claim') : '']
-        .filter(Boolean)
-        .map(h)
-        .join(' · ');
-      return `<li><a href="#article-${a.n}" dir="auto">${h(a.title)}</a> <span class="meta">${meta}</span></li>`;
-    })
-    .join('\n');
-  return (
-    `<section class="part articles"><h2>Articles <span class="count">${h(plural(survey.contents.length, 'article'))}</span></h2>` +
-    (items ? `<ol class="contents">${items}</ol>` : '<p class="empty">No articles in this scope.</p>') +
-    `</section>\n`
-  );
+/** Pass 3: one line per article, linked to it. */
+async function* contentsSection(source: ExportSource, survey: ReportSurvey): AsyncIterable<string> {
+  const head = `<section class="part articles"><h2>Articles <span class="count">${h(plural(survey.articles, 'article'))}</span></h2>`;
+  if (!survey.articles) {
+    yield `${head}<p class="empty">No articles in this scope.</p></section>\n`;
+    return;
+  }
+  yield `${head}<ol class="contents">`;
+  for await (const a of numberedArticles(source))
+    yield (
+      (a.n > 1 ? '\n' : '') +
+      `<li><a href="#article-${a.n}" dir="auto">${h(a.article.title)}</a> <span class="meta">${contentsMeta(a).map(h).join(' · ')}</span></li>`
+    );
+  yield `</ol></section>\n`;
 }
 
 function masthead(source: ExportSource, survey: ReportSurvey): string {
   const range = formatRange(survey.firstPublished, survey.lastPublished);
   const facts: [number, string, string][] = [
-    [survey.contents.length, 'article', 'articles'],
+    [survey.articles, 'article', 'articles'],
     [survey.stories, 'story', 'stories'],
     [survey.outlets.size, 'outlet', 'outlets'],
-    [survey.claims.length, 'claim', 'claims'],
+    [survey.claims, 'claim', 'claims'],
     [source.entities.size, 'entity', 'entities'],
   ];
-  const statuses = [...survey.statuses]
-    .sort(([, a], [, b]) => b - a)
+  const statuses = rankedStatuses(survey)
     .map(([status, n]) => `<li><span class="badge s-${token(status)}">${n} ${h(status)}</span></li>`)
     .join('');
   return (
@@ -561,12 +363,11 @@ function markUp(text: string, spans: Span[]): string {
   return out;
 }
 
-function articleSpans(source: ExportSource, article: Article, claimNumber: (c: Claim) => number): Span[] {
+function articleSpans(source: ExportSource, { article, claims }: NumberedArticle): Span[] {
   const spans: Span[] = [];
-  claimsInOrder(article).forEach((c, order) => {
+  claims.forEach(({ claim: c, n }, order) => {
     const fit = fitSpan(article.text, c.start, c.end);
     if (!fit) return;
-    const n = claimNumber(c);
     const title = [`c${n}`, KIND_LABELS[c.kind] ?? c.kind, c.status, c.claimant?.name].filter(Boolean).join(' · ');
     spans.push({
       ...fit,
@@ -594,12 +395,13 @@ function metaRow(label: string, value: string): string {
   return value ? `<dt>${h(label)}</dt><dd>${value}</dd>` : '';
 }
 
-function articleSection(source: ExportSource, article: Article, n: number, claimNumber: (c: Claim) => number): string {
+function articleSection(source: ExportSource, numbered: NumberedArticle): string {
+  const { article, n } = numbered;
   const href = article.url ? httpHref(article.url) : null;
   const url = href
     ? `<a class="bare" href="${h(href)}" rel="noreferrer noopener">${h(article.url)}</a>`
     : h(article.url);
-  const collections = article.collectionIds.map((id) => source.collections.get(id)?.name ?? id);
+  const collections = collectionNames(source, article);
   const lang = /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{1,8})*$/.test(article.language) ? ` lang="${h(article.language)}"` : '';
   const meta =
     metaRow('Source', h(article.source)) +
@@ -617,7 +419,7 @@ function articleSection(source: ExportSource, article: Article, n: number, claim
         .map((p) => `<p>${h(article.notes.trim().slice(p.start, p.end))}</p>`)
         .join('')}</aside>`
     : '';
-  const spans = articleSpans(source, article, claimNumber);
+  const spans = articleSpans(source, numbered);
   return (
     `<article class="item" id="article-${n}"${lang}>` +
     `<header><div class="kicker">Article ${n}${article.source ? ` · ${h(article.source)}` : ''}</div>` +
@@ -633,7 +435,7 @@ const LEGEND =
   '<p class="legend">In the texts: names are highlighted in their entity type’s colour (hover for the entity); ' +
   '<span class="claim s-unverified">claims are underlined</span> in their status’s colour, and their number (c1, c2 …) links to the claims table.</p>\n';
 
-/** The report as one HTML page, streamed: the first pass gathers the claims table, the second writes each article. */
+/** The report as one HTML page, streamed in four passes: counts, the claims table, the contents, the articles. */
 export async function* htmlReport(source: ExportSource): AsyncIterable<string> {
   const survey = await surveyReport(source);
   const title = `Newsdesk report: ${source.scope}`;
@@ -646,14 +448,12 @@ export async function* htmlReport(source: ExportSource): AsyncIterable<string> {
     `<title>${h(title)}</title>\n<style>${STYLE}${pageStyle(source.scope)}</style>\n</head>\n<body>\n<main class="report">\n`
   );
   yield masthead(source, survey);
-  yield claimsTable(source, survey);
+  yield* claimsTable(source, survey);
   yield sourcesSection(survey);
   yield entitiesSection(source);
-  yield contentsSection(survey);
-  if (survey.contents.length) yield LEGEND;
-  const numbers = numberer(survey);
-  for await (const article of source.articles())
-    yield articleSection(source, article, numbers.article(article), (c) => numbers.claim(article, c));
+  yield* contentsSection(source, survey);
+  if (survey.articles) yield LEGEND;
+  for await (const article of numberedArticles(source)) yield articleSection(source, article);
   yield (
     `<footer class="colophon">Made with ${h(`${source.app.name} ${source.app.version}`)} on ${h(source.exportedAt)}. ` +
     `Figures and claims are as the outlets report them; statuses are the monitor’s own.</footer>\n` +

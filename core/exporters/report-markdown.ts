@@ -1,24 +1,27 @@
 // Markdown report (CommonMark with GFM tables): the HTML report's content, with every character of the data kept as text.
-import type { Article, Claim } from '../model.ts';
+import type { Claim } from '../model.ts';
 import { describeQuantity } from './csv-tables.ts';
 import { keptMentions, type ExportSource } from './export-source.ts';
 import {
-  claimsInOrder,
+  claimFacts,
+  collectionNames,
+  contentsMeta,
   entitiesByType,
   fitSpan,
   formatDate,
   formatRange,
   httpHref,
   KIND_LABELS,
-  numberer,
+  numberedArticles,
   paragraphsOf,
   plural,
   ranked,
+  rankedStatuses,
   surveyReport,
   TYPE_LABELS,
-  type ReportClaim,
+  type NumberedArticle,
   type ReportSurvey,
-} from './report-html.ts';
+} from './report-survey.ts';
 
 /**
  * Data as inline text that cannot become markup: the characters that open emphasis, code, links,
@@ -155,12 +158,12 @@ function paragraph(
 }
 
 /** The article's text as Markdown paragraphs. Claims whose end is cut off get their number where they stop. */
-function articleText(article: Article, claimNumber: (c: Claim) => number): string {
+function articleText({ article, claims: numbered }: NumberedArticle): string {
   const text = article.text;
-  const claims = claimsInOrder(article).flatMap((c) => {
+  const claims = numbered.flatMap(({ claim: c, n }) => {
     const fit = fitSpan(text, c.start, c.end);
     const trim = fit && trimmed(text, fit.start, fit.end);
-    return trim ? [{ ...trim, n: claimNumber(c) }] : [];
+    return trim ? [{ ...trim, n }] : [];
   });
   const mentions = keptMentions(article).flatMap((m) => {
     const fit = fitSpan(text, m.start, m.end);
@@ -182,39 +185,31 @@ const block = (text: string) =>
 
 const cell = (text: string) => inline(text) || '—';
 
-function claimRow(source: ExportSource, row: ReportClaim): string {
-  const c = row.claim;
+function claimRow(source: ExportSource, { article, n: articleN }: NumberedArticle, c: Claim, n: number): string {
   const chain = [c.claimant ? `**${inline(c.claimant.name)}**` : '_the outlet_', ...c.via.map(inline)].join(' → ');
-  const places = c.placeIds.map((id) => source.entities.get(id)?.name ?? id);
-  const group = c.groupId ? (source.claimGroups.get(c.groupId)?.label ?? null) : null;
-  const facts = [
-    c.eventDate ? `event ${formatDate(c.eventDate, true) || c.eventDate}` : '',
-    places.length ? `in ${places.join(', ')}` : '',
-    group ? `group: ${group}` : '',
-  ].filter(Boolean);
+  const facts = claimFacts(source, c);
   const claim =
     inline(c.text) +
     (facts.length ? ` (${inline(facts.join(' · '))})` : '') +
     (c.reviewNote.trim() ? ` — _${inline(c.reviewNote)}_` : '');
   const kind = inline(KIND_LABELS[c.kind] ?? c.kind) + (c.target ? ` against ${inline(c.target.name)}` : '');
   const cells = [
-    `c${row.n}`,
+    `c${n}`,
     claim,
     chain,
     kind,
     c.quantities.length ? inline(c.quantities.map(describeQuantity).join('; ')) : '—',
     c.hedged ? 'hedged' : '—',
     inline(c.status) + (c.review === 'suggested' ? ' (not yet reviewed)' : ''),
-    `${cell(row.outlet)} (art. ${row.article})`,
-    row.publishedAt ? inline(formatDate(row.publishedAt, true)) : '—',
+    `${cell(article.source)} (art. ${articleN})`,
+    article.publishedAt ? inline(formatDate(article.publishedAt, true)) : '—',
   ];
   return `| ${cells.join(' | ')} |\n`;
 }
 
 function head(source: ExportSource, survey: ReportSurvey): string {
   const range = formatRange(survey.firstPublished, survey.lastPublished);
-  const statuses = [...survey.statuses]
-    .sort(([, a], [, b]) => b - a)
+  const statuses = rankedStatuses(survey)
     .map(([status, n]) => `${n} ${status}`)
     .join(', ');
   const lines = [
@@ -222,22 +217,27 @@ function head(source: ExportSource, survey: ReportSurvey): string {
     '',
     `- **Exported:** ${inline(formatDate(source.exportedAt))}`,
     range ? `- **Articles published:** ${inline(range)}` : '',
-    `- **Holds:** ${plural(survey.contents.length, 'article')} (${plural(survey.stories, 'story', 'stories')}) from ${plural(survey.outlets.size, 'outlet')}, ${plural(survey.claims.length, 'claim')}, ${plural(source.entities.size, 'entity', 'entities')}`,
+    `- **Holds:** ${plural(survey.articles, 'article')} (${plural(survey.stories, 'story', 'stories')}) from ${plural(survey.outlets.size, 'outlet')}, ${plural(survey.claims, 'claim')}, ${plural(source.entities.size, 'entity', 'entities')}`,
     statuses ? `- **Claims by status:** ${inline(statuses)}` : '',
     `- **Made with:** ${inline(`${source.app.name} ${source.app.version}`)}`,
   ];
   return lines.filter((l, i) => l || i === 1).join('\n') + '\n\n';
 }
 
-function claimsTable(source: ExportSource, survey: ReportSurvey): string {
-  if (!survey.claims.length) return '## Claims\n\nNo claims recorded in these articles.\n\n';
+/** Pass 2: the table's rows as the articles are read, one chunk per article. */
+async function* claimsTable(source: ExportSource, survey: ReportSurvey): AsyncIterable<string> {
+  if (!survey.claims) {
+    yield '## Claims\n\nNo claims recorded in these articles.\n\n';
+    return;
+  }
   const columns = ['#', 'Claim', 'Claimant → via', 'Kind', 'Figures', 'Hedged', 'Status', 'Outlet', 'Published'];
-  return (
-    `## Claims\n\n${plural(survey.claims.length, 'claim')}, in article order; the numbers mark them in the texts below.\n\n` +
-    `| ${columns.join(' | ')} |\n| ${columns.map(() => '---').join(' | ')} |\n` +
-    survey.claims.map((row) => claimRow(source, row)).join('') +
-    '\n'
+  yield (
+    `## Claims\n\n${plural(survey.claims, 'claim')}, in article order; the numbers mark them in the texts below.\n\n` +
+    `| ${columns.join(' | ')} |\n| ${columns.map(() => '---').join(' | ')} |\n`
   );
+  for await (const a of numberedArticles(source))
+    if (a.claims.length) yield a.claims.map(({ claim, n }) => claimRow(source, a, claim, n)).join('');
+  yield '\n';
 }
 
 function sources(source: ExportSource, survey: ReportSurvey): string {
@@ -261,20 +261,24 @@ function sources(source: ExportSource, survey: ReportSurvey): string {
   );
 }
 
-function contents(survey: ReportSurvey): string {
-  if (!survey.contents.length) return '## Articles\n\nNo articles in this scope.\n';
-  const items = survey.contents.map((a) => {
-    const meta = [a.source, formatDate(a.publishedAt, true), a.claims ? plural(a.claims, 'claim') : '']
-      .filter(Boolean)
-      .join(' · ');
-    return `${a.n}. ${inline(a.title)}${meta ? ` — ${inline(meta)}` : ''}`;
-  });
-  return `## Articles\n\n${items.join('\n')}\n\nIn the texts, names of entities are in **bold** and claims in _italics_, followed by their number in the claims table.\n`;
+/** Pass 3: one line per article. */
+async function* contents(source: ExportSource, survey: ReportSurvey): AsyncIterable<string> {
+  if (!survey.articles) {
+    yield '## Articles\n\nNo articles in this scope.\n';
+    return;
+  }
+  yield '## Articles\n\n';
+  for await (const a of numberedArticles(source)) {
+    const meta = contentsMeta(a).join(' · ');
+    yield `${a.n}. ${inline(a.article.title)}${meta ? ` — ${inline(meta)}` : ''}\n`;
+  }
+  yield `\nIn the texts, names of entities are in **bold** and claims in _italics_, followed by their number in the claims table.\n`;
 }
 
-function articleSection(source: ExportSource, article: Article, n: number, claimNumber: (c: Claim) => number) {
+function articleSection(source: ExportSource, numbered: NumberedArticle) {
+  const { article, n } = numbered;
   const href = article.url ? httpHref(article.url) : null;
-  const collections = article.collectionIds.map((id) => source.collections.get(id)?.name ?? id);
+  const collections = collectionNames(source, article);
   const meta: [string, string][] = [
     ['Source', inline(article.source)],
     ['Byline', inline(article.byline)],
@@ -298,18 +302,16 @@ function articleSection(source: ExportSource, article: Article, n: number, claim
       .filter(([, value]) => value)
       .map(([label, value]) => `- **${label}:** ${value}`)
       .join('\n') +
-    `\n\n${articleText(article, claimNumber)}${notes}\n`
+    `\n\n${articleText(numbered)}${notes}\n`
   );
 }
 
-/** The report as Markdown, streamed: the first pass gathers the claims table, the second writes each article. */
+/** The report as Markdown, streamed in four passes: counts, the claims table, the contents, the articles. */
 export async function* markdownReport(source: ExportSource): AsyncIterable<string> {
   const survey = await surveyReport(source);
   yield head(source, survey);
-  yield claimsTable(source, survey);
+  yield* claimsTable(source, survey);
   yield sources(source, survey);
-  yield contents(survey);
-  const numbers = numberer(survey);
-  for await (const article of source.articles())
-    yield articleSection(source, article, numbers.article(article), (c) => numbers.claim(article, c));
+  yield* contents(source, survey);
+  for await (const article of numberedArticles(source)) yield articleSection(source, article);
 }

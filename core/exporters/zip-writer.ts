@@ -17,14 +17,30 @@ export class ZipWriter {
   private readonly queued: Promise<unknown>[] = [];
   readonly entries: ZipEntryRecord[] = [];
   readonly chunks: AsyncIterable<Buffer>;
+  /** Settles when nobody reads the zip any more (a cancelled download): the writer then stops. */
+  private stop!: () => void;
+  private readonly stopped = new Promise<void>((resolve) => (this.stop = resolve));
+  private cancelled = false;
 
   constructor(private readonly mtime = new Date()) {
     this.chunks = this.zip.outputStream as unknown as AsyncIterable<Buffer>;
   }
 
+  cancel(): void {
+    this.cancelled = true;
+    this.stop();
+  }
+
+  /** Waits for an entry to be written, or for the reader to have gone (then throws: the producer stops). */
+  private async waitFor(written: Promise<unknown>): Promise<void> {
+    await Promise.race([written, this.stopped]);
+    if (this.cancelled) throw new Error('The export was cancelled.');
+  }
+
   /** Text or bytes under `path`, hashed as they go in; `record: false` leaves it out of `entries` (the manifest itself). */
   async add(path: string, data: string | Uint8Array | AsyncIterable<string>, record = true): Promise<void> {
-    if (this.queued.length >= WINDOW) await this.queued.shift();
+    if (this.queued.length >= WINDOW) await this.waitFor(this.queued.shift()!);
+    if (this.cancelled) throw new Error('The export was cancelled.');
     const hash = createHash('sha256');
     let bytes = 0;
     // yazl keeps every entry (and the function that opens its stream) until the zip ends: only this
@@ -62,11 +78,11 @@ export class ZipWriter {
 
   /** Waits for every entry to be hashed (their records complete), then finishes the zip. */
   async end(last?: () => { path: string; data: string }): Promise<void> {
-    await Promise.all(this.queued);
+    await this.waitFor(Promise.all(this.queued));
     if (last) {
       const { path, data } = last();
       await this.add(path, data, false);
-      await Promise.all(this.queued);
+      await this.waitFor(Promise.all(this.queued));
     }
     this.zip.end();
   }
@@ -76,5 +92,12 @@ export class ZipWriter {
 export function zipStream(produce: (zip: ZipWriter) => Promise<void>): AsyncIterable<Buffer> {
   const zip = new ZipWriter();
   produce(zip).catch((error: unknown) => (zip.chunks as unknown as Readable).destroy(error as Error));
-  return zip.chunks;
+  return (async function* () {
+    try {
+      yield* zip.chunks;
+    } finally {
+      // Read to the end, or abandoned (a cancelled download): either way the producer must not wait on.
+      zip.cancel();
+    }
+  })();
 }

@@ -15,8 +15,8 @@ import type { Compiled } from './search-index.ts';
 export type CompileContext = {
   /** Entities whose name or an alias is this (folded words), or failing that contains it. */
   entities: (text: string) => { id: string; names: string[] }[];
-  /** The collection of this name, if there is one. */
-  collection: (name: string) => string | null;
+  /** The collection of this name, if there is one (a smart one with its query). */
+  collection: (name: string) => { id: string; query: string | null } | null;
   /** Words of the index within `distance` edits of the term, closest and most common first. */
   similar: (term: string, distance: number) => string[];
   claimStatuses: readonly string[];
@@ -160,9 +160,15 @@ function termExpression(term: Term, context: CompileContext, highlight: Highligh
       return `entities : ${quote([typeToken(type)])}`;
     }
     case 'collection': {
-      const id = context.collection(term.text);
-      if (!id) throw new QueryError(`There is no collection called "${term.text}".`, term.at);
-      return `tags : ${quote([collectionToken(id)])}`;
+      const found = context.collection(term.text);
+      if (!found) throw new QueryError(`There is no collection called "${term.text}".`, term.at);
+      // Its members are a query's results, not tokens in the index: say so rather than find nothing.
+      if (found.query !== null)
+        throw new QueryError(
+          `"${term.text}" is a smart collection: search its query instead (${found.query}).`,
+          term.at,
+        );
+      return `tags : ${quote([collectionToken(found.id)])}`;
     }
     default:
       throw new QueryError('This field cannot be used here.', term.at);

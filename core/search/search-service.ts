@@ -46,7 +46,7 @@ export type SearchHost = {
   /** Just the text, unvalidated, for snippets (null when the file cannot be read). */
   readText: (id: string) => Promise<string | null>;
   entities: () => readonly Entity[];
-  collections: () => readonly { id: string; name: string }[];
+  collections: () => readonly { id: string; name: string; query: string | null }[];
 };
 
 /** What the build worker is given: where to build, where the articles are, and the registry's names. */
@@ -222,7 +222,7 @@ export class SearchService {
   /** Every article the query finds, newest first (exports and smart collections): ids only, no snippets. */
   matchingIds(query: string): string[] {
     if (this.status.state === 'unavailable')
-      throw new ArchiveError('internal', this.status.message ?? 'Search is unavailable.');
+      throw new ArchiveError('unavailable', this.status.message ?? 'Search is unavailable.');
     const compiled = this.compile(query);
     const found = this.index ? this.guarded(() => this.index!.search(compiled, 'newest', 10_000_000, 0)) : undefined;
     if (!found)
@@ -238,7 +238,7 @@ export class SearchService {
     try {
       return compileQuery(parseQuery(query), {
         entities: (text) => this.entitiesCalled(text),
-        collection: (name) => this.host.collections().find((c) => foldTerm(c.name) === foldTerm(name))?.id ?? null,
+        collection: (name) => this.host.collections().find((c) => foldTerm(c.name) === foldTerm(name)) ?? null,
         similar: (term, distance) => this.vocab().similar(term, distance),
         claimStatuses: ClaimStatus.options,
         claimKinds: ClaimKind.options,

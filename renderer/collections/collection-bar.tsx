@@ -11,13 +11,36 @@ type Props = {
   /** A smart collection is a search: choosing one runs its query in the search view. */
   onSearch: (query: string) => void;
   onCreate: (name: string, query: string | null) => Promise<boolean>;
+  onRename: (id: string, name: string) => Promise<boolean>;
+  onDelete: (id: string) => Promise<void>;
   onExport: () => void;
 };
 
-export function CollectionBar({ collections, selectedId, onSelect, onSearch, onCreate, onExport }: Props) {
+export function CollectionBar(props: Props) {
+  const { collections, selectedId, onSelect, onSearch, onCreate, onExport } = props;
   const [creating, setCreating] = useState(false);
   const [name, setName] = useState('');
   const [query, setQuery] = useState('');
+  const [renaming, setRenaming] = useState<string | null>(null);
+  /** Delete asks twice: the first click arms it, for a few seconds. */
+  const [armed, setArmed] = useState(false);
+  const selected = selectedId ? collections.byId(selectedId) : undefined;
+
+  async function rename(event: FormEvent): Promise<void> {
+    event.preventDefault();
+    if (selected && renaming?.trim() && (await props.onRename(selected.id, renaming.trim()))) setRenaming(null);
+  }
+
+  function remove(): void {
+    if (!selected) return;
+    if (!armed) {
+      setArmed(true);
+      setTimeout(() => setArmed(false), 4000);
+      return;
+    }
+    setArmed(false);
+    void props.onDelete(selected.id);
+  }
 
   async function create(event: FormEvent): Promise<void> {
     event.preventDefault();
@@ -59,9 +82,34 @@ export function CollectionBar({ collections, selectedId, onSelect, onSearch, onC
       >
         New collection
       </button>
+      {selected && (
+        <>
+          <button type="button" className="button small" onClick={() => setRenaming(selected.name)}>
+            Rename
+          </button>
+          <button type="button" className={`button small${armed ? ' danger' : ''}`} onClick={remove}>
+            {armed ? 'Delete: sure?' : 'Delete'}
+          </button>
+        </>
+      )}
       <button type="button" className="button small" onClick={onExport} title="Export (Shift+S)">
         Export…
       </button>
+      {renaming !== null && (
+        <form className="collection-new" onSubmit={(event) => void rename(event)}>
+          <input
+            autoFocus
+            aria-label="New name of the collection"
+            value={renaming}
+            maxLength={200}
+            onChange={(event) => setRenaming(event.target.value)}
+            onKeyDown={(event) => event.key === 'Escape' && setRenaming(null)}
+          />
+          <button type="submit" className="button small primary" disabled={!renaming.trim()}>
+            Rename
+          </button>
+        </form>
+      )}
       {creating && (
         <form className="collection-new" onSubmit={(event) => void create(event)}>
           <input

@@ -61,6 +61,8 @@ export function ExportDialog({ scopes, onClose, onDone }: Props) {
   useEffect(() => {
     let current = true;
     setError(null);
+    // The old plan's count and name must not stand for the new request while it is counted.
+    setPlan(null);
     archive.planExport(JSON.parse(requestKey) as ExportRequest).then(
       (next) => current && setPlan(next),
       (failure: unknown) => {

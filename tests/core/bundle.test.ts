@@ -305,3 +305,62 @@ test('a bundle whose documents do not fit the schema is refused, even with match
     /does not fit the bundle format/,
   );
 });
+
+/** A bundle rebuilt from entries, with the manifest's list and checksums made to fit them again. */
+async function resealed(t: TestContext, entries: [string, Buffer][]): Promise<string> {
+  const { createHash } = await import('node:crypto');
+  const files = entries
+    .filter(([name]) => name !== 'manifest.json')
+    .map(([path, data]) => ({ path, bytes: data.length, sha256: createHash('sha256').update(data).digest('hex') }));
+  const manifest = JSON.parse(entries.find(([name]) => name === 'manifest.json')![1].toString());
+  const sealed: [string, Buffer][] = [
+    ...entries.filter(([name]) => name !== 'manifest.json'),
+    ['manifest.json', Buffer.from(JSON.stringify({ ...manifest, files }))],
+  ];
+  return zipOf(t, sealed);
+}
+
+const docOf = (data: Buffer) => JSON.parse(data.toString()) as { schemaVersion: number; article: Article };
+
+test('a bundle article naming another article’s original is refused, and nothing here is written over', async (t) => {
+  const from = await seed(t);
+  const entries = await entriesOf(await exportBundle(t, from.archive, from.collection.id));
+  const page = await from.archive.getArticle(from.page.id!);
+  // Article a claims the page's original as its own, in the page's month.
+  const forged = entries.map(([name, data]): [string, Buffer] => {
+    if (name !== `articles/${from.a.id}.json`) return [name, data];
+    const doc = docOf(data);
+    doc.article.provenance.attachment = page.provenance.attachment;
+    doc.article.capturedAt = page.capturedAt;
+    return [name, Buffer.from(JSON.stringify(doc))];
+  });
+  await assertRefused(t, await resealed(t, forged), /names an original that is not its own/);
+});
+
+test('two copies of one text in a bundle are imported once, the second joining its collections', async (t) => {
+  const from = await seed(t);
+  const entries = await entriesOf(await exportBundle(t, from.archive, from.collection.id));
+  const [, first] = entries.find(([name]) => name === `articles/${from.a.id}.json`)!;
+  const copy = docOf(first);
+  copy.article.id = '22222222-2222-4222-8222-222222222222';
+  const withCopy = await resealed(t, [
+    ...entries,
+    [`articles/${copy.article.id}.json`, Buffer.from(JSON.stringify(copy))],
+  ]);
+  const to = await openFor(t, await tempDir(t));
+  const report = await to.importBundleFile(withCopy);
+  assert.equal(report.articles.added, 3);
+  assert.equal(report.articles.alreadyHere, 1);
+  assert.equal((await to.listArticles()).total, 3);
+});
+
+test('a bundle collection whose name a smart collection here has is added under another name', async (t) => {
+  const from = await seed(t);
+  const path = await exportBundle(t, from.archive, from.collection.id);
+  const to = await openFor(t, await tempDir(t));
+  await to.createCollection({ name: 'karovsk WEEK', query: 'karovsk' });
+  const report = await to.importBundleFile(path);
+  assert.deepEqual(report.collections.added, ['Karovsk week (imported)']);
+  const names = (await to.listCollections()).map((c) => c.name).sort();
+  assert.deepEqual(names, ['Karovsk week (imported)', 'karovsk WEEK']);
+});

@@ -138,3 +138,24 @@ test('POST /export streams a download with its name; no token, no export; a bad 
   assert.equal(csv.headers.get('x-newsdesk-articles'), '1');
   assert.match(await csv.text(), /Ceasefire holds/);
 });
+
+test('a download cancelled half-way stops the export: nothing keeps reading, the status clears', async (t) => {
+  const archive = await openFor(t, await tempDir(t));
+  for (let i = 0; i < 150; i++)
+    await archive.addArticle({ title: `Story ${i}`, text: `${'words of a long enough story '.repeat(200)}${i}` });
+  const server = await serveArchive({ archive, exportStream: (r) => archive.exportStream(r) });
+  defer(t, () => server.close());
+  const controller = new AbortController();
+  const response = await fetch(`http://127.0.0.1:${server.port}/export`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-newsdesk-token': server.token },
+    body: JSON.stringify({ scope: { library: true }, format: 'bundle' }),
+    signal: controller.signal,
+  });
+  const reader = response.body!.getReader();
+  await reader.read();
+  controller.abort();
+  const started = Date.now();
+  while ((await archive.getStatus()).export && Date.now() - started < 5000) await new Promise((r) => setTimeout(r, 50));
+  assert.equal((await archive.getStatus()).export, null, 'the export under way ended with the download');
+});

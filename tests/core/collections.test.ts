@@ -69,6 +69,10 @@ test('smart collections are a query: counted, exported, refused for hand edits',
   await assert.rejects(archive.addToCollection(smart.id, [one.id]), /smart collection/);
   await assert.rejects(archive.updateCollection(smart.id, { query: null }), /smart collection/);
   await assert.rejects(archive.listArticles({ collectionId: smart.id }), /smart collection/);
+  await assert.rejects(
+    archive.search({ query: 'collection:Port' }),
+    /smart collection: search its query instead \(port\)/,
+  );
   const plan = await archive.planExport({ scope: { collectionId: smart.id }, format: 'csv', table: 'articles' });
   assert.equal(plan.articles, 2);
   assert.equal(plan.fileName, `newsdesk Port ${new Date().toISOString().slice(0, 10)}.articles.csv`);
@@ -150,4 +154,43 @@ test('exports go where the user pointed, never over a file, under names safe on 
   assert.equal(safeFileName('', '.md'), 'newsdesk.md');
   assert.equal(safeFileName('e\u0301te\u0301', '.md'), 'été.md', 'NFC, as macOS would not store it otherwise');
   assert.ok(Buffer.byteLength(safeFileName('ش'.repeat(300), '.newsdesk.zip')) <= 200);
+});
+
+test('a collection deleted while articles are being added to it leaves no article pointing at it', async (t) => {
+  const archive = await openFor(t, await tempDir(t));
+  const ids: string[] = [];
+  for (let i = 0; i < 120; i++) ids.push((await archive.addArticle({ text: `article number ${i}` })).id);
+  const doomed = await archive.createCollection({ name: 'Doomed' });
+  const adding = archive.addToCollection(doomed.id, ids);
+  const deleting = archive.deleteCollection(doomed.id);
+  await Promise.allSettled([adding, deleting]);
+  for (const id of ids) assert.deepEqual((await archive.getArticle(id)).collectionIds, [], id);
+  assert.deepEqual(await archive.listCollections(), []);
+});
+
+test('an export counts what it wrote: an article file gone since is skipped and said', async (t) => {
+  const dir = await tempDir(t);
+  const archive = await openFor(t, dir);
+  await archive.addArticle({ title: 'One', text: 'first words' });
+  const gone = await archive.addArticle({ title: 'Two', text: 'second words' });
+  const { rm } = await import('node:fs/promises');
+  const files = await readdir(join(dir, 'articles'), { recursive: true });
+  await rm(
+    join(
+      dir,
+      'articles',
+      files.find((f) => f.endsWith(`${gone.id}.json`))!,
+    ),
+  );
+  const result = await archive.exportToFile(
+    { scope: { library: true }, format: 'csv', table: 'articles' },
+    await tempDir(t),
+  );
+  assert.equal(result.articles, 1);
+  assert.equal(result.skipped, 1);
+  const rows = parse(await readFile(result.path), { bom: true, columns: true }) as Record<string, string>[];
+  assert.deepEqual(
+    rows.map((r) => r.title),
+    ['One'],
+  );
 });

@@ -452,6 +452,7 @@ function memorySource(article: Article, count: number, entities: ReadonlyMap<str
     collections: new Map(),
     exportedAt: '2026-02-05T10:00:00.000Z',
     app: { name: 'Newsdesk', version: '0.0.0' },
+    entity: (id) => entities.get(id),
     async *articles() {
       for (const id of ids) {
         read.articles++;

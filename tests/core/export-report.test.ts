@@ -6,7 +6,7 @@ import { JSDOM } from 'jsdom';
 import { marked } from 'marked';
 import type { Archive } from '../../core/archive.ts';
 import type { Article, ClaimPatch } from '../../core/model.ts';
-import { fitSpan, formatDate, formatRange } from '../../core/exporters/report-html.ts';
+import { fitSpan, formatDate, formatRange } from '../../core/exporters/report-survey.ts';
 import { escapeMarkdown } from '../../core/exporters/report-markdown.ts';
 import { openFor, tempDir } from './helpers/temp-dir.ts';
 
@@ -346,4 +346,72 @@ test('spans that do not fit are clamped or dropped, never splitting a character;
   assert.equal(formatDate('not a date'), 'not a date');
   assert.equal(formatRange('2026-02-28', '2026-03-03'), '28 February – 3 March 2026');
   assert.equal(escapeMarkdown('a *b* <c> [d](e) | f_g'), 'a \\*b\\* \\<c\\> \\[d\\](e) \\| f\\_g');
+});
+
+test('claim and article numbers agree between the tables and the texts, counted in reading order in every pass', async (t) => {
+  const f = await fixture(t);
+  const claimsOf = (a: Article) => a.claims.filter((c) => c.review !== 'rejected').sort((x, y) => x.start - y.start);
+  // Newest first: the local paper's one claim, the wire's three, then the hostile post's.
+  const expected = [f.local, f.wire, f.hostile].flatMap((a, i) =>
+    claimsOf(a).map((c) => ({ article: a, n: i + 1, c })),
+  );
+  assert.equal(expected.length, 5);
+
+  const { document } = new JSDOM(await exported(f, 'html')).window;
+  const rows = [...document.querySelectorAll('table.claims tbody tr')];
+  assert.deepEqual(
+    rows.map((r) => r.id),
+    expected.map((_, i) => `claim-${i + 1}`),
+  );
+  const squash = (text: string) => text.replace(/\s+/g, '');
+  expected.forEach(({ article, n, c }, i) => {
+    const row = rows[i]!;
+    const id = `claim-${i + 1}`;
+    assert.equal(row.querySelector('td.n a')!.getAttribute('href'), `#${id}-text`);
+    assert.equal(row.querySelector('td.claim-text')!.firstChild!.textContent, c.text);
+    assert.equal(row.querySelector('a.outlet')!.getAttribute('href'), `#article-${n}`);
+    // The link target is the first piece of this claim's words, inside the article the row names.
+    const target = document.getElementById(`${id}-text`)!;
+    assert.equal(target.getAttribute('data-claim'), String(i + 1));
+    assert.equal(target.closest('article.item')!.id, `article-${n}`);
+    assert.equal(target.closest('article.item')!.querySelector('h3')!.textContent, article.title);
+    const pieces = [...document.querySelectorAll(`.claim[data-claim="${i + 1}"]`)].map((e) => e.textContent);
+    assert.equal(squash(pieces.join('')), squash(c.text), `c${i + 1} marks its own words`);
+    const refs = document.querySelectorAll(`sup.claim-ref a[href="#${id}"]`);
+    assert.equal(refs.length, 1);
+    assert.equal(refs[0]!.textContent, `c${i + 1}`);
+  });
+  // The numbers in the texts come in reading order, and each links to a row that exists.
+  const refs = [...document.querySelectorAll('sup.claim-ref a')].map((a) => a.getAttribute('href')!);
+  assert.deepEqual(
+    refs,
+    expected.map((_, i) => `#claim-${i + 1}`),
+  );
+  const contents = [...document.querySelectorAll('.contents a')].map((a) => [a.getAttribute('href'), a.textContent]);
+  assert.deepEqual(contents, [
+    ['#article-1', f.local.title],
+    ['#article-2', f.wire.title],
+    ['#article-3', f.hostile.title],
+  ]);
+  assert.match(document.querySelector('.contents li:nth-child(2) .meta')!.textContent!, /3 claims$/);
+
+  // Markdown: the row's number follows the end of the same claim's words, in the article the row names.
+  const markdown = await exported(f, 'markdown');
+  const rendered = new JSDOM(await marked.parse(markdown, { gfm: true })).window.document;
+  const mdRows = [...rendered.querySelectorAll('table tbody tr')].map((r) =>
+    [...r.querySelectorAll('td')].map((td) => td.textContent!),
+  );
+  const headings = [...rendered.querySelectorAll('hr + h3')];
+  expected.forEach(({ article, n, c }, i) => {
+    const [number, text, , , , , , outlet] = mdRows[i]!;
+    assert.equal(number, `c${i + 1}`);
+    assert.ok(text!.startsWith(c.text.replace(/\s*\n\s*/g, ' ')), text);
+    assert.ok(outlet!.endsWith(`(art. ${n})`), outlet);
+    const heading = headings[n - 1]!;
+    assert.equal(heading.textContent, `${n}. ${article.title}`);
+    let body = '';
+    for (let e = heading.nextElementSibling; e && e.tagName !== 'HR'; e = e.nextElementSibling) body += e.textContent;
+    const ending = c.text.trimEnd().slice(-10);
+    assert.ok(body.includes(`${ending}[c${i + 1}]`), `[c${i + 1}] follows "${ending}" in article ${n}`);
+  });
 });

@@ -158,7 +158,6 @@ async function writeReport(dataDir: string): Promise<string> {
 }
 
 test('the HTML report renders offline, makes no request, and prints to PDF', async ({ page }, testInfo) => {
-  test.skip(testInfo.project.name !== 'chromium', 'A file opened in the browser: the Chromium run covers it');
   const dataDir = await mkdtemp(join(tmpdir(), 'newsdesk-report-'));
   try {
     const path = await writeReport(dataDir);
