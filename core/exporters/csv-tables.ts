@@ -77,8 +77,13 @@ const COLUMNS: Record<CsvTable, string[]> = {
   ],
 };
 
-const line = (cells: Cell[]) =>
-  stringify([cells.map(escapeFormula)], { cast: { boolean: (b) => (b ? 'true' : 'false') } });
+/** Rows as CSV text, every cell escaped; booleans as true/false. */
+const csvRows = (rows: Cell[][]) =>
+  stringify(
+    rows.map((cells) => cells.map(escapeFormula)),
+    { cast: { boolean: (b) => String(b) } },
+  );
+const line = (cells: Cell[]) => csvRows([cells]);
 const list = (values: readonly string[]) => values.join('; ');
 
 /** "at least 27 civilians killed": a figure as the claim gives it. */
@@ -106,11 +111,7 @@ export async function* csvTable(source: ExportSource, table: CsvTable): AsyncIte
   }
   for await (const article of source.articles()) {
     const rows = rowsFor(source, table, article);
-    if (rows.length)
-      yield stringify(
-        rows.map((cells) => cells.map(escapeFormula)),
-        { cast: { boolean: (b) => String(b) } },
-      );
+    if (rows.length) yield csvRows(rows);
   }
 }
 

@@ -45,7 +45,7 @@ export class ExportService {
     const started = performance.now();
     const { plan, source, writer, missing } = this.prepare(request);
     const path = await exportTarget(out, plan.fileName);
-    const bytes = await this.tracked(request, source, () => writeExport(path, writer.write(source)));
+    const bytes = await writeExport(path, this.trackedStream(request, source, writer.write(source)));
     // What was written, not what was planned: a file gone since (deleted by hand) is left out and counted.
     return {
       ...plan,
@@ -61,15 +61,6 @@ export class ExportService {
   stream(request: Request): { plan: ExportPlan; chunks: AsyncIterable<string | Uint8Array> } {
     const { plan, source, writer } = this.prepare(request);
     return { plan, chunks: this.trackedStream(request, source, writer.write(source)) };
-  }
-
-  private async tracked<T>(request: Request, source: ExportSource, work: () => Promise<T>): Promise<T> {
-    this.progress = { format: request.format, done: 0, total: source.ids.length };
-    try {
-      return await work();
-    } finally {
-      this.progress = null;
-    }
   }
 
   private async *trackedStream(request: Request, source: ExportSource, chunks: AsyncIterable<string | Uint8Array>) {
