@@ -60,7 +60,7 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: ['lowdb', 'electron'].map((name) => ({
+          paths: ['lowdb', 'electron', 'zod'].map((name) => ({
             name,
             message: 'The UI reaches the archive only through window.archive or HTTP (renderer/api.ts).',
           })),
@@ -71,8 +71,60 @@ export default tseslint.config(
               message: 'The UI runs in a browser: no Node modules.',
             },
             {
-              regex: '/core/(?!(api|model)\\.ts$)',
-              message: 'The UI may import only the contract (core/api.ts) and the model (core/model.ts) from core/.',
+              // Type-only imports included (this rule checks them; the one below lets them through).
+              regex: '/core/(?!(api|model)\\.ts$|model/|common/)',
+              message:
+                'The UI may import only the contract (core/api.ts), the model (core/model.ts) and core/common/ from core/.',
+            },
+          ],
+        },
+      ],
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '/core/(?!common/)',
+              allowTypeImports: true,
+              message:
+                'At run time the UI imports only core/common/ (no zod, no Node): use `import type` for the rest.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Runs everywhere (Node, the UI, the preload): nothing from Node, no zod, nothing else of core.
+    files: ['core/common/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['zod', 'lowdb'].map((name) => ({
+            name,
+            message: 'core/common/ runs everywhere: plain TypeScript only.',
+          })),
+          patterns: [
+            { regex: '^node:', message: 'core/common/ runs everywhere: no Node modules.' },
+            { regex: '^\\.\\./', message: 'core/common/ imports nothing from the rest of core.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The preload bundles what it imports at run time: the contract's types only, never its tables (zod).
+    files: ['electron/preload.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '/core/(?!common/)',
+              allowTypeImports: true,
+              message: 'The preload imports only types from core/ (and core/common/): it must bundle no zod.',
             },
           ],
         },

@@ -2,8 +2,8 @@
 import { open, readdir, stat } from 'node:fs/promises';
 import { basename, extname, join, relative } from 'node:path';
 import type { Archive } from './archive.ts';
-import { DEFAULT_MAX_IMPORT_BYTES } from './archive.ts';
-import type { ImportResult } from './model.ts';
+import { toErrorBody } from './errors.ts';
+import { failedImport as failure, type ImportResult } from './model.ts';
 
 export type ImportOptions = { json: boolean; maxBytes?: number };
 
@@ -11,7 +11,9 @@ export type ImportOptions = { json: boolean; maxBytes?: number };
 export async function runImport(archive: Archive, targets: string[], options: ImportOptions): Promise<number> {
   let progress: ProgressBar | null = null;
   const counts = { saved: 0, duplicate: 0, failed: 0 };
-  await importTargets(archive, targets, options.maxBytes, {
+  // --max-size, else the archive's own limit (archive.json's settings).
+  const maxBytes = options.maxBytes ?? (await archive.getSettings()).maxImportBytes;
+  await importTargets(archive, targets, maxBytes, {
     onPlan: (total) => (progress = process.stderr.isTTY && !options.json ? new ProgressBar(total) : null),
     onStart: (i, label) => progress?.show(i, label),
     onResult: (result) => {
@@ -38,7 +40,7 @@ export type ImportEvents = {
 export async function importTargets(
   archive: Archive,
   targets: string[],
-  maxBytes = DEFAULT_MAX_IMPORT_BYTES,
+  maxBytes: number,
   events: ImportEvents,
 ): Promise<void> {
   const work: { label: string; run: () => Promise<ImportResult[]> }[] = [];
@@ -130,23 +132,6 @@ function describe(result: ImportResult): string {
   return `failed     ${result.item}  →  ${result.error}`;
 }
 
-function failure(item: string, error: string): ImportResult {
-  return {
-    item,
-    status: 'failed',
-    id: null,
-    title: null,
-    byline: null,
-    publishedAt: null,
-    source: null,
-    language: null,
-    url: null,
-    storyId: null,
-    duplicateOf: null,
-    error,
-  };
-}
-
 class ProgressBar {
   constructor(private readonly total: number) {}
   show(done: number, label: string): void {
@@ -158,4 +143,35 @@ class ProgressBar {
   clear(): void {
     process.stderr.write('\r\x1b[2K');
   }
+}
+
+/** `newsdesk import BUNDLE.zip`: each bundle verified whole, then merged; what was merged is said. */
+export async function runBundleImport(archive: Archive, paths: string[], json: boolean): Promise<number> {
+  let failed = 0;
+  for (const path of paths) {
+    try {
+      const report = await archive.importBundleFile(path);
+      if (json) {
+        console.log(JSON.stringify({ bundle: path, ...report }));
+        continue;
+      }
+      console.log(
+        `${path}: ${report.articles.added} article(s) added, ${report.articles.alreadyHere} already here (kept as they were), ${report.originals} original(s)`,
+      );
+      console.log(
+        `  entities: ${report.entities.added} added, ${report.entities.matched.length} matched to this archive's`,
+      );
+      for (const m of report.entities.matched) console.log(`    ${m.bundleName} → ${m.localName} (by ${m.by})`);
+      console.log(`  claim groups: ${report.claimGroups.added} added, ${report.claimGroups.matched} already here`);
+      if (report.collections.added.length || report.collections.matched.length)
+        console.log(
+          `  collections: ${[...report.collections.added.map((n) => `${n} (new)`), ...report.collections.matched].join(', ')}`,
+        );
+    } catch (error) {
+      failed++;
+      if (json) console.log(JSON.stringify({ bundle: path, error: toErrorBody(error) }));
+      else console.error(`newsdesk: ${path}: ${toErrorBody(error).message}`);
+    }
+  }
+  return failed ? 1 : 0;
 }

@@ -1,109 +1,17 @@
 // The contract on the command line: `newsdesk import|add|list|show|update|delete|restore|status|tag|claims|entities|search|collections|export|serve`.
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { parseArgs, type ParseArgsConfig } from 'node:util';
-import type { ArchiveApi } from './api.ts';
+import { parseArgs } from 'node:util';
+import type { ArchiveApi, MethodName } from './api.ts';
 import { openArchive, type Archive } from './archive.ts';
-import { runImport } from './cli-import.ts';
+import { runBundleImport, runImport } from './cli-import.ts';
 import { runClaims, runTag } from './cli-suggest.ts';
+import { ALLOWED, GLOBAL, OPTIONS, TAKES_ID, USAGE, UsageError, type Options } from './cli-usage.ts';
 import { defaultDataDir } from './data-dir.ts';
-import { invokeMethod } from './dispatch.ts';
 import { ArchiveError, toErrorBody } from './errors.ts';
-import {
-  CsvTable,
-  ExportFormat,
-  type Article,
-  type ArticleSummary,
-  type ExportRequest,
-  type SearchResult,
-} from './model.ts';
+import { invokeMethod } from './gate.ts';
+import { CsvTable, ExportFormat, type Article, type ArticleSummary, type ExportRequest } from './model.ts';
 import { serveArchive } from './serve.ts';
-
-const USAGE = `Usage: newsdesk <command> [options]
-
-Commands:
-  import PATH|URL ...  pages (.html), texts (.txt, .md), feeds (RSS, Atom), OPML lists, folders, URLs
-                       [--max-size MB]; one result per item (JSON lines with --json); exit 1 if any failed;
-                       a Newsdesk bundle (.zip) is verified whole, then merged in (what was merged is printed)
-  add --text-file FILE [--title T] [--source S] [--url U] [--published ISO] [--byline B] [--tag T]...
-  list [--sort capturedAt|publishedAt|title|source] [--order asc|desc] [--limit N] [--offset N] [--trash]
-  show ID
-  update ID [--title T] [--source S] [--url U] [--published ISO] [--byline B] [--notes N] [--tag T]...
-  delete ID            move to the trash
-  restore ID           bring back from the trash
-  status               the data folder, counts and any damaged files found
-  tag FILE ...         suggested entities and dates in plain-text files (one JSON line per file with --json);
-                       the registry of --data-dir when given, else only the shipped starter list [--published ISO]
-  claims FILE ...      who claimed what, through whom, in plain-text files (one JSON line per file with --json);
-                       [--source OUTLET] ends each chain with the outlet; [--published ISO]; --data-dir as for tag
-  entities [--search TEXT] [--type T]   the entity registry, most mentioned first
-  search QUERY         full-text search in the query language (docs/search.md) [--limit N] [--offset N]
-                       [--sort relevance|newest|oldest]; with --json: {total, hits, facets}
-  collections          the collections, with how many articles each holds
-  export --format bundle|csv|markdown|html|annotations|csl|ftm|claimreview --out PATH (pdf: the desktop app only)
-                       [--collection NAME | --query Q] (default: the whole library) [--table articles|
-                       mentions|entities|claims] (CSV: one table; without it all four in one zip);
-                       PATH is a new file or a folder; an existing file is never overwritten
-  serve [--port N]     browser mode: serves the UI on 127.0.0.1 and prints its URL with a token
-
-Options for every command:
-  --data-dir DIR       the archive folder (default: $NEWSDESK_DATA_DIR, else the desktop app's folder)
-  --json               machine-readable output
-  --help`;
-
-const OPTIONS = {
-  'data-dir': { type: 'string' },
-  json: { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
-  'text-file': { type: 'string' },
-  title: { type: 'string' },
-  source: { type: 'string' },
-  url: { type: 'string' },
-  published: { type: 'string' },
-  byline: { type: 'string' },
-  language: { type: 'string' },
-  notes: { type: 'string' },
-  tag: { type: 'string', multiple: true },
-  sort: { type: 'string' },
-  order: { type: 'string' },
-  limit: { type: 'string' },
-  offset: { type: 'string' },
-  trash: { type: 'boolean' },
-  port: { type: 'string' },
-  'max-size': { type: 'string' },
-  search: { type: 'string' },
-  type: { type: 'string' },
-  format: { type: 'string' },
-  collection: { type: 'string' },
-  query: { type: 'string' },
-  table: { type: 'string' },
-  out: { type: 'string' },
-} satisfies ParseArgsConfig['options'];
-
-type Options = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
-
-/** Which options each command takes; anything else is a usage error, not silently ignored. */
-const ALLOWED: Record<string, (keyof Options)[]> = {
-  import: ['max-size'],
-  add: ['text-file', 'title', 'source', 'url', 'published', 'byline', 'language', 'notes', 'tag'],
-  list: ['sort', 'order', 'limit', 'offset', 'trash'],
-  show: [],
-  update: ['title', 'source', 'url', 'published', 'byline', 'language', 'notes', 'tag'],
-  delete: [],
-  restore: [],
-  status: [],
-  serve: ['port'],
-  tag: ['published'],
-  claims: ['published', 'source'],
-  entities: ['search', 'type', 'limit'],
-  search: ['limit', 'offset', 'sort'],
-  collections: [],
-  export: ['format', 'collection', 'query', 'table', 'out'],
-};
-const GLOBAL: (keyof Options)[] = ['data-dir', 'json', 'help'];
-const TAKES_ID = new Set(['show', 'update', 'delete', 'restore']);
-
-class UsageError extends Error {}
 
 export async function main(argv: string[]): Promise<number> {
   let parsed;
@@ -162,7 +70,7 @@ export async function main(argv: string[]): Promise<number> {
       }
       if (command === 'search') return await runSearch(archive, rest.join(' '), values);
       if (command === 'export') return await runExport(archive, values);
-      await run(archive, command, rest[0], values);
+      await run(archive, command, rest[0] ?? '', values);
       return 0;
     } finally {
       // Also when serve fails to start (a port in use): the folder must not stay locked. An import
@@ -176,9 +84,9 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-async function run(archive: Archive, command: string, id: string | undefined, values: Options): Promise<void> {
-  // Every call goes through the same validating gate as IPC and HTTP.
-  const call = <K extends keyof ArchiveApi>(method: K, ...args: unknown[]) =>
+async function run(archive: Archive, command: string, id: string, values: Options): Promise<void> {
+  // The options are strings as typed: the gate checks them, as it checks what IPC and HTTP send.
+  const call = <K extends MethodName>(method: K, ...args: unknown[]) =>
     invokeMethod(archive, method, args) as ReturnType<ArchiveApi[K]>;
   const json = values.json ?? false;
   switch (command) {
@@ -207,12 +115,12 @@ async function run(archive: Archive, command: string, id: string | undefined, va
       return;
     }
     case 'show':
-      return printArticle(await call('getArticle', id), json);
+      return printArticle(await archive.getArticle(id), json);
     case 'update':
-      return printArticle(await call('updateArticle', id, metadata(values)), json);
+      return printArticle(await archive.updateArticle(id, metadata(values)), json);
     case 'delete':
     case 'restore': {
-      const summary = await call(command === 'delete' ? 'deleteArticle' : 'restoreArticle', id);
+      const summary = await (command === 'delete' ? archive.deleteArticle(id) : archive.restoreArticle(id));
       return json
         ? print(summary)
         : console.log(`${command === 'delete' ? 'Trashed' : 'Restored'}: ${summaryLine(summary)}`);
@@ -232,7 +140,7 @@ async function run(archive: Archive, command: string, id: string | undefined, va
       return;
     }
     case 'collections': {
-      const collections = await call('listCollections');
+      const collections = await archive.listCollections();
       if (json) return print(collections);
       for (const c of collections)
         console.log(
@@ -242,7 +150,7 @@ async function run(archive: Archive, command: string, id: string | undefined, va
       return;
     }
     case 'status': {
-      const status = await call('getStatus');
+      const status = await archive.getStatus();
       if (json) return print(status);
       console.log(`${status.dataDir}: ${status.articles} article(s), ${status.trash} in the trash`);
       for (const p of status.problems) console.log(`damaged: ${p.file} (${p.reason}) moved to ${p.movedTo}`);
@@ -266,15 +174,13 @@ async function runSearch(archive: Archive, query: string, values: Options): Prom
   } finally {
     if (timer) clearInterval(timer);
   }
-  const result = (await invokeMethod(archive, 'search', [
-    {
-      query,
-      sort,
-      limit: integer(values.limit, '--limit') ?? 20,
-      offset: integer(values.offset, '--offset') ?? 0,
-      facets: true,
-    },
-  ])) as SearchResult;
+  const result = await archive.search({
+    query,
+    sort: sort as 'relevance',
+    limit: integer(values.limit, '--limit') ?? 20,
+    offset: integer(values.offset, '--offset') ?? 0,
+    facets: true,
+  });
   const hits = result.hits.map(({ id, title, source, publishedAt, score, snippet }) => ({
     id,
     title,
@@ -348,37 +254,6 @@ async function runExport(archive: Archive, values: Options): Promise<number> {
   return 0;
 }
 
-/** `newsdesk import BUNDLE.zip`: each bundle verified whole, then merged; what was merged is said. */
-async function runBundleImport(archive: Archive, paths: string[], json: boolean): Promise<number> {
-  let failed = 0;
-  for (const path of paths) {
-    try {
-      const report = await archive.importBundleFile(path);
-      if (json) {
-        console.log(JSON.stringify({ bundle: path, ...report }));
-        continue;
-      }
-      console.log(
-        `${path}: ${report.articles.added} article(s) added, ${report.articles.alreadyHere} already here (kept as they were), ${report.originals} original(s)`,
-      );
-      console.log(
-        `  entities: ${report.entities.added} added, ${report.entities.matched.length} matched to this archive's`,
-      );
-      for (const m of report.entities.matched) console.log(`    ${m.bundleName} → ${m.localName} (by ${m.by})`);
-      console.log(`  claim groups: ${report.claimGroups.added} added, ${report.claimGroups.matched} already here`);
-      if (report.collections.added.length || report.collections.matched.length)
-        console.log(
-          `  collections: ${[...report.collections.added.map((n) => `${n} (new)`), ...report.collections.matched].join(', ')}`,
-        );
-    } catch (error) {
-      failed++;
-      if (json) console.log(JSON.stringify({ bundle: path, error: toErrorBody(error) }));
-      else console.error(`newsdesk: ${path}: ${toErrorBody(error).message}`);
-    }
-  }
-  return failed ? 1 : 0;
-}
-
 async function serve(archive: Archive, values: Options): Promise<number> {
   const port = integer(values.port, '--port') ?? 0;
   if (port < 0 || port > 65535) throw new UsageError('--port must be between 0 and 65535');
@@ -386,7 +261,7 @@ async function serve(archive: Archive, values: Options): Promise<number> {
   const uiDir = fileURLToPath(
     new URL(import.meta.url.endsWith('.ts') ? '../dist/renderer' : './renderer', import.meta.url),
   );
-  const server = await serveArchive({ archive, port, uiDir, exportStream: (request) => archive.exportStream(request) });
+  const server = await serveArchive({ archive, port, uiDir, exportStream: archive.exportStream });
   if (values.json) print({ url: server.url, port: server.port, dataDir: archive.dataDir });
   else console.log(`Newsdesk is serving ${archive.dataDir} at ${server.url}  (Ctrl+C to stop)`);
   await new Promise<void>((resolve) => {

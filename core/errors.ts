@@ -1,35 +1,30 @@
-// Errors every transport understands: a stable code plus a sentence a user can act on.
+// Errors every transport understands: a stable code plus a sentence a user can act on, and the arguments at fault.
 import { z } from 'zod';
+import type { ErrorBody, ErrorCode, Issue } from './common/reply.ts';
 
-export type ErrorCode =
-  | 'invalid' // the arguments are wrong
-  | 'not_found'
-  | 'locked' // the data folder is open elsewhere
-  | 'corrupt' // a file failed to parse or validate; it was moved aside
-  | 'disk_full'
-  | 'unauthorized'
-  | 'too_large'
-  | 'unavailable' // not now: the search index is being built
-  | 'exists' // a file would be overwritten: we never do that silently
-  | 'unreachable' // a URL or feed could not be fetched (offline, refused, timed out)
-  | 'internal';
+export type { ErrorBody, ErrorCode, Issue } from './common/reply.ts';
 
 export class ArchiveError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
+    /** What exactly is wrong with the arguments, for a form to mark its fields (code `invalid`). */
+    readonly issues?: Issue[],
   ) {
     super(message);
     this.name = 'ArchiveError';
   }
 }
 
-/** The JSON shape of an error once it leaves the process. */
-export type ErrorBody = { code: ErrorCode; message: string };
+/** Arguments that failed their schema: "what: argument 1 › title: the title cannot be empty; …", with the issues. */
+export function invalidArguments(what: string, error: z.ZodError): ArchiveError {
+  return new ArchiveError('invalid', `${what}: ${describeIssues(error)}`, issuesOf(error));
+}
 
 export function toErrorBody(error: unknown): ErrorBody {
-  if (error instanceof ArchiveError) return { code: error.code, message: error.message };
-  if (error instanceof z.ZodError) return { code: 'invalid', message: describeIssues(error) };
+  if (error instanceof ArchiveError)
+    return { code: error.code, message: error.message, ...(error.issues ? { issues: error.issues } : {}) };
+  if (error instanceof z.ZodError) return { code: 'invalid', message: describeIssues(error), issues: issuesOf(error) };
   const code = (error as { code?: unknown } | null)?.code;
   if (code === 'ENOSPC' || code === 'EDQUOT')
     return { code: 'disk_full', message: 'The disk is full: nothing was changed. Free some space and try again.' };
@@ -49,6 +44,13 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   disk_full: 507,
   internal: 500,
 };
+
+function issuesOf(error: z.ZodError): Issue[] {
+  return error.issues.map((issue) => ({
+    path: issue.path.map((part) => (typeof part === 'symbol' ? String(part) : part)),
+    message: issue.message,
+  }));
+}
 
 /** One line: "argument 1 › title: the title cannot be empty; ..." */
 export function describeIssues(error: z.ZodError): string {

@@ -5,7 +5,7 @@ import { stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { ArchiveApi } from './api.ts';
 import type { Archive } from './archive.ts';
-import { invokeMethod } from './dispatch.ts';
+import { invokeMethod } from './gate.ts';
 import { ArchiveError, HTTP_STATUS, toErrorBody } from './errors.ts';
 import { contentTypeFor, resolveUiFile } from './ui-files.ts';
 
@@ -98,7 +98,8 @@ export async function serveArchive(options: ServeOptions): Promise<RunningServer
     } catch (error) {
       throw new ArchiveError('invalid', `The request body is not valid JSON: ${(error as Error).message}`);
     }
-    const { plan, chunks } = options.exportStream(request as Parameters<Archive['exportStream']>[0]);
+    // Checked at the archive's gate like any call: a bad request is a JSON error, before any header.
+    const { plan, chunks } = await options.exportStream(request as Parameters<Archive['exportStream']>[0]);
     const iterator = chunks[Symbol.asyncIterator]();
     // The first chunk before the headers: a scope that fails (the index being built) is still a JSON error.
     let next = await iterator.next();

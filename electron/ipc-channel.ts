@@ -1,6 +1,4 @@
-// The IPC channel of each contract method, shared by ipc.ts and preload.ts so the two sides cannot disagree.
-import type { MethodName } from '../core/api.ts';
+// The one IPC channel the contract travels on, shared by ipc.ts and preload.ts so the two sides cannot disagree.
 
-export function channelFor(method: MethodName): `archive:${MethodName}` {
-  return `archive:${method}`;
-}
+/** Carries `(method, args)`; the main process's gate refuses any method outside the contract. */
+export const ARCHIVE_CHANNEL = 'archive:call';

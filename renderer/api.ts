@@ -1,18 +1,22 @@
 // The archive as the UI sees it: the preload's window.archive in Electron, or the same contract over HTTP, unwrapped alike.
-import { methodNames, type ArchiveApi, type ArchiveBridge, type MethodName, type Reply } from '../core/api.ts';
+import type { ArchiveApi, ArchiveBridge, MethodName, Reply } from '../core/api.ts';
+import type { Issue } from '../core/common/reply.ts';
 
-/** An error from the archive, carrying the stable code it sent (e.g. `invalid`, `not_found`). */
+/** An error from the archive, carrying the stable code it sent (e.g. `invalid`, `not_found`) and the arguments at fault. */
 export class ArchiveCallError extends Error {
   constructor(
     readonly code: string,
     message: string,
+    readonly issues: Issue[] = [],
   ) {
     super(message);
     this.name = 'ArchiveCallError';
   }
 }
 
-async function replyOverHttp(method: MethodName, args: unknown[]): Promise<Reply> {
+type Call = (method: MethodName, args: unknown[]) => Promise<Reply>;
+
+async function callOverHttp(method: MethodName, args: unknown[]): Promise<Reply> {
   let response: Response;
   try {
     // The token cookie was set by the page load, so the same-origin cookie is all we need here.
@@ -32,7 +36,7 @@ async function replyOverHttp(method: MethodName, args: unknown[]): Promise<Reply
   }
 }
 
-function failure(code: string, message: string): Reply {
+function failure(code: Extract<Reply, { ok: false }>['error']['code'], message: string): Reply {
   return { ok: false, error: { code, message } };
 }
 
@@ -43,29 +47,34 @@ function withoutTrailingUndefined(args: unknown[]): unknown[] {
   return args.slice(0, end);
 }
 
-type AnyMethod = (...args: unknown[]) => Promise<unknown>;
-
-function httpBridge(): ArchiveBridge {
-  const bridge: Partial<Record<MethodName, AnyMethod>> = {};
-  for (const method of methodNames) bridge[method] = (...args) => replyOverHttp(method, args);
-  return bridge as ArchiveBridge;
-}
-
-/** Turns Replies back into values and ArchiveCallErrors, so both transports fail the same way, code included. */
-function unwrap(bridge: ArchiveBridge): ArchiveApi {
-  const api: Partial<Record<MethodName, AnyMethod>> = {};
-  for (const method of methodNames) {
-    const call = bridge[method] as (...args: unknown[]) => Promise<Reply>;
-    api[method] = async (...args) => {
-      const reply = await call(...args);
-      if (!reply.ok) throw new ArchiveCallError(reply.error.code, reply.error.message);
+/**
+ * One function per contract method, made on first use from its name: no list of names to keep here.
+ * Replies become values or ArchiveCallErrors, so both transports fail the same way, code included.
+ */
+function archiveOver(call: Call): ArchiveApi {
+  const methods = new Map<string, (...args: unknown[]) => Promise<unknown>>();
+  const method =
+    (name: MethodName) =>
+    async (...args: unknown[]) => {
+      const reply = await call(name, args);
+      if (!reply.ok) throw new ArchiveCallError(reply.error.code, reply.error.message, reply.error.issues);
       return reply.value;
     };
-  }
-  return api as ArchiveApi;
+  return new Proxy({} as ArchiveApi, {
+    get: (_target, name) => {
+      // Not a method: `then` (so the object is not taken for a promise), symbols, inspection.
+      if (typeof name !== 'string' || name === 'then') return undefined;
+      let found = methods.get(name);
+      if (!found) methods.set(name, (found = method(name as MethodName)));
+      return found;
+    },
+  });
 }
 
-export const archive: ArchiveApi = unwrap(window.archive ?? httpBridge());
+const bridge: ArchiveBridge | undefined = window.archive;
+export const archive: ArchiveApi = archiveOver(
+  bridge ? (method, args) => bridge.call(method, args as never) : callOverHttp,
+);
 
 export function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);

@@ -2,7 +2,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Article } from '../model.ts';
-import type { CatalogEntry } from '../store/catalog.ts';
+import type { ArticleStore } from '../store/article-store.ts';
+import { INDEX_DIR, type CatalogEntry } from '../store/catalog.ts';
 import { writeFileDurably } from '../store/durable-write.ts';
 import type { FileStamp } from '../store/article-files.ts';
 import { indexClaim, type IndexedClaim } from './claim-ops.ts';
@@ -104,6 +105,37 @@ export class ClaimIndex {
     if (!this.changed) return;
     await writeFileDurably(this.path, JSON.stringify({ format: FORMAT, rows: Object.fromEntries(this.rows) }));
     this.changed = false;
+  }
+}
+
+/** The claims index of an archive: loaded on first use (listing or grouping claims), never at start-up, and kept in step with every write. */
+export class LazyClaimIndex {
+  private loading: Promise<ClaimIndex> | null = null;
+  private loaded: ClaimIndex | null = null;
+  /** Articles written while it loads: applied once it has. */
+  private readonly writtenDuringLoad = new Map<string, { article: Article; stamp: FileStamp }>();
+
+  constructor(private readonly store: ArticleStore) {
+    store.on('written', (article, stamp) => {
+      if (this.loaded) this.loaded.put(article, stamp);
+      else if (this.loading) this.writtenDuringLoad.set(article.id, { article, stamp });
+    });
+  }
+
+  get(): Promise<ClaimIndex> {
+    this.loading ??= ClaimIndex.open(join(this.store.dataDir, INDEX_DIR), [...this.store.entries()], (id) =>
+      this.store.entry(id) ? this.store.read(id) : Promise.resolve(null),
+    ).then((index) => {
+      for (const { article, stamp } of this.writtenDuringLoad.values()) index.put(article, stamp);
+      this.writtenDuringLoad.clear();
+      return (this.loaded = index);
+    });
+    return this.loading;
+  }
+
+  /** Derived: failing to save it costs rereads at the next start, never data. */
+  async save(): Promise<void> {
+    await (await this.loading?.catch(() => null))?.save().catch(() => undefined);
   }
 }
 

@@ -17,21 +17,12 @@ import {
   type ClaimReview,
   type ClaimSummary,
 } from '../model.ts';
-import type { CatalogEntry } from '../store/catalog.ts';
+import { SerialQueue } from '../serial.ts';
+import type { ArticleStore } from '../store/article-store.ts';
 import type { RegistryStore } from '../store/registry-file.ts';
-import type { ClaimIndex } from './claim-index.ts';
+import type { LazyClaimIndex } from './claim-index.ts';
 import { countSources, findConflicts, matchClaims, SUGGEST_AT } from './claim-groups.ts';
 import { claimFromInput, cleanQuantities, joinArticle } from './claim-ops.ts';
-
-export type ClaimHost = {
-  registry: RegistryStore;
-  entry(id: string): CatalogEntry | undefined;
-  read(id: string): Promise<Article>;
-  change(id: string, edit: (article: Article) => Article): Promise<Article>;
-  claimIndex(): Promise<ClaimIndex>;
-  /** Entity ids a claim may point at: they must be in the registry. */
-  entityExists(id: string): boolean;
-};
 
 export type GroupMembers = { members: { articleId: string; claimId: string }[]; groupId?: string; label?: string };
 
@@ -39,19 +30,17 @@ const OUTCOMES_OF_CASUALTIES = new Set(['killed', 'injured', 'wounded', 'dead'])
 
 export class ClaimService {
   /** Claim changes one at a time: a group must not be dropped as empty while claims are being put in it. */
-  private exclusive: Promise<unknown> = Promise.resolve();
+  private readonly exclusive = new SerialQueue();
 
-  constructor(private readonly host: ClaimHost) {}
+  constructor(
+    private readonly store: ArticleStore,
+    private readonly registry: RegistryStore,
+    private readonly index: LazyClaimIndex,
+  ) {}
 
-  private serially<T>(work: () => Promise<T>): Promise<T> {
-    const run = this.exclusive.then(work, work);
-    this.exclusive = run.catch(() => undefined);
-    return run;
-  }
-
-  addClaim(articleId: string, input: ClaimInput): Promise<Article> {
-    return this.serially(async () => {
-      const article = await this.host.read(articleId);
+  add(articleId: string, input: ClaimInput): Promise<Article> {
+    return this.exclusive.run(async () => {
+      const article = await this.store.read(articleId);
       this.checkLinks(input);
       if (article.claims.length >= MAX_CLAIMS)
         throw new ArchiveError('invalid', `An article keeps at most ${MAX_CLAIMS} claims.`);
@@ -59,7 +48,7 @@ export class ClaimService {
       const quantities = cleanQuantities(parseQuantities(words, input.start));
       const casualties = quantities.some((q) => q.outcome && OUTCOMES_OF_CASUALTIES.has(q.outcome));
       const claim = claimFromInput(article, input, { quantities, kind: casualties ? 'casualties' : 'statement' });
-      return this.host.change(articleId, (current) => ({
+      return this.store.change(articleId, (current) => ({
         ...current,
         claims: [...current.claims, claim].sort((a, b) => a.start - b.start || a.end - b.end),
       }));
@@ -67,10 +56,10 @@ export class ClaimService {
   }
 
   /** An edit of a suggested claim is a review: it confirms it, so running the suggesters again keeps the edit. */
-  updateClaim(articleId: string, claimId: string, patch: ClaimPatch): Promise<Article> {
-    return this.serially(async () => {
+  update(articleId: string, claimId: string, patch: ClaimPatch): Promise<Article> {
+    return this.exclusive.run(async () => {
       this.checkLinks(patch);
-      return this.host.change(articleId, (article) => {
+      return this.store.change(articleId, (article) => {
         this.require(article, claimId);
         return {
           ...article,
@@ -83,10 +72,10 @@ export class ClaimService {
     });
   }
 
-  reviewClaims(articleId: string, review: ClaimReview): Promise<Article> {
-    return this.serially(async () => {
+  review(articleId: string, review: ClaimReview): Promise<Article> {
+    return this.exclusive.run(async () => {
       const wanted = new Set(review.ids);
-      const updated = await this.host.change(articleId, (article) => {
+      const updated = await this.store.change(articleId, (article) => {
         for (const id of review.ids) this.require(article, id);
         return {
           ...article,
@@ -104,7 +93,7 @@ export class ClaimService {
     });
   }
 
-  async listClaims(query: ClaimQuery & { offset: number; limit: number }): Promise<ClaimPage> {
+  async list(query: ClaimQuery & { offset: number; limit: number }): Promise<ClaimPage> {
     const claimant = query.claimant ? nameKey(query.claimant) : '';
     const text = query.text ? nameKey(query.text) : '';
     const all = (await this.summaries()).filter(
@@ -124,7 +113,7 @@ export class ClaimService {
 
   /** Claims of other articles that may report the same thing, best first. */
   async findMatches(articleId: string, claimId: string): Promise<ClaimMatch[]> {
-    const article = await this.host.read(articleId);
+    const article = await this.store.read(articleId);
     this.require(article, claimId);
     const all = await this.summaries();
     const claim = all.find((c) => c.articleId === articleId && c.claimId === claimId);
@@ -141,16 +130,16 @@ export class ClaimService {
    * Puts claims into one group (a new one, or `groupId`); a claim already in another group moves. Every
    * member is checked before anything is written, so a wrong one leaves no group and moves no claim.
    */
-  groupClaims(input: GroupMembers): Promise<ClaimGroupDetail> {
-    return this.serially(async () => {
-      let group = input.groupId ? this.group(input.groupId) : null;
+  group(input: GroupMembers): Promise<ClaimGroupDetail> {
+    return this.exclusive.run(async () => {
+      let group = input.groupId ? this.requireGroup(input.groupId) : null;
       const byArticle = new Map<string, Set<string>>();
       for (const m of input.members)
         byArticle.set(m.articleId, (byArticle.get(m.articleId) ?? new Set()).add(m.claimId));
       const first = input.members[0]!;
       let firstText = '';
       for (const [articleId, claimIds] of byArticle) {
-        const article = await this.host.read(articleId);
+        const article = await this.store.read(articleId);
         for (const claimId of claimIds) this.require(article, claimId);
         if (articleId === first.articleId) firstText = this.require(article, first.claimId).text;
       }
@@ -158,12 +147,12 @@ export class ClaimService {
         const label = input.label ?? clip(firstText, 120);
         const now = new Date().toISOString();
         const created: ClaimGroup = { id: newClaimGroupId(), label, note: '', createdAt: now, updatedAt: now };
-        await this.host.registry.update((draft) => void draft.claimGroups.push(created));
+        await this.registry.update((draft) => void draft.claimGroups.push(created));
         group = created;
       }
       const id = group.id;
       for (const [articleId, claimIds] of byArticle)
-        await this.host.change(articleId, (article) => {
+        await this.store.change(articleId, (article) => {
           for (const claimId of claimIds) this.require(article, claimId);
           return { ...article, claims: article.claims.map((c) => (claimIds.has(c.id) ? { ...c, groupId: id } : c)) };
         });
@@ -172,9 +161,9 @@ export class ClaimService {
     });
   }
 
-  ungroupClaim(articleId: string, claimId: string): Promise<Article> {
-    return this.serially(async () => {
-      const updated = await this.host.change(articleId, (article) => {
+  ungroup(articleId: string, claimId: string): Promise<Article> {
+    return this.exclusive.run(async () => {
+      const updated = await this.store.change(articleId, (article) => {
         this.require(article, claimId);
         return { ...article, claims: article.claims.map((c) => (c.id === claimId ? { ...c, groupId: null } : c)) };
       });
@@ -184,9 +173,9 @@ export class ClaimService {
   }
 
   updateGroup(id: string, patch: { label?: string; note?: string }): Promise<ClaimGroupDetail> {
-    return this.serially(async () => {
-      this.group(id);
-      await this.host.registry.update((draft) => {
+    return this.exclusive.run(async () => {
+      this.requireGroup(id);
+      await this.registry.update((draft) => {
         const at = draft.claimGroups.findIndex((g) => g.id === id);
         draft.claimGroups[at] = {
           ...draft.claimGroups[at]!,
@@ -199,7 +188,7 @@ export class ClaimService {
   }
 
   async getGroup(id: string): Promise<ClaimGroupDetail> {
-    const group = this.group(id);
+    const group = this.requireGroup(id);
     const claims = (await this.summaries()).filter((c) => c.groupId === id);
     return detail(group, claims);
   }
@@ -212,15 +201,15 @@ export class ClaimService {
         if (members) members.push(claim);
         else byGroup.set(claim.groupId, [claim]);
       }
-    return this.host.registry.data.claimGroups.map((group) => detail(group, byGroup.get(group.id) ?? []));
+    return this.registry.data.claimGroups.map((group) => detail(group, byGroup.get(group.id) ?? []));
   }
 
   /** Every indexed claim with its article's outlet, dates and story; trashed articles left out. */
   private async summaries(): Promise<ClaimSummary[]> {
-    const index = await this.host.claimIndex();
+    const index = await this.index.get();
     const out: ClaimSummary[] = [];
     for (const { articleId, claims } of index.claims()) {
-      const entry = this.host.entry(articleId);
+      const entry = this.store.entry(articleId);
       if (!entry || entry.deletedAt) continue;
       for (const claim of claims) out.push(joinArticle(entry, claim));
     }
@@ -233,18 +222,16 @@ export class ClaimService {
    * every group (which also clears one a re-run of the suggesters emptied) but scans no claims.
    */
   private async dropEmptyGroups(): Promise<void> {
-    const index = await this.host.claimIndex();
-    const empty = new Set(
-      this.host.registry.data.claimGroups.filter((g) => index.groupSize(g.id) === 0).map((g) => g.id),
-    );
+    const index = await this.index.get();
+    const empty = new Set(this.registry.data.claimGroups.filter((g) => index.groupSize(g.id) === 0).map((g) => g.id));
     if (empty.size === 0) return;
-    await this.host.registry.update((draft) => {
+    await this.registry.update((draft) => {
       draft.claimGroups = draft.claimGroups.filter((g) => !empty.has(g.id));
     });
   }
 
-  private group(id: string): ClaimGroup {
-    const group = this.host.registry.data.claimGroups.find((g) => g.id === id);
+  private requireGroup(id: string): ClaimGroup {
+    const group = this.registry.data.claimGroups.find((g) => g.id === id);
     if (!group) throw new ArchiveError('not_found', `There is no claim group with id ${id}.`);
     return group;
   }
@@ -260,7 +247,7 @@ export class ClaimService {
     const ids = [fields.claimant?.entityId, fields.target?.entityId, ...(fields.placeIds ?? [])].filter(
       (id): id is string => typeof id === 'string',
     );
-    const missing = ids.find((id) => !this.host.entityExists(id));
+    const missing = ids.find((id) => !this.registry.data.entities.some((e) => e.id === id));
     if (missing) throw new ArchiveError('not_found', `There is no entity with id ${missing}.`);
   }
 }

@@ -1,62 +1,42 @@
-// The archive's entity methods: the registry in archive.json, the mentions (and claims' links) in each article, and suggestions.
+// The registry's side of entities: list, page, create, edit, delete, merge and undo, each reaching the articles that mention them.
+import { toSummary } from '../articles/article-service.ts';
+import { relinkClaim, unmergeClaim } from '../claims/claim-ops.ts';
 import { ArchiveError } from '../errors.ts';
-import {
-  MAX_MENTIONS,
-  type Article,
-  type ArticleSummary,
-  type Entity,
-  type EntityDetail,
-  type EntityPatch,
-  type EntityQuery,
-  type EntitySummary,
-  type EntityType,
-  type Mention,
-  type MentionReview,
-  type MergeRecord,
-  type SpanTag,
+import type {
+  Article,
+  Entity,
+  EntityDetail,
+  EntityPatch,
+  EntityQuery,
+  EntitySummary,
+  EntityType,
+  MergeRecord,
 } from '../model.ts';
+import { SerialQueue } from '../serial.ts';
+import type { ArticleStore } from '../store/article-store.ts';
 import { referencedIds, type CatalogEntry } from '../store/catalog.ts';
 import type { RegistryStore } from '../store/registry-file.ts';
-import type { EntitySuggestion } from '../tagging/suggest-entities.ts';
-import type { SuggestionResult } from './tagger.ts';
-import { relinkClaim, unmergeClaim } from '../claims/claim-ops.ts';
-import { assertSpan, foldSuggestions, placeUserMention, type NewMention } from './mentions.ts';
 import { cleanName, createEntity, EntityIndex, mergeInto, nameKey, unmerge, updateEntity } from './registry-ops.ts';
-
-/** The part of the archive the entity methods need. */
-export type EntityHost = {
-  registry: RegistryStore;
-  entries(): Iterable<CatalogEntry>;
-  /** Changes whenever the entries do, so article counts are not recounted on every keystroke of a search. */
-  catalogVersion(): number;
-  summary(entry: CatalogEntry): ArticleSummary;
-  read(id: string): Promise<Article>;
-  change(id: string, edit: (article: Article) => Article): Promise<Article>;
-  tag(text: string, publishedAt: string | null, outlet: string): Promise<SuggestionResult>;
-  /** Other names the starter list knows for a canonical name ("US", "U.S." for "United States"). */
-  starterAliases(name: string): string[];
-};
 
 /** The entity page lists at most this many articles (newest first); the counts cover all of them. */
 const PAGE_ARTICLES = 500;
-/** The longest name and mention the model accepts (core/model.ts). */
-const MAX_NAME = 300;
-const MAX_QUOTE = 1000;
-
 export class EntityService {
   private index: { key: number; index: EntityIndex } | null = null;
   private counts: { key: string; counts: Map<string, number> } | null = null;
   /**
-   * Changes to the registry and the articles they touch run one at a time: a delete must not miss a
-   * mention tagged while it runs, nor two confirmations create one name twice.
+   * Changes to the registry and the articles they touch run one at a time (the mention service's
+   * too): a delete must not miss a mention tagged while it runs, nor two confirmations create one name twice.
    */
-  private exclusive: Promise<unknown> = Promise.resolve();
+  readonly exclusive = new SerialQueue();
 
-  constructor(private readonly host: EntityHost) {}
+  constructor(
+    private readonly store: ArticleStore,
+    private readonly registry: RegistryStore,
+  ) {}
 
   /** Bumped on every registry change, so the tagger knows when to reload its gazetteer. */
   registryVersion(): number {
-    return this.host.registry.changes;
+    return this.registry.changes;
   }
 
   gazetteer() {
@@ -64,13 +44,13 @@ export class EntityService {
   }
 
   entityIndex(): EntityIndex {
-    const key = this.host.registry.changes;
+    const key = this.registry.changes;
     if (this.index?.key !== key)
-      this.index = { key, index: new EntityIndex(this.entities(), this.host.registry.data.merges) };
+      this.index = { key, index: new EntityIndex(this.entities(), this.registry.data.merges) };
     return this.index.index;
   }
 
-  listEntities(query: EntityQuery & { limit: number }): EntitySummary[] {
+  list(query: EntityQuery & { limit: number }): EntitySummary[] {
     const counts = this.articleCounts();
     const text = query.text ? nameKey(query.text) : '';
     return this.entities()
@@ -82,14 +62,14 @@ export class EntityService {
   }
 
   /** An entity's page; a merged entity's id opens the one it went into (links kept elsewhere still work). */
-  getEntity(id: string): EntityDetail {
+  get(id: string): EntityDetail {
     const index = this.entityIndex();
     const entity = index.get(id);
     if (!entity) throw new ArchiveError('not_found', `There is no entity with id ${id}.`);
     const articles: CatalogEntry[] = [];
     const others = new Map<string, number>();
     const months = new Map<string, number>();
-    for (const entry of this.host.entries()) {
+    for (const entry of this.store.entries()) {
       if (entry.deletedAt || !entry.entityIds.some((other) => index.get(other)?.id === entity.id)) continue;
       articles.push(entry);
       const month = (entry.publishedAt ?? entry.capturedAt).slice(0, 7);
@@ -106,7 +86,7 @@ export class EntityService {
     articles.sort((a, b) => (when(a) < when(b) ? 1 : when(a) > when(b) ? -1 : 0));
     return {
       entity,
-      articles: articles.slice(0, PAGE_ARTICLES).map((e) => this.host.summary(e)),
+      articles: articles.slice(0, PAGE_ARTICLES).map((e) => toSummary(e)),
       cooccurring: [...others]
         .map(([other, count]) => {
           const found = index.get(other)!;
@@ -118,9 +98,9 @@ export class EntityService {
     };
   }
 
-  createEntity(input: Pick<Entity, 'name' | 'type'> & Partial<Entity>): Promise<Entity> {
-    return this.serially(() =>
-      this.host.registry.update((draft) => {
+  create(input: Pick<Entity, 'name' | 'type'> & Partial<Entity>): Promise<Entity> {
+    return this.exclusive.run(() =>
+      this.registry.update((draft) => {
         const entity = createEntity(draft.entities, input);
         draft.entities.push(entity);
         return entity;
@@ -128,9 +108,9 @@ export class EntityService {
     );
   }
 
-  updateEntity(id: string, patch: EntityPatch): Promise<Entity> {
-    return this.serially(() =>
-      this.host.registry.update((draft) => {
+  update(id: string, patch: EntityPatch): Promise<Entity> {
+    return this.exclusive.run(() =>
+      this.registry.update((draft) => {
         const at = this.position(draft.entities, id);
         const updated = updateEntity(draft.entities, draft.entities[at]!, patch as Partial<Entity>);
         draft.entities[at] = updated;
@@ -143,10 +123,10 @@ export class EntityService {
    * Out of the registry, then its mentions (and those of entities merged into it) out of every article,
    * and claims' links to it cut (their claimants, targets and places keep their words and names).
    */
-  deleteEntity(id: string): Promise<{ removedMentions: number }> {
-    return this.serially(async () => {
+  remove(id: string): Promise<{ removedMentions: number }> {
+    return this.exclusive.run(async () => {
       const ids = this.idsResolvingTo(id);
-      await this.host.registry.update((draft) => {
+      await this.registry.update((draft) => {
         draft.entities.splice(this.position(draft.entities, id), 1);
       });
       let removed = 0;
@@ -165,10 +145,10 @@ export class EntityService {
    * where it came from (`mergedFrom`), so undo finds them all, even after a crash half-way. Claims'
    * claimants, targets and places follow.
    */
-  mergeEntities(keptId: string, mergedId: string): Promise<MergeRecord> {
-    return this.serially(async () => {
+  merge(keptId: string, mergedId: string): Promise<MergeRecord> {
+    return this.exclusive.run(async () => {
       if (keptId === mergedId) throw new ArchiveError('invalid', 'An entity cannot be merged into itself.');
-      const record = await this.host.registry.update((draft) => {
+      const record = await this.registry.update((draft) => {
         const at = this.position(draft.entities, keptId);
         const mergedAt = this.position(draft.entities, mergedId);
         const { entity, record } = mergeInto(draft.entities[at]!, draft.entities[mergedAt]!);
@@ -192,13 +172,13 @@ export class EntityService {
   }
 
   /** Brings the merged entity back and points its mentions at it again, and the claims whose links came from them. */
-  undoMerge(mergeId: string): Promise<Entity> {
-    return this.serially(async () => {
-      const record = this.host.registry.data.merges.find((m) => m.id === mergeId);
+  undo(mergeId: string): Promise<Entity> {
+    return this.exclusive.run(async () => {
+      const record = this.registry.data.merges.find((m) => m.id === mergeId);
       if (!record) throw new ArchiveError('not_found', `There is no merge with id ${mergeId}.`);
       if (record.undoneAt) throw new ArchiveError('invalid', 'That merge has already been undone.');
       const restored = record.merged;
-      await this.host.registry.update((draft) => {
+      await this.registry.update((draft) => {
         const at = draft.entities.findIndex((e) => e.id === record.keptId);
         if (at < 0) {
           const later = draft.merges.find((m) => m.merged.id === record.keptId && !m.undoneAt);
@@ -242,139 +222,10 @@ export class EntityService {
     });
   }
 
-  /**
-   * Runs the suggesters on the article's text (in the worker) and folds their suggestions into its
-   * mentions; `alsoFold` folds the rest (the claims) into the same write, once the mentions are in.
-   */
-  async suggest(
-    articleId: string,
-    alsoFold: (article: Article, result: SuggestionResult) => Article = (article) => article,
-  ): Promise<Article> {
-    const before = await this.host.read(articleId);
-    const result = await this.host.tag(before.text, before.publishedAt, before.source);
-    return this.serially(() => {
-      // Resolved now, not before tagging: entities may have been merged or deleted meanwhile.
-      const index = this.entityIndex();
-      const suggestions = result.entities
-        .map((s) => this.suggestionToMention(s, index))
-        .filter((s): s is NewMention => s !== null)
-        .slice(0, MAX_MENTIONS);
-      return this.host.change(articleId, (article) => {
-        // The text cannot change under us (no method edits it), but a hand-edited file could.
-        if (article.text !== before.text) return article;
-        const mentions = foldSuggestions(article.text, article.mentions, suggestions).slice(0, MAX_MENTIONS);
-        const dates = result.dates.slice(0, MAX_MENTIONS);
-        return alsoFold({ ...article, mentions, dates, taggedAt: new Date().toISOString() }, result);
-      });
-    });
-  }
-
-  /** The user's own tag on a span: an existing entity, or a new one (found by name first). */
-  tagSpan(articleId: string, span: SpanTag): Promise<Article> {
-    return this.serially(async () => {
-      const article = await this.host.read(articleId);
-      assertSpan(article.text, span.start, span.end);
-      const text = cleanName(article.text.slice(span.start, span.end));
-      const [entity] =
-        'entityId' in span
-          ? [this.require(span.entityId)]
-          : await this.findOrCreate([{ name: cleanName(span.name), type: span.type, text, aliases: [] }]);
-      await this.learnAliases([[entity!, text]]);
-      return this.host.change(articleId, (current) => ({
-        ...current,
-        mentions: placeUserMention(current.text, current.mentions, {
-          start: span.start,
-          end: span.end,
-          entityId: entity!.id,
-          name: entity!.name,
-          type: entity!.type,
-        }),
-      }));
-    });
-  }
-
-  reviewMentions(articleId: string, review: MentionReview): Promise<Article> {
-    return this.serially(async () => {
-      const article = await this.host.read(articleId);
-      const wanted = new Set(review.ids);
-      const chosen = article.mentions.filter((m) => wanted.has(m.id));
-      const missing = review.ids.find((id) => !chosen.some((m) => m.id === id));
-      if (missing)
-        throw new ArchiveError(
-          'not_found',
-          `Article ${articleId} has no mention ${missing} (its suggestions were run again).`,
-        );
-      if (review.action !== 'confirm')
-        return this.host.change(articleId, (current) => ({
-          ...current,
-          mentions: current.mentions.flatMap((m) => {
-            if (!wanted.has(m.id)) return [m];
-            // A rejected suggestion is kept, so it is not offered again; a rejected tag of the user's own just goes.
-            if (review.action === 'remove' || m.source === 'user') return [];
-            return [{ ...m, status: 'rejected' as const }];
-          }),
-        }));
-      // Suggestions of entities the registry does not have yet: found by name, or created, in one write.
-      const index = this.entityIndex();
-      const linked = new Map<string, Entity>();
-      for (const m of chosen) {
-        const entity = m.entityId ? index.get(m.entityId) : undefined;
-        if (m.entityId && !entity)
-          throw new ArchiveError('not_found', `The entity of "${m.quote.exact}" has been deleted.`);
-        if (entity) linked.set(m.id, entity);
-      }
-      const fresh = chosen.filter((m) => !linked.has(m.id));
-      const created = await this.findOrCreate(
-        fresh.map((m) => ({
-          name: m.name,
-          type: m.type,
-          text: m.quote.exact,
-          aliases: this.host.starterAliases(m.name),
-        })),
-      );
-      const byName = new Map<string, Entity>();
-      fresh.forEach((m, i) => {
-        linked.set(m.id, created[i]!);
-        byName.set(suggestionKey(m), created[i]!);
-      });
-      await this.learnAliases(chosen.map((m) => [linked.get(m.id)!, m.quote.exact]));
-      return this.host.change(articleId, (current) => ({
-        ...current,
-        mentions: current.mentions.map((m) => {
-          const entity = linked.get(m.id);
-          if (entity) return { ...m, status: 'confirmed', entityId: entity.id, name: entity.name, type: entity.type };
-          // Other suggestions of the same new entity now point at it too (still to be reviewed).
-          const named = m.status === 'suggested' && !m.entityId ? byName.get(suggestionKey(m)) : undefined;
-          return named ? { ...m, entityId: named.id, name: named.name } : m;
-        }),
-      }));
-    });
-  }
-
-  /** A suggestion as a mention; null when it could never be saved (a name too long, control characters). */
-  private suggestionToMention(s: EntitySuggestion, index: EntityIndex): NewMention | null {
-    const name = cleanName(s.name);
-    if (!name || name.length > MAX_NAME || s.end - s.start > MAX_QUOTE) return null;
-    // A suggestion named like a registry entity of a fitting type is that entity.
-    const entity = s.entityId ? index.get(s.entityId) : index.named(name, s.type)[0];
-    return {
-      start: s.start,
-      end: s.end,
-      entityId: entity?.id ?? null,
-      name: entity?.name ?? name,
-      type: entity?.type ?? s.type,
-      status: 'suggested',
-      source: s.source,
-      confidence: s.confidence,
-    };
-  }
-
   /** Each wanted entity found by name (or by the text it was seen as), else created; all in one registry write. */
-  private async findOrCreate(
-    wanted: { name: string; type: EntityType; text: string; aliases: string[] }[],
-  ): Promise<Entity[]> {
+  async findOrCreate(wanted: { name: string; type: EntityType; text: string; aliases: string[] }[]): Promise<Entity[]> {
     if (wanted.length === 0) return [];
-    return this.host.registry.update((draft) => {
+    return this.registry.update((draft) => {
       const found: Entity[] = [];
       for (const w of wanted) {
         const index = new EntityIndex(draft.entities);
@@ -391,7 +242,7 @@ export class EntityService {
   }
 
   /** Names the user confirmed for entities become their aliases ("Assad" for Bashar al-Assad), in one write. */
-  private async learnAliases(pairs: [Entity, string][]): Promise<void> {
+  async learnAliases(pairs: [Entity, string][]): Promise<void> {
     const learnable = pairs
       .map(([entity, text]) => [entity.id, cleanName(text)] as const)
       // Descriptions ("the Syrian president") are not names: they would match the wrong people later.
@@ -399,7 +250,7 @@ export class EntityService {
     const known = (e: Entity, alias: string) => [e.name, ...e.aliases].some((n) => nameKey(n) === nameKey(alias));
     const index = this.entityIndex();
     if (learnable.every(([id, alias]) => !index.get(id) || known(index.get(id)!, alias))) return;
-    await this.host.registry.update((draft) => {
+    await this.registry.update((draft) => {
       for (const [id, alias] of learnable) {
         const at = draft.entities.findIndex((e) => e.id === id);
         const entity = draft.entities[at];
@@ -410,11 +261,11 @@ export class EntityService {
   }
 
   private articleCounts(): Map<string, number> {
-    const key = `${this.host.catalogVersion()} ${this.host.registry.changes}`;
+    const key = `${this.store.version} ${this.registry.changes}`;
     if (this.counts?.key === key) return this.counts.counts;
     const index = this.entityIndex();
     const counts = new Map<string, number>();
-    for (const entry of this.host.entries()) {
+    for (const entry of this.store.entries()) {
       if (entry.deletedAt) continue;
       const seen = new Set<string>();
       for (const id of entry.entityIds) {
@@ -434,7 +285,7 @@ export class EntityService {
     const entity = this.require(id);
     const index = this.entityIndex();
     const ids = new Set([entity.id]);
-    for (const merge of this.host.registry.data.merges)
+    for (const merge of this.registry.data.merges)
       if (index.get(merge.merged.id)?.id === entity.id) ids.add(merge.merged.id);
     return ids;
   }
@@ -445,19 +296,19 @@ export class EntityService {
    */
   private async eachArticleMentioning(ids: Set<string>, edit: (article: Article) => Article): Promise<void> {
     const found: string[] = [];
-    for (const entry of this.host.entries()) if (referencedIds(entry).some((id) => ids.has(id))) found.push(entry.id);
+    for (const entry of this.store.entries()) if (referencedIds(entry).some((id) => ids.has(id))) found.push(entry.id);
     for (const articleId of found)
-      await this.host.change(articleId, edit).catch((error: unknown) => {
+      await this.store.change(articleId, edit).catch((error: unknown) => {
         if (!(error instanceof ArchiveError && (error.code === 'not_found' || error.code === 'corrupt'))) throw error;
       });
   }
 
   private entities(): Entity[] {
-    return this.host.registry.data.entities;
+    return this.registry.data.entities;
   }
 
   /** An entity by its own id: a merged entity's id is refused here, so nothing acts on the wrong one. */
-  private require(id: string): Entity {
+  require(id: string): Entity {
     const entity = this.entityIndex().get(id);
     if (entity && entity.id === id) return entity;
     if (entity)
@@ -471,17 +322,6 @@ export class EntityService {
     if (at < 0) throw new ArchiveError('not_found', `There is no entity with id ${id}.`);
     return at;
   }
-
-  private serially<T>(work: () => Promise<T>): Promise<T> {
-    const run = this.exclusive.then(work, work);
-    this.exclusive = run.catch(() => undefined);
-    return run;
-  }
-}
-
-/** What makes two suggestions of a new entity the same one: its name and type. */
-function suggestionKey(m: Mention): string {
-  return `${nameKey(m.name)} ${m.type}`;
 }
 
 /** Every month from the first to the last, the empty ones as zero: a chart needs the gaps. */

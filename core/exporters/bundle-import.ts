@@ -2,18 +2,9 @@
 import type { Article, BundleImportReport, ClaimGroup, ClaimParty, Collection, Entity, Registry } from '../model.ts';
 import { newCollectionId } from '../ids.ts';
 import { foldTerm, indexText } from '../search/fold.ts';
-import type { CatalogEntry } from '../store/catalog.ts';
+import type { ArticleStore } from '../store/article-store.ts';
 import type { RegistryStore } from '../store/registry-file.ts';
 import type { BundleContents } from './bundle-reader.ts';
-
-export type BundleImportHost = {
-  registry: RegistryStore;
-  entries: () => Iterable<CatalogEntry>;
-  entry: (id: string) => CatalogEntry | undefined;
-  /** Writes an article from elsewhere as it is (its id, capture time and provenance kept), with its original. */
-  saveImported: (article: Article, original: { name: string; bytes: Uint8Array } | null) => Promise<void>;
-  change: (id: string, edit: (article: Article) => Article) => Promise<Article>;
-};
 
 type Match = BundleImportReport['entities']['matched'][number];
 
@@ -126,17 +117,21 @@ export function remapArticle(article: Article, plan: MergePlan, exists: (entityI
   };
 }
 
-export async function importBundle(host: BundleImportHost, bundle: BundleContents): Promise<BundleImportReport> {
-  const plan = await host.registry.update((draft) => {
+export async function importBundle(
+  store: ArticleStore,
+  registry: RegistryStore,
+  bundle: BundleContents,
+): Promise<BundleImportReport> {
+  const plan = await registry.update((draft) => {
     const merge = planMerge(draft, bundle);
     draft.entities.push(...merge.newEntities);
     draft.claimGroups.push(...merge.newGroups);
     draft.collections.push(...merge.newCollections);
     return merge;
   });
-  const registryIds = new Set(host.registry.data.entities.map((e) => e.id));
+  const registryIds = new Set(registry.data.entities.map((e) => e.id));
   const hashes = new Map<string, string>();
-  for (const entry of host.entries()) if (entry.contentHash) hashes.set(entry.contentHash, entry.id);
+  for (const entry of store.entries()) if (entry.contentHash) hashes.set(entry.contentHash, entry.id);
   const added: string[] = [];
   let alreadyHere = 0;
   let originals = 0;
@@ -146,13 +141,13 @@ export async function importBundle(host: BundleImportHost, bundle: BundleContent
     const article = remapArticle(await bundle.article(id), plan, (e) => registryIds.has(e));
     const first = article.contentHash ? writing.get(article.contentHash) : undefined;
     if (first) await first;
-    const existing = host.entry(article.id)?.id ?? (article.contentHash ? hashes.get(article.contentHash) : undefined);
-    if (existing && host.entry(existing)) {
+    const existing = store.entry(article.id)?.id ?? (article.contentHash ? hashes.get(article.contentHash) : undefined);
+    if (existing && store.entry(existing)) {
       // Kept as it is here (its tags and edits are this archive's), but put in the bundle's collections.
       alreadyHere++;
       const wanted = article.collectionIds;
-      if (wanted.some((c) => !host.entry(existing)!.collectionIds.includes(c)))
-        await host.change(existing, (a) => ({
+      if (wanted.some((c) => !store.entry(existing)!.collectionIds.includes(c)))
+        await store.change(existing, (a) => ({
           ...a,
           collectionIds: [...a.collectionIds, ...wanted.filter((c) => !a.collectionIds.includes(c))],
         }));
@@ -161,7 +156,7 @@ export async function importBundle(host: BundleImportHost, bundle: BundleContent
     const name = article.provenance.attachment;
     const saving = (async () => {
       const bytes = name ? await bundle.original(name) : null;
-      await host.saveImported(article, name && bytes ? { name, bytes } : null);
+      await store.saveImported(article, name && bytes ? { name, bytes } : null);
       if (bytes) originals++;
       if (article.contentHash) hashes.set(article.contentHash, article.id);
       added.push(article.id);

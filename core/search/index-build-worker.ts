@@ -7,7 +7,7 @@ import type { Article } from '../model.ts';
 import { listArticleFiles } from '../store/article-files.ts';
 import { rowFor, stampText, type EntityInfo, type IndexRow } from './index-rows.ts';
 import { SearchIndex } from './search-index.ts';
-import type { BuildJob, BuildMessage } from './search-service.ts';
+import type { BuildJob, BuildMessage } from './index-builder.ts';
 
 /** Rows per message and per transaction. */
 const BATCH = 250;

@@ -4,7 +4,7 @@ import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import type { Archive } from '../../core/archive.ts';
-import { invokeMethod } from '../../core/dispatch.ts';
+import { invokeMethod } from '../../core/gate.ts';
 import { articleFileFor } from '../../core/store/article-files.ts';
 import { openFor, tempDir } from './helpers/temp-dir.ts';
 

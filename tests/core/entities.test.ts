@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { invokeMethod } from '../../core/dispatch.ts';
+import { invokeMethod } from '../../core/gate.ts';
 import { articleFileFor } from '../../core/store/article-files.ts';
 import type { Archive } from '../../core/archive.ts';
 import { setTimeout as delay } from 'node:timers/promises';

@@ -1,65 +1,56 @@
 // Imports captured documents into the archive: exact duplicates refused, syndicated copies grouped into stories.
-import { createHash } from 'node:crypto';
-import {
-  captureDocument,
-  type CapturedItem,
-  type CaptureRequest,
-  type CaptureResult,
-} from './capture/capture-document.ts';
-import { fetchUrl } from './capture/fetch-url.ts';
-import { contentHash, encodeSignature, minhash, SAME_STORY_THRESHOLD } from './capture/near-duplicates.ts';
-import { toErrorBody } from './errors.ts';
-import type { Article, ImportResult } from './model.ts';
-import type { NewArticle } from './archive.ts';
-import type { CatalogEntry } from './store/catalog.ts';
-import { SignatureIndex } from './store/signature-index.ts';
-
-/** The part of the archive an import needs. */
-export type ImportHost = {
-  indexDir: string;
-  entries(): Iterable<CatalogEntry>;
-  entry(id: string): CatalogEntry | undefined;
-  saveNew(fields: NewArticle, attachment?: { bytes: Uint8Array; extension: string }): Promise<Article>;
-  setStory(id: string, storyId: string): Promise<void>;
-  signatureOf(id: string): Promise<string>;
-  maxImportBytes(): number;
-};
+import { join } from 'node:path';
+import { toErrorBody } from '../errors.ts';
+import { failedImport as failed, type Article, type ImportResult } from '../model.ts';
+import { SerialQueue } from '../serial.ts';
+import { sha256, type ArticleStore } from '../store/article-store.ts';
+import { INDEX_DIR } from '../store/catalog.ts';
+import type { RegistryStore } from '../store/registry-file.ts';
+import { settingsOf } from '../store/settings.ts';
+import { SignatureIndex } from '../store/signature-index.ts';
+import { captureDocument, type CapturedItem, type CaptureRequest, type CaptureResult } from './capture-document.ts';
+import { fetchUrl } from './fetch-url.ts';
+import { contentHash, encodeSignature, minhash, SAME_STORY_THRESHOLD } from './near-duplicates.ts';
 
 export class Importer {
   private exact: { byUrl: Map<string, string>; byHash: Map<string, string> } | null = null;
   private signatures: SignatureIndex | null = null;
   /** One import at a time: two copies of a page arriving together must still be seen as duplicates. */
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly queue = new SerialQueue();
 
-  constructor(private readonly host: ImportHost) {}
+  constructor(
+    private readonly store: ArticleStore,
+    private readonly registry: RegistryStore,
+  ) {}
 
   /**
    * `maxBytes` overrides the archive's limit for this call (the CLI's --max-size). Extraction needs
    * no store, so it runs at once, before the queue: a caller with the next file ready extracts it
    * while the previous one's writes wait on the disk.
    */
-  importBytes(request: CaptureRequest, maxBytes?: number): Promise<ImportResult[]> {
+  fromBytes(request: CaptureRequest, maxBytes?: number): Promise<ImportResult[]> {
     const captured = this.capture(request, maxBytes);
-    return this.serially(() => this.saveCaptured(captured));
+    return this.queue.run(() => this.saveCaptured(captured));
   }
 
   /** Items captured elsewhere (the shipped samples), saved with the same duplicate and story rules. */
-  importCandidates(items: CapturedItem[]): Promise<ImportResult[]> {
-    return this.serially(async () => {
+  fromItems(items: CapturedItem[]): Promise<ImportResult[]> {
+    return this.queue.run(async () => {
       const results: ImportResult[] = [];
       for (const item of items) results.push(await this.save(item));
       return results;
     });
   }
 
-  importUrl(url: string): Promise<ImportResult[]> {
-    return this.serially(() => this.fetchAndSave(url));
+  /** Fetches a page or feed and captures it; offline it fails at once and saves nothing. */
+  fromUrl(url: string): Promise<ImportResult[]> {
+    return this.queue.run(() => this.fetchAndSave(url));
   }
 
   private async fetchAndSave(url: string): Promise<ImportResult[]> {
     let fetched;
     try {
-      fetched = await fetchUrl(url, { maxBytes: this.host.maxImportBytes() });
+      fetched = await fetchUrl(url, { maxBytes: this.maxImportBytes() });
     } catch (error) {
       return [failed(url, toErrorBody(error).message)];
     }
@@ -75,7 +66,7 @@ export class Importer {
   }
 
   private capture(request: CaptureRequest, maxBytes?: number): CaptureResult | ImportResult {
-    const max = maxBytes ?? this.host.maxImportBytes();
+    const max = maxBytes ?? this.maxImportBytes();
     if (request.bytes.length > max)
       return failed(request.name, `The file is over the import size limit (${mb(request.bytes.length)} > ${mb(max)}).`);
     try {
@@ -107,15 +98,16 @@ export class Importer {
 
       const signatures = await this.signatureIndex();
       const signature = minhash(candidate.text);
-      const match = signatures.similarTo(signature, SAME_STORY_THRESHOLD).find((m) => this.host.entry(m.id));
+      const match = signatures.similarTo(signature, SAME_STORY_THRESHOLD).find((m) => this.store.entry(m.id));
       let storyId: string | null = null;
       if (match) {
-        const other = this.host.entry(match.id)!;
-        storyId = other.storyId ?? other.id;
-        if (!other.storyId) await this.host.setStory(other.id, storyId);
+        const other = this.store.entry(match.id)!;
+        const story = other.storyId ?? other.id;
+        if (!other.storyId) await this.store.change(other.id, (article) => ({ ...article, storyId: story }));
+        storyId = story;
       }
       const { bytes, mediaType, encoding, extension, method, origin } = capture;
-      const saved = await this.host.saveNew(
+      const saved = await this.store.saveNew(
         {
           ...candidate,
           fingerprints: { contentHash: hash, minhash: encodeSignature(signature) },
@@ -124,7 +116,7 @@ export class Importer {
           storyId,
           provenance: {
             method,
-            sha256: createHash('sha256').update(bytes).digest('hex'),
+            sha256: sha256(bytes),
             bytes: bytes.length,
             origin,
             mediaType,
@@ -147,7 +139,7 @@ export class Importer {
     if (!this.exact) {
       const byUrl = new Map<string, string>();
       const byHash = new Map<string, string>();
-      for (const entry of this.host.entries()) {
+      for (const entry of this.store.entries()) {
         if (entry.url) byUrl.set(normalizeUrl(entry.url), entry.id);
         if (entry.contentHash) byHash.set(entry.contentHash, entry.id);
       }
@@ -158,17 +150,15 @@ export class Importer {
 
   private async signatureIndex(): Promise<SignatureIndex> {
     this.signatures ??= await SignatureIndex.load(
-      this.host.indexDir,
-      [...this.host.entries()].map((e) => e.id),
-      (id) => this.host.signatureOf(id),
+      join(this.store.dataDir, INDEX_DIR),
+      [...this.store.entries()].map((e) => e.id),
+      async (id) => (await this.store.read(id)).minhash,
     );
     return this.signatures;
   }
 
-  private serially<T>(work: () => Promise<T>): Promise<T> {
-    const run = this.queue.then(work, work);
-    this.queue = run.catch(() => undefined);
-    return run;
+  private maxImportBytes(): number {
+    return settingsOf(this.registry).maxImportBytes;
   }
 }
 
@@ -202,23 +192,6 @@ function describe(
     storyId: null,
     duplicateOf: null,
     error: null,
-  };
-}
-
-function failed(item: string, error: string): ImportResult {
-  return {
-    item,
-    status: 'failed',
-    id: null,
-    title: null,
-    byline: null,
-    publishedAt: null,
-    source: null,
-    language: null,
-    url: null,
-    storyId: null,
-    duplicateOf: null,
-    error,
   };
 }
 

@@ -1,0 +1,89 @@
+// The command line's grammar: the usage text, the options, and which command takes which.
+import type { ParseArgsConfig, parseArgs } from 'node:util';
+
+export const USAGE = `Usage: newsdesk <command> [options]
+
+Commands:
+  import PATH|URL ...  pages (.html), texts (.txt, .md), feeds (RSS, Atom), OPML lists, folders, URLs
+                       [--max-size MB]; one result per item (JSON lines with --json); exit 1 if any failed;
+                       a Newsdesk bundle (.zip) is verified whole, then merged in (what was merged is printed)
+  add --text-file FILE [--title T] [--source S] [--url U] [--published ISO] [--byline B] [--tag T]...
+  list [--sort capturedAt|publishedAt|title|source] [--order asc|desc] [--limit N] [--offset N] [--trash]
+  show ID
+  update ID [--title T] [--source S] [--url U] [--published ISO] [--byline B] [--notes N] [--tag T]...
+  delete ID            move to the trash
+  restore ID           bring back from the trash
+  status               the data folder, counts and any damaged files found
+  tag FILE ...         suggested entities and dates in plain-text files (one JSON line per file with --json);
+                       the registry of --data-dir when given, else only the shipped starter list [--published ISO]
+  claims FILE ...      who claimed what, through whom, in plain-text files (one JSON line per file with --json);
+                       [--source OUTLET] ends each chain with the outlet; [--published ISO]; --data-dir as for tag
+  entities [--search TEXT] [--type T]   the entity registry, most mentioned first
+  search QUERY         full-text search in the query language (docs/search.md) [--limit N] [--offset N]
+                       [--sort relevance|newest|oldest]; with --json: {total, hits, facets}
+  collections          the collections, with how many articles each holds
+  export --format bundle|csv|markdown|html|annotations|csl|ftm|claimreview --out PATH (pdf: the desktop app only)
+                       [--collection NAME | --query Q] (default: the whole library) [--table articles|
+                       mentions|entities|claims] (CSV: one table; without it all four in one zip);
+                       PATH is a new file or a folder; an existing file is never overwritten
+  serve [--port N]     browser mode: serves the UI on 127.0.0.1 and prints its URL with a token
+
+Options for every command:
+  --data-dir DIR       the archive folder (default: $NEWSDESK_DATA_DIR, else the desktop app's folder)
+  --json               machine-readable output
+  --help`;
+
+export const OPTIONS = {
+  'data-dir': { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  'text-file': { type: 'string' },
+  title: { type: 'string' },
+  source: { type: 'string' },
+  url: { type: 'string' },
+  published: { type: 'string' },
+  byline: { type: 'string' },
+  language: { type: 'string' },
+  notes: { type: 'string' },
+  tag: { type: 'string', multiple: true },
+  sort: { type: 'string' },
+  order: { type: 'string' },
+  limit: { type: 'string' },
+  offset: { type: 'string' },
+  trash: { type: 'boolean' },
+  port: { type: 'string' },
+  'max-size': { type: 'string' },
+  search: { type: 'string' },
+  type: { type: 'string' },
+  format: { type: 'string' },
+  collection: { type: 'string' },
+  query: { type: 'string' },
+  table: { type: 'string' },
+  out: { type: 'string' },
+} satisfies ParseArgsConfig['options'];
+
+export type Options = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
+
+/** Which options each command takes; anything else is a usage error, not silently ignored. */
+export const ALLOWED: Record<string, (keyof Options)[]> = {
+  import: ['max-size'],
+  add: ['text-file', 'title', 'source', 'url', 'published', 'byline', 'language', 'notes', 'tag'],
+  list: ['sort', 'order', 'limit', 'offset', 'trash'],
+  show: [],
+  update: ['title', 'source', 'url', 'published', 'byline', 'language', 'notes', 'tag'],
+  delete: [],
+  restore: [],
+  status: [],
+  serve: ['port'],
+  tag: ['published'],
+  claims: ['published', 'source'],
+  entities: ['search', 'type', 'limit'],
+  search: ['limit', 'offset', 'sort'],
+  collections: [],
+  export: ['format', 'collection', 'query', 'table', 'out'],
+};
+export const GLOBAL: (keyof Options)[] = ['data-dir', 'json', 'help'];
+export const TAKES_ID = new Set(['show', 'update', 'delete', 'restore']);
+
+/** A command line that does not say what the user meant: exit 2, with how to say it. */
+export class UsageError extends Error {}

@@ -1,0 +1,56 @@
+// archive.json: the small registries (entities, merges, claim groups, collections, saved searches), the settings, and problems found.
+import { z } from 'zod';
+import { ClaimGroup } from './claim.ts';
+import { Collection } from './collection.ts';
+import { Entity, MergeRecord } from './entity.ts';
+import { SCHEMA_VERSION } from './primitives.ts';
+import { SavedSearch, type SearchStatus } from './search.ts';
+
+/** Something found wrong with the data folder; reported, never silently repaired. */
+export const Problem = z.object({
+  file: z.string(),
+  reason: z.string(),
+  /** Where the bad file was moved, so nothing the user owned is lost. */
+  movedTo: z.string().nullable(),
+  /** The backup the archive recovered from, when there was one. */
+  recoveredFrom: z.string().nullable(),
+});
+export type Problem = z.infer<typeof Problem>;
+
+/** Files over this are refused on import unless archive.json's settings.maxImportBytes says otherwise. */
+export const DEFAULT_MAX_IMPORT_BYTES = 20_000_000;
+
+/**
+ * The settings in force: archive.json's `settings`, a value that is missing or unusable (a hand edit)
+ * replaced by its default. Unknown keys stay in the file untouched, for the Newsdesk that wrote them.
+ */
+export const Settings = z.object({
+  /** Files (and fetched pages) over this many bytes are refused on import. */
+  maxImportBytes: z.number().int().positive().catch(DEFAULT_MAX_IMPORT_BYTES),
+});
+export type Settings = z.infer<typeof Settings>;
+
+/** archive.json: the small registries. Entities, collections and saved searches grow here. */
+export const Registry = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  createdAt: z.iso.datetime(),
+  collections: z.array(Collection).default([]),
+  entities: z.array(Entity).default([]),
+  merges: z.array(MergeRecord).default([]),
+  claimGroups: z.array(ClaimGroup).default([]),
+  savedSearches: z.array(SavedSearch).default([]),
+  settings: z.record(z.string(), z.unknown()).default({}),
+  /** Files found damaged and moved aside, until the user deals with them. */
+  problems: z.array(Problem).default([]),
+});
+export type Registry = z.infer<typeof Registry>;
+
+export type ArchiveStatus = {
+  dataDir: string;
+  articles: number;
+  trash: number;
+  problems: Problem[];
+  search: SearchStatus;
+  /** The export being written, article by article; null when none is. */
+  export: { format: string; done: number; total: number } | null;
+};

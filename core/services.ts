@@ -1,0 +1,32 @@
+// What the contract's handlers are given: the stores and services of one open archive, built by openArchive.
+import type { ArticleService } from './articles/article-service.ts';
+import type { SampleLoader } from './articles/samples.ts';
+import type { Importer } from './capture/importer.ts';
+import type { ClaimService } from './claims/claim-service.ts';
+import type { CollectionService } from './collections/collection-service.ts';
+import type { EntityService } from './entities/entity-service.ts';
+import type { MentionService } from './entities/mention-service.ts';
+import type { BundleService } from './exporters/bundle-service.ts';
+import type { ExportService } from './exporters/export-service.ts';
+import type { SavedSearches } from './search/saved-searches.ts';
+import type { SearchService } from './search/search-service.ts';
+import type { ArticleStore } from './store/article-store.ts';
+import type { RegistryStore } from './store/registry-file.ts';
+
+export type Services = {
+  /** The article files and their catalog. */
+  store: ArticleStore;
+  /** archive.json. */
+  registry: RegistryStore;
+  articles: ArticleService;
+  importer: Importer;
+  samples: SampleLoader;
+  entities: EntityService;
+  mentions: MentionService;
+  claims: ClaimService;
+  search: SearchService;
+  savedSearches: SavedSearches;
+  collections: CollectionService;
+  exports: ExportService;
+  bundles: BundleService;
+};

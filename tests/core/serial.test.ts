@@ -1,0 +1,81 @@
+// The serial queues: order kept, failures isolated, keys independent, idle keys forgotten.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { setTimeout as delay } from 'node:timers/promises';
+import fc from 'fast-check';
+import { KeyedQueue, SerialQueue } from '../../core/serial.ts';
+
+test('a serial queue runs jobs one at a time, in the order given, whatever each one takes', async () => {
+  await fc.assert(
+    fc.asyncProperty(fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 1, maxLength: 12 }), async (waits) => {
+      const queue = new SerialQueue();
+      const started: number[] = [];
+      let running = 0;
+      let most = 0;
+      await Promise.all(
+        waits.map((ms, i) =>
+          queue.run(async () => {
+            started.push(i);
+            most = Math.max(most, ++running);
+            await delay(ms);
+            running--;
+          }),
+        ),
+      );
+      assert.deepEqual(
+        started,
+        waits.map((_, i) => i),
+      );
+      assert.equal(most, 1);
+    }),
+    { numRuns: 30 },
+  );
+});
+
+test('a failing job rejects its own caller only; the next job still runs, after it', async () => {
+  const queue = new SerialQueue();
+  const order: string[] = [];
+  const failing = queue.run(async () => {
+    await delay(2);
+    order.push('fail');
+    throw new Error('disk full');
+  });
+  const thrown = queue.run(() => {
+    order.push('throw');
+    throw new Error('synchronous');
+  });
+  const next = queue.run(() => {
+    order.push('next');
+    return 42;
+  });
+  await assert.rejects(failing, /disk full/);
+  await assert.rejects(thrown, /synchronous/);
+  assert.equal(await next, 42);
+  assert.deepEqual(order, ['fail', 'throw', 'next']);
+});
+
+test('a keyed queue serializes jobs of one key and lets other keys run alongside', async () => {
+  const queue = new KeyedQueue();
+  const events: string[] = [];
+  const job = (key: string, name: string, ms: number) =>
+    queue.run(key, async () => {
+      events.push(`${name} start`);
+      await delay(ms);
+      events.push(`${name} end`);
+    });
+  await Promise.all([job('a', 'a1', 20), job('a', 'a2', 0), job('b', 'b1', 0)]);
+  // b1 did not wait for a1; a2 did.
+  assert.ok(events.indexOf('b1 end') < events.indexOf('a1 end'), events.join(', '));
+  assert.ok(events.indexOf('a2 start') > events.indexOf('a1 end'), events.join(', '));
+});
+
+test('a keyed queue forgets a key once its jobs have settled, failed ones included', async () => {
+  const queue = new KeyedQueue();
+  const done = queue.run('x', () => delay(1));
+  const failed = queue.run('y', () => Promise.reject(new Error('no')));
+  assert.equal(queue.busyKeys, 2);
+  await done;
+  await assert.rejects(failed);
+  await delay(0);
+  assert.equal(queue.busyKeys, 0);
+});
