@@ -2,7 +2,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { suggestClaims, type ClaimSuggestion } from '../core/attribution/suggest-claims.ts';
+import type { ClaimSuggestion } from '../core/attribution/claim-types.ts';
+import { suggestClaims } from '../core/attribution/suggest-claims.ts';
 import { suggestEntities } from '../core/tagging/suggest-entities.ts';
 
 type Fragment = [number, number];

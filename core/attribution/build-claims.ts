@@ -4,7 +4,7 @@ import type { Article } from './clauses.ts';
 import { parseQuantities } from './parse-quantities.ts';
 import type { RawClaim } from './raw-claim.ts';
 import { PartyResolver } from './resolve-parties.ts';
-import type { ClaimParty, ClaimSuggestion, EntityHint, TextSpan } from './suggest-claims.ts';
+import type { ClaimParty, ClaimSuggestion, EntityHint, TextSpan } from './claim-types.ts';
 
 const IMPLICIT_TARGET_CUES = new Set(['allege', 'accuse', 'blame', 'charge']);
 

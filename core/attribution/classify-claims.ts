@@ -3,7 +3,7 @@ import type { Token } from '../tagging/tokenize.ts';
 import { AUXILIARIES, HEDGE_ADVERBS, HEDGE_PASSIVES, KIND_WORDS } from './cue-words.ts';
 import type { RawClaim } from './raw-claim.ts';
 import type { Sentence } from './sentences.ts';
-import type { ClaimKind, Quantity, TextSpan } from './suggest-claims.ts';
+import type { ClaimKind, Quantity, TextSpan } from './claim-types.ts';
 
 const HARMED = new Set(['killed', 'injured']);
 const EVALUATIVE = new Set(['condemn', 'criticize', 'criticise', 'denounce', 'praise', 'welcome', 'lament', 'express']);

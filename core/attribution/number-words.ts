@@ -1,5 +1,5 @@
 // Numbers in words, qualifiers, counted nouns and outcomes: the vocabulary parseQuantities reads (lower case).
-import type { Qualifier } from './suggest-claims.ts';
+import type { Qualifier } from './claim-types.ts';
 
 const UNITS = `zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
   sixteen seventeen eighteen nineteen`.split(/\s+/);

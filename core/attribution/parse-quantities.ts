@@ -15,7 +15,7 @@ import {
   isPlural,
   normalizeCategory,
 } from './number-words.ts';
-import type { Qualifier, Quantity } from './suggest-claims.ts';
+import type { Qualifier, Quantity } from './claim-types.ts';
 
 type Word = { start: number; end: number; text: string; lower: string };
 type Figure = { value: number; last: number; vague: Qualifier | null };

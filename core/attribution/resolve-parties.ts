@@ -3,7 +3,7 @@ import type { EntityType } from '../model.ts';
 import type { Token } from '../tagging/tokenize.ts';
 import { ORGANIZATION_NOUNS, PERSON_ROLES } from './cue-words.ts';
 import { headOf, phraseBefore, type Range } from './noun-phrases.ts';
-import type { ClaimParty, EntityHint } from './suggest-claims.ts';
+import type { ClaimParty, EntityHint } from './claim-types.ts';
 
 type Want = 'person' | 'group' | 'any';
 type Named = { head: string; name: string; entityId: string | null; end: number; group: boolean };

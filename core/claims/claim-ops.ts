@@ -1,5 +1,5 @@
 // An article's claims as pure functions: from suggestions, from the user's selection, edits, entity merges and deletes, and folding re-runs into reviews.
-import type { ClaimSuggestion } from '../attribution/suggest-claims.ts';
+import type { ClaimSuggestion } from '../attribution/claim-types.ts';
 import { quoteAt } from '../entities/mentions.ts';
 import { ArchiveError } from '../errors.ts';
 import { newClaimId } from '../ids.ts';

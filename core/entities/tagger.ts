@@ -2,7 +2,7 @@
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { ArchiveError } from '../errors.ts';
-import type { ClaimSuggestion } from '../attribution/suggest-claims.ts';
+import type { ClaimSuggestion } from '../attribution/claim-types.ts';
 import type { GazetteerEntry, TaggingResult } from '../tagging/suggest-entities.ts';
 
 /** What one run of the suggesters gives: entities, dates, and the claims made with those entities. */

@@ -3,7 +3,7 @@ import type { EntityType } from '../model.ts';
 import { Lex, type Lexicon } from './lexicon.ts';
 import type { Run } from './name-runs.ts';
 import type { Token } from './tokenize.ts';
-import { isCommonWord } from './vocabulary.ts';
+import { isCommon } from './vocabulary.ts';
 import {
   DEMONYMS,
   DIRECTIONS,
@@ -21,7 +21,6 @@ import {
 export type Verdict = { type: EntityType; score: number; source: 'model' | 'rule' };
 type Votes = Record<'person' | 'organization' | 'group' | 'location', number>;
 
-export const NAME_FLAGS = Lex.firstName | Lex.lastName | Lex.person | Lex.place | Lex.organization;
 const SURNAME =
   /(?:ov|ova|ev|eva|enko|sky|ski|ska|vich|vić|ic|ić|shvili|adze|escu|poulos|opoulos|idis|oglu|oğlu|sson|sen|stein|berg|mann)$/;
 const ORG_NAME = /(?:bank|tel|com|tech|soft|corp|net|air|tronics|media|gaz|prom|neft)$/;
@@ -31,14 +30,6 @@ const PLACE_KINDS = new Set(
     ' ',
   ),
 );
-
-/** A common English word by compromise's or wink's lexicon, and no name either. */
-export function isCommon(lower: string, flags: number): boolean {
-  if (flags & NAME_FLAGS) return false;
-  if (flags & Lex.common || isCommonWord(lower)) return true;
-  // Plurals the lexicon lacks: "Scorers", "Standings".
-  return lower.endsWith('s') && isCommonWord(lower.slice(0, -1));
-}
 
 /** "Syrian", "Syrians", "Shiite": a people or a belief, not an entity. */
 export function isDemonym(lower: string, flags: number): boolean {

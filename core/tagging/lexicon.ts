@@ -15,6 +15,9 @@ export const Lex = {
   date: 512,
 } as const;
 
+/** Flags that make a word (part of) a name: it is then never a common word. */
+export const NAME_FLAGS = Lex.firstName | Lex.lastName | Lex.person | Lex.place | Lex.organization;
+
 export type Lexicon = {
   /** Flags of a lower-case word (0 when unknown). */
   flags: (lower: string) => number;

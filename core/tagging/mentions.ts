@@ -1,9 +1,10 @@
 // Known names (registry, starter list, compromise phrases) and capitalized runs reconciled into one list of mentions.
 import type { EntityType } from '../model.ts';
-import { classifyRun, isCommon, isDemonym } from './classify-runs.ts';
+import { classifyRun, isDemonym } from './classify-runs.ts';
 import { Lex, type Lexicon } from './lexicon.ts';
 import { isHeadWord, type Run } from './name-runs.ts';
 import type { Token } from './tokenize.ts';
+import { isCommon } from './vocabulary.ts';
 import { EVENT_HEADS, NAME_PARTICLES, ORGANIZATION_PREFIXES, PERSON_TITLES } from './word-lists.ts';
 
 export type Source = 'registry' | 'starter' | 'model' | 'rule';

@@ -1,8 +1,8 @@
 // Runs of capitalized words that may be names ("Bank of England", "Osama bin Laden"), and compromise's known phrases.
 import type { EntityType } from '../model.ts';
-import { isCommon, NAME_FLAGS } from './classify-runs.ts';
-import { Lex, type Lexicon } from './lexicon.ts';
+import { Lex, NAME_FLAGS, type Lexicon } from './lexicon.ts';
 import type { Token } from './tokenize.ts';
+import { isCommon } from './vocabulary.ts';
 import {
   DATE_WORDS,
   FUNCTION_WORDS,

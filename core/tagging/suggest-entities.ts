@@ -88,13 +88,6 @@ export function suggestEntities(text: string, options: TaggingOptions = {}): Tag
   };
 }
 
-/** Loads the models and lists now (about a second) rather than on the first article: for a worker's start-up. */
-export function loadTagger(): void {
-  loadLexicon();
-  loadStarterList();
-  suggestEntities('Tagger warm-up in Geneva on Monday, 1 May 2000.', { publishedAt: '2000-05-05' });
-}
-
 /** Typed mentions, and never two over the same characters (the first, and longer, one stays). */
 function disjoint(mentions: Mention[]): Mention[] {
   const kept: Mention[] = [];

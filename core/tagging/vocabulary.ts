@@ -1,4 +1,5 @@
-// Is a word common English? wink-nlp's lexicon knows ~87k word forms: "cup" is in it, "yeltsin" and "leicestershire" are not.
+// Is a word common English? wink-nlp's lexicon knows ~87k word forms ("cup", not "yeltsin"); compromise's flags say which are names.
+import { Lex, NAME_FLAGS } from './lexicon.ts';
 import { loadWink, winkLexiconSize } from './wink.ts';
 
 const known = new Map<string, boolean>();
@@ -44,4 +45,12 @@ export function learnWords(words: Iterable<string>): void {
 /** True when wink's lexicon has this lower-case word (call learnWords first; unknown words say false). */
 export function isCommonWord(lower: string): boolean {
   return known.get(lower) ?? false;
+}
+
+/** A common English word by compromise's or wink's lexicon, and no name either. */
+export function isCommon(lower: string, flags: number): boolean {
+  if (flags & NAME_FLAGS) return false;
+  if (flags & Lex.common || isCommonWord(lower)) return true;
+  // Plurals the lexicon lacks: "Scorers", "Standings".
+  return lower.endsWith('s') && isCommonWord(lower.slice(0, -1));
 }

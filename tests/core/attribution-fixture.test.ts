@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import type { EntityType } from '../../core/model.ts';
-import { suggestClaims, type ClaimSuggestion, type EntityHint } from '../../core/attribution/suggest-claims.ts';
+import type { ClaimSuggestion, EntityHint } from '../../core/attribution/claim-types.ts';
+import { suggestClaims } from '../../core/attribution/suggest-claims.ts';
 import { suggestEntities } from '../../core/tagging/suggest-entities.ts';
 
 type ExpectedClaim = {

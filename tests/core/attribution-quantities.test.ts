@@ -2,7 +2,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { parseQuantities, type Qualifier } from '../../core/attribution/suggest-claims.ts';
+import type { Qualifier } from '../../core/attribution/claim-types.ts';
+import { parseQuantities } from '../../core/attribution/parse-quantities.ts';
 
 const read = (text: string) => parseQuantities(text).map((q) => [q.text, q.value, q.qualifier, q.category, q.outcome]);
 

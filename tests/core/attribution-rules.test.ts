@@ -1,7 +1,8 @@
 // Each attribution rule on invented sentences: cues, chains, inverted quotes, accusations, pronouns, hedges, kinds.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { suggestClaims, type ClaimOptions, type EntityHint } from '../../core/attribution/suggest-claims.ts';
+import type { EntityHint } from '../../core/attribution/claim-types.ts';
+import { suggestClaims, type ClaimOptions } from '../../core/attribution/suggest-claims.ts';
 
 /** Mentions at every occurrence of each name, as the tagger would give them. */
 function hints(text: string, names: [string, EntityHint['type'], string?][]): EntityHint[] {

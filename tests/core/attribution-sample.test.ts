@@ -4,7 +4,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import type { EntityType } from '../../core/model.ts';
-import { suggestClaims, type ClaimSuggestion } from '../../core/attribution/suggest-claims.ts';
+import type { ClaimSuggestion } from '../../core/attribution/claim-types.ts';
+import { suggestClaims } from '../../core/attribution/suggest-claims.ts';
 import { suggestEntities } from '../../core/tagging/suggest-entities.ts';
 
 const SAMPLES = fileURLToPath(new URL('../../../shared/samples/', import.meta.url));

@@ -3,7 +3,10 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { parseDate, parseFeed, parseOpml, sniffFeedKind, MAX_FEED_ITEMS } from '../../core/capture/feeds.ts';
+import { parseDate } from '../../core/capture/feed-dates.ts';
+import { sniffFeedKind } from '../../core/capture/feed-xml.ts';
+import { parseFeed, MAX_FEED_ITEMS } from '../../core/capture/feeds.ts';
+import { parseOpml } from '../../core/capture/opml.ts';
 import { ArchiveError } from '../../core/errors.ts';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/capture/${name}`, import.meta.url), 'utf8');
