@@ -14,10 +14,11 @@ export function cleanName(text: string): string {
 
 /** How names are compared for lookups: case, accents, spacing, apostrophes and dashes do not matter. */
 export function nameKey(name: string): string {
+  // Apostrophes before NFKD, which makes an acute accent (´) a space and a combining mark.
   return name
+    .replace(/[\u2018\u2019\u02bc`´]/g, "'")
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
-    .replace(/[\u2018\u2019\u02bc`´]/g, "'")
     .replace(/[\u2010-\u2015]/g, '-')
     .replace(/\s+/g, ' ')
     .trim()
@@ -151,7 +152,12 @@ export function unmerge(kept: Entity, record: MergeRecord, now = new Date().toIS
   return {
     ...kept,
     aliases: kept.aliases.filter((alias) => !added.has(alias)),
-    notes: notes ? kept.notes.slice(0, -record.merged.notes.length - 2) : kept.notes,
+    // A kept entity without notes of its own was given the merged ones whole.
+    notes: notes
+      ? kept.notes.slice(0, -record.merged.notes.length - 2)
+      : kept.notes === record.merged.notes
+        ? ''
+        : kept.notes,
     updatedAt: now,
   };
 }

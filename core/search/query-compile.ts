@@ -109,6 +109,9 @@ function termExpression(term: Term, context: CompileContext, highlight: Highligh
       }
       let expression: string;
       if (term.prefix) {
+        // The parser counts what was typed; `a.*` or `'s*` fold to one letter, a prefix of most of the index.
+        if (words.length === 1 && [...words[0]!].length < 2)
+          throw new QueryError(`"${term.text}*" is too short: give at least two letters before the *.`, term.at);
         expression = `${quote(words)} *`;
         highlight?.terms.push(...words.slice(0, -1));
         highlight?.prefixes.push(words.at(-1)!);
