@@ -46,7 +46,7 @@ export type OpenOptions = ExportOptions & {
   /**
    * Suggest entities for new articles in the background (a worker thread), and at open for any left
    * untagged. The desktop app, `newsdesk serve` and `newsdesk import` turn it on; without it,
-   * suggestions run only when asked for (`runSuggestions`).
+   * suggestions run only when the user asks for them in the reader.
    */
   tagInBackground?: boolean;
 };

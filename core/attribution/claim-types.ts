@@ -1,12 +1,10 @@
 // The attribution vocabulary: spans, figures, parties and claims, shared by the extractor's stages and its callers.
-import type { EntityType } from '../model.ts';
+import type { ClaimKind, EntityType, Qualifier } from '../common/vocabulary.ts';
+
+export type { ClaimKind, Qualifier } from '../common/vocabulary.ts';
 
 /** UTF-16 offsets into the text, end exclusive; `text` is the slice. */
 export type TextSpan = { start: number; end: number; text: string };
-export type ClaimKind =
-  'casualties' | 'territorial-control' | 'attack' | 'military-action' | 'accusation' | 'denial' | 'statement' | 'other';
-export type Qualifier =
-  'exactly' | 'at least' | 'more than' | 'up to' | 'at most' | 'about' | 'nearly' | 'dozens' | 'hundreds' | 'thousands';
 export type Quantity = TextSpan & {
   /** 27 for "27" or "twenty-seven"; the lower bound for "dozens" (24), "hundreds" (200), "thousands" (2,000). */
   value: number;

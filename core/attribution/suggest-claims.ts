@@ -7,9 +7,6 @@ import type { Article } from './clauses.ts';
 import { findRawClaims } from './find-claims.ts';
 import { findQuotes, markQuoted, splitSentences } from './sentences.ts';
 
-// core/claims/claim-service.ts still imports it from here; everything else imports parse-quantities.ts.
-export { parseQuantities } from './parse-quantities.ts';
-
 export type ClaimOptions = { entities?: EntityHint[]; outlet?: string; publishedAt?: string | null };
 
 /**

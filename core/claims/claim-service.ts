@@ -1,5 +1,5 @@
 // The archive's claim methods: claims in each article, the claims index across them, and groups in archive.json.
-import { parseQuantities } from '../attribution/suggest-claims.ts';
+import { parseQuantities } from '../attribution/parse-quantities.ts';
 import { nameKey } from '../entities/registry-ops.ts';
 import { ArchiveError } from '../errors.ts';
 import { newClaimGroupId } from '../ids.ts';

@@ -11,7 +11,7 @@ export const localMethods = {
   addFromFile: method(z.tuple([ArticleInput.omit({ text: true }), Bytes, Path]), (s, metadata, bytes, name) =>
     s.articles.addTextFile(metadata, bytes, name),
   ),
-  /** The CLI's import of one file it has read: the same import as importDocument, without a base64 round trip; `maxBytes` overrides the setting. */
+  /** The CLI's import of one file it has read: the same import as a dropped file's, without a base64 round trip; `maxBytes` overrides the setting. */
   importFile: method(
     z.tuple([Bytes, Path, z.string().max(4096).optional(), z.number().int().positive().optional()]),
     (s, bytes, name, origin, maxBytes) => s.importer.fromBytes({ bytes, name, origin, method: 'file' }, maxBytes),

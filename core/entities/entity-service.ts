@@ -16,7 +16,7 @@ import { SerialQueue } from '../serial.ts';
 import type { ArticleStore } from '../store/article-store.ts';
 import { referencedIds, type CatalogEntry } from '../store/catalog.ts';
 import type { RegistryStore } from '../store/registry-file.ts';
-import { cleanName, createEntity, EntityIndex, mergeInto, nameKey, unmerge, updateEntity } from './registry-ops.ts';
+import { cleanName, buildEntity, EntityIndex, mergeInto, nameKey, unmerge, patchEntity } from './registry-ops.ts';
 
 /** The entity page lists at most this many articles (newest first); the counts cover all of them. */
 const PAGE_ARTICLES = 500;
@@ -101,7 +101,7 @@ export class EntityService {
   create(input: Pick<Entity, 'name' | 'type'> & Partial<Entity>): Promise<Entity> {
     return this.exclusive.run(() =>
       this.registry.update((draft) => {
-        const entity = createEntity(draft.entities, input);
+        const entity = buildEntity(draft.entities, input);
         draft.entities.push(entity);
         return entity;
       }),
@@ -112,7 +112,7 @@ export class EntityService {
     return this.exclusive.run(() =>
       this.registry.update((draft) => {
         const at = this.position(draft.entities, id);
-        const updated = updateEntity(draft.entities, draft.entities[at]!, patch as Partial<Entity>);
+        const updated = patchEntity(draft.entities, draft.entities[at]!, patch as Partial<Entity>);
         draft.entities[at] = updated;
         return updated;
       }),
@@ -232,7 +232,7 @@ export class EntityService {
         const existing = index.named(w.name, w.type)[0] ?? index.named(w.text, w.type)[0];
         if (existing) found.push(existing);
         else {
-          const entity = createEntity(draft.entities, { name: w.name, type: w.type, aliases: w.aliases.slice(0, 400) });
+          const entity = buildEntity(draft.entities, { name: w.name, type: w.type, aliases: w.aliases.slice(0, 400) });
           draft.entities.push(entity);
           found.push(entity);
         }
@@ -255,7 +255,7 @@ export class EntityService {
         const at = draft.entities.findIndex((e) => e.id === id);
         const entity = draft.entities[at];
         if (!entity || known(entity, alias) || entity.aliases.length >= 500) continue;
-        draft.entities[at] = updateEntity(draft.entities, entity, { aliases: [...entity.aliases, alias] });
+        draft.entities[at] = patchEntity(draft.entities, entity, { aliases: [...entity.aliases, alias] });
       }
     });
   }

@@ -72,7 +72,7 @@ export class EntityIndex<E extends Named = Entity> {
 }
 
 /** A new entity; the same name and type twice is refused, because it is almost always a slip. */
-export function createEntity(
+export function buildEntity(
   entities: Entity[],
   fields: Pick<Entity, 'name' | 'type'> & Partial<Pick<Entity, 'aliases' | 'description' | 'externalIds' | 'notes'>>,
   now = new Date().toISOString(),
@@ -91,7 +91,7 @@ export function createEntity(
   };
 }
 
-export function updateEntity(
+export function patchEntity(
   entities: Entity[],
   entity: Entity,
   patch: Partial<Omit<Entity, 'id' | 'createdAt' | 'updatedAt'>>,

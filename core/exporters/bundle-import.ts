@@ -117,7 +117,7 @@ export function remapArticle(article: Article, plan: MergePlan, exists: (entityI
   };
 }
 
-export async function importBundle(
+export async function mergeBundle(
   store: ArticleStore,
   registry: RegistryStore,
   bundle: BundleContents,

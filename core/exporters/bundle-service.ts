@@ -6,7 +6,7 @@ import type { BundleImportReport } from '../model.ts';
 import type { ArticleStore } from '../store/article-store.ts';
 import { INDEX_DIR } from '../store/catalog.ts';
 import type { RegistryStore } from '../store/registry-file.ts';
-import { importBundle } from './bundle-import.ts';
+import { mergeBundle } from './bundle-import.ts';
 import { openBundle } from './bundle-reader.ts';
 
 export class BundleService {
@@ -29,7 +29,7 @@ export class BundleService {
   async fromFile(path: string): Promise<BundleImportReport> {
     const bundle = await openBundle(resolve(path), this.store.dataDir);
     try {
-      return await importBundle(this.store, this.registry, bundle);
+      return await mergeBundle(this.store, this.registry, bundle);
     } finally {
       bundle.close();
     }

@@ -1,4 +1,5 @@
 // schema.org ClaimReview (JSON-LD) for fact-check tools: one review per kept claim a monitor has given a verdict, streamed as one @graph.
+import { CLAIM_STATUS_LABELS } from '../common/vocabulary.ts';
 import type { Article, Claim, ClaimStatus, EntityType } from '../model.ts';
 import { keptClaims, keptMentions, type ExportSource } from './export-source.ts';
 import { articleIri } from './web-annotations.ts';
@@ -18,10 +19,10 @@ import { articleIri } from './web-annotations.ts';
 
 /** The verdicts a review gives; unverified claims are not reviewed and are left out. */
 export const VERDICTS: Record<Exclude<ClaimStatus, 'unverified'>, string> = {
-  corroborated: 'Corroborated',
-  disputed: 'Disputed',
-  false: 'False',
-  retracted: 'Retracted',
+  corroborated: CLAIM_STATUS_LABELS.corroborated,
+  disputed: CLAIM_STATUS_LABELS.disputed,
+  false: CLAIM_STATUS_LABELS.false,
+  retracted: CLAIM_STATUS_LABELS.retracted,
 };
 
 export type Reviewer = { '@type': 'Organization' | 'Person'; name: string };

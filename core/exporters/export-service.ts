@@ -30,7 +30,7 @@ type Request = z.output<typeof ExportRequest>;
 export type ExportProgress = { format: string; done: number; total: number };
 
 export class ExportService {
-  /** The export under way, for getStatus (the UI's progress bar); null when none is. */
+  /** The export under way, for the status bar's progress; null when none is. */
   progress: ExportProgress | null = null;
 
   private readonly app = appInfo();

@@ -1,5 +1,13 @@
 // What the HTML and Markdown reports share: their passes over the articles (counts, claim rows, contents, numbered articles) and the text helpers both write with.
-import type { Article, Claim, ClaimStatus, Entity, EntityType } from '../model.ts';
+import {
+  CLAIM_KIND_LABELS,
+  CLAIM_KINDS,
+  ENTITY_TYPE_LABELS,
+  ENTITY_TYPES,
+  type ClaimKind,
+  type EntityType,
+} from '../common/vocabulary.ts';
+import type { Article, Claim, ClaimStatus, Entity } from '../model.ts';
 import { keptClaims, type ExportSource } from './export-source.ts';
 
 /*
@@ -183,25 +191,15 @@ export const contentsMeta = ({ article, claims }: NumberedArticle) =>
 export const collectionNames = (source: ExportSource, article: Article) =>
   article.collectionIds.map((id) => source.collections.get(id)?.name ?? id);
 
-export const KIND_LABELS: Record<Claim['kind'], string> = {
-  casualties: 'casualties',
-  'territorial-control': 'territorial control',
-  attack: 'attack',
-  'military-action': 'military action',
-  accusation: 'accusation',
-  denial: 'denial',
-  statement: 'statement',
-  other: 'other',
-};
+/** A claim's kind as a report says it in a sentence ("territorial control"). */
+export const KIND_LABELS = Object.fromEntries(
+  CLAIM_KINDS.map((kind) => [kind, CLAIM_KIND_LABELS[kind].toLowerCase()]),
+) as Record<ClaimKind, string>;
 
-export const TYPE_LABELS: Record<EntityType, string> = {
-  person: 'People',
-  organization: 'Organizations',
-  group: 'Armed and political groups',
-  location: 'Places',
-  event: 'Events',
-  other: 'Other',
-};
+/** Each entity type as a report's heading ("Armed and political groups"). */
+export const TYPE_LABELS = Object.fromEntries(
+  ENTITY_TYPES.map((type) => [type, ENTITY_TYPE_LABELS[type].plural]),
+) as Record<EntityType, string>;
 
 /** The registry entities by type, each most mentioned first. */
 export function entitiesByType(source: ExportSource): [EntityType, Entity[]][] {
@@ -212,7 +210,7 @@ export function entitiesByType(source: ExportSource): [EntityType, Entity[]][] {
     else byType.set(entity.type, [entity]);
   }
   const count = (e: Entity) => source.articlesMentioning.get(e.id) ?? 0;
-  return (Object.keys(TYPE_LABELS) as EntityType[]).flatMap((type) => {
+  return ENTITY_TYPES.flatMap((type) => {
     const entities = byType.get(type);
     return entities ? [[type, entities.sort((a, b) => count(b) - count(a) || a.name.localeCompare(b.name))]] : [];
   });

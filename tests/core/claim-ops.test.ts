@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { suggestClaims, type ClaimSuggestion } from '../../core/attribution/suggest-claims.ts';
+import type { ClaimSuggestion } from '../../core/attribution/claim-types.ts';
+import { suggestClaims } from '../../core/attribution/suggest-claims.ts';
 import {
   claimFromInput,
   claimFromSuggestion,

@@ -8,11 +8,11 @@ import {
   EntityIndex,
   cleanName,
   compatibleTypes,
-  createEntity,
+  buildEntity,
   mergeInto,
   nameKey,
   unmerge,
-  updateEntity,
+  patchEntity,
 } from '../../core/entities/registry-ops.ts';
 
 const T0 = '2024-11-27T08:00:00.000Z';
@@ -23,7 +23,7 @@ const make = (
   type: EntityType,
   more: Partial<Pick<Entity, 'aliases' | 'description' | 'externalIds' | 'notes'>> = {},
   entities: Entity[] = [],
-) => createEntity(entities, { name, type, ...more }, T0);
+) => buildEntity(entities, { name, type, ...more }, T0);
 
 /** The ArchiveError `fn` throws: its code and message. */
 function refusal(fn: () => unknown): [string, string] {
@@ -95,7 +95,7 @@ test('EntityIndex follows merges to where an entity went, but not undone merges,
   assert.equal(loop.get(a), undefined);
 });
 
-test('createEntity cleans the aliases, fills the defaults, and refuses a second entity of one name and type', () => {
+test('buildEntity cleans the aliases, fills the defaults, and refuses a second entity of one name and type', () => {
   const entity = make('Hayat Tahrir al-Sham', 'group', {
     aliases: ['HTS', ' hts ', 'Jabhat\nal-Nusra', '', '  ', 'hayat tahrir AL-SHAM', 'Jabhat al-Nusra'],
   });
@@ -135,40 +135,40 @@ test('createEntity cleans the aliases, fills the defaults, and refuses a second 
   assert.equal(make('HTS', 'group', {}, [entity]).name, 'HTS');
 });
 
-test('updateEntity: a rename keeps the old name as an alias, clashes are refused, and aliases stay clean and few', () => {
+test('patchEntity: a rename keeps the old name as an alias, clashes are refused, and aliases stay clean and few', () => {
   const hts = make('Hayat Tahrir al-Sham', 'group', { aliases: ['HTS', 'Jabhat al-Nusra'] });
   const other = make('Northern Vigil Front', 'group');
   const all = [hts, other];
-  const renamed = updateEntity(all, hts, { name: 'HTS' }, T1);
+  const renamed = patchEntity(all, hts, { name: 'HTS' }, T1);
   assert.deepEqual(
     [renamed.name, renamed.aliases, renamed.updatedAt],
     ['HTS', ['Jabhat al-Nusra', 'Hayat Tahrir al-Sham'], T1],
   );
   assert.deepEqual([renamed.id, renamed.createdAt], [hts.id, T0]);
   // A new case of the same name is no new name; an edit that is not a rename adds nothing.
-  assert.deepEqual(updateEntity(all, hts, { name: 'hayat tahrir AL-SHAM' }, T1).aliases, ['HTS', 'Jabhat al-Nusra']);
-  assert.deepEqual(updateEntity(all, hts, { notes: 'seen' }, T1).aliases, ['HTS', 'Jabhat al-Nusra']);
+  assert.deepEqual(patchEntity(all, hts, { name: 'hayat tahrir AL-SHAM' }, T1).aliases, ['HTS', 'Jabhat al-Nusra']);
+  assert.deepEqual(patchEntity(all, hts, { notes: 'seen' }, T1).aliases, ['HTS', 'Jabhat al-Nusra']);
   assert.deepEqual(
-    updateEntity(all, hts, { aliases: ['HTS', 'hts', ' Tahrir\nal-Sham ', 'HAYAT TAHRIR AL-SHAM'] }, T1).aliases,
+    patchEntity(all, hts, { aliases: ['HTS', 'hts', ' Tahrir\nal-Sham ', 'HAYAT TAHRIR AL-SHAM'] }, T1).aliases,
     ['HTS', 'Tahrir al-Sham'],
   );
   // Renamed onto another entity of the type, or re-typed into one: refused.
   assert.match(
-    refusal(() => updateEntity(all, hts, { name: 'northern vigil front' }, T1))[1],
+    refusal(() => patchEntity(all, hts, { name: 'northern vigil front' }, T1))[1],
     /already a group named "Northern Vigil Front"/,
   );
   const person = make('Northern Vigil Front', 'person');
   assert.match(
-    refusal(() => updateEntity([...all, person], person, { type: 'group' }, T1))[1],
+    refusal(() => patchEntity([...all, person], person, { type: 'group' }, T1))[1],
     /already a group named/,
   );
   // Renaming to its own name in another case is not a clash with itself.
-  assert.equal(updateEntity(all, other, { name: 'NORTHERN Vigil Front' }, T1).name, 'NORTHERN Vigil Front');
+  assert.equal(patchEntity(all, other, { name: 'NORTHERN Vigil Front' }, T1).name, 'NORTHERN Vigil Front');
 
   const many = Array.from({ length: 500 }, (_, i) => `alias ${i}`);
-  assert.equal(updateEntity(all, hts, { aliases: many }, T1).aliases.length, 500);
+  assert.equal(patchEntity(all, hts, { aliases: many }, T1).aliases.length, 500);
   assert.deepEqual(
-    refusal(() => updateEntity(all, { ...hts, aliases: many }, { name: 'HTS 2' }, T1)),
+    refusal(() => patchEntity(all, { ...hts, aliases: many }, { name: 'HTS 2' }, T1)),
     ['invalid', '"HTS 2" would have 501 aliases; at most 500 fit.'],
   );
 });
@@ -281,8 +281,8 @@ const fields = fc.record({
 test('property: merging then undoing gives the kept entity back its aliases and notes, and records the merged one whole', () => {
   fc.assert(
     fc.property(fields, fields, (k, m) => {
-      const kept = createEntity([], { ...k, type: 'group' }, T0);
-      const merged = createEntity([], { ...m, type: 'organization' }, T0);
+      const kept = buildEntity([], { ...k, type: 'group' }, T0);
+      const merged = buildEntity([], { ...m, type: 'organization' }, T0);
       const { entity, record } = mergeInto(kept, merged, T1);
       assert.deepEqual(record.merged, merged);
       // Every name of either is a name of the merged entity (as lookups compare them).

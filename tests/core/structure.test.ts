@@ -5,6 +5,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
+import { contract } from '../../core/api.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SOURCE_DIRS = ['core', 'renderer', 'electron'];
@@ -82,6 +83,22 @@ test('no import cycles among source files, type-only imports included', () => {
   const graph = new Map(files.map((file) => [file, importsOf(file)]));
   const cycles = importCycles(graph).map((cycle) => cycle.map(name).sort().join(' <-> '));
   assert.deepEqual(cycles, []);
+});
+
+test('each contract method is named in at most 2 files of core/: its declaration with its handler, and one user', () => {
+  const texts = files
+    .filter((file) => name(file).startsWith('core/'))
+    .map((file) => [name(file), readFileSync(file, 'utf8')]);
+  const spread = Object.keys(contract)
+    // A word too common to count: its declaration is the table's `search:` entry like any other.
+    .filter((method) => method !== 'search')
+    .map((method) => {
+      const word = new RegExp(`\\b${method}\\b`);
+      return { method, in: texts.filter(([, text]) => word.test(text!)).map(([file]) => file) };
+    })
+    .filter((found) => found.in.length > 2)
+    .map((found) => `${found.method}: ${found.in.join(', ')}`);
+  assert.deepEqual(spread, []);
 });
 
 test('the cycle finder finds a cycle through type-only imports, and none in a chain', () => {
