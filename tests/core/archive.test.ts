@@ -1,8 +1,11 @@
 // The archive through its contract on a real data folder: add, list, read, edit, trash, restore, reopen.
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { openArchive } from '../../core/archive.ts';
+import { invokeMethod } from '../../core/gate.ts';
+import { DEFAULT_MAX_IMPORT_BYTES } from '../../core/model.ts';
 import { openFor, tempDir } from './helpers/temp-dir.ts';
 
 test('an added article is listed, read back and kept across a reopen', async (t) => {
@@ -140,4 +143,51 @@ test('loading the samples twice at once adds them once', async (t) => {
   // Either may get there first (both read the samples before queueing); the other adds nothing.
   assert.equal(Math.min(a.added, b.added), 0);
   assert.ok(Math.max(a.added, b.added) > 0);
+});
+
+test('the settings in force: defaults, what archive.json says, and a hand-edited bad value replaced by its default', async (t) => {
+  const dir = await tempDir(t);
+  const first = await openArchive(dir);
+  assert.deepEqual(await first.getSettings(), { maxImportBytes: DEFAULT_MAX_IMPORT_BYTES });
+  await first.close();
+  const file = join(dir, 'archive.json');
+  const registry = JSON.parse(await readFile(file, 'utf8'));
+  await writeFile(file, JSON.stringify({ ...registry, settings: { maxImportBytes: 1234, fromANewerNewsdesk: true } }));
+  const second = await openArchive(dir);
+  assert.deepEqual(await second.getSettings(), { maxImportBytes: 1234 });
+  // Unknown keys are kept in the file for the Newsdesk that wrote them.
+  await second.createCollection({ name: 'Any write' });
+  await second.close();
+  assert.equal(JSON.parse(await readFile(file, 'utf8')).settings.fromANewerNewsdesk, true);
+  await writeFile(file, JSON.stringify({ ...registry, settings: { maxImportBytes: 'twenty megabytes' } }));
+  const third = await openFor(t, dir);
+  assert.deepEqual(await third.getSettings(), { maxImportBytes: DEFAULT_MAX_IMPORT_BYTES });
+  const [refused] = await third.importFile(Buffer.from('x'.repeat(100)), 'big.txt');
+  assert.equal(refused?.status, 'saved', 'the default limit applies, not a broken one');
+});
+
+test('every method is checked at the gate, the local ones too; a closed archive takes no calls', async (t) => {
+  const archive = await openArchive(await tempDir(t));
+  await assert.rejects(archive.addFromFile({}, 'not bytes' as never, 'x.txt'), {
+    code: 'invalid',
+    message: /addFromFile: argument 2: expected bytes/,
+  });
+  await assert.rejects(archive.importFile(Buffer.from('x'), ''), {
+    code: 'invalid',
+    issues: [{ path: [1], message: 'a path cannot be empty' }],
+  });
+  await assert.rejects(archive.exportToFile({ scope: { library: true }, format: 'docx' } as never, '/tmp/x'), {
+    code: 'invalid',
+    message: /exportToFile: argument 1 › format/,
+  });
+  await assert.rejects(archive.listArticles({ limit: 0 }), {
+    code: 'invalid',
+    issues: [{ path: [0, 'limit'], message: 'Too small: expected number to be >=1' }],
+  });
+  // Over a transport only the contract is reachable by name: local methods take paths on this machine.
+  await assert.rejects(invokeMethod(archive, 'importBundleFile', ['/etc/passwd']), { code: 'not_found' });
+  await assert.rejects(invokeMethod(archive, 'toString', []), { code: 'not_found' });
+  await archive.close();
+  await assert.rejects(archive.listArticles(), { message: /The archive is closed/ });
+  await archive.close();
 });

@@ -126,6 +126,14 @@ test('files over the size cap are refused before they are read; the cap is confi
     '--json',
   ]);
   assert.match(JSON.parse(small.stdout.split('\n')[0]!).error, /over the import size limit/);
+  // Without --max-size, the archive's own limit (archive.json's settings), as the app applies it.
+  const registry = join(dir, 'data', 'archive.json');
+  await writeFile(
+    registry,
+    JSON.stringify({ ...JSON.parse(await readFile(registry, 'utf8')), settings: { maxImportBytes: 100 } }),
+  );
+  const bySetting = await runCli(['import', join(FIXTURES, 'plain.txt'), '--data-dir', join(dir, 'data'), '--json']);
+  assert.match(JSON.parse(bySetting.stdout.split('\n')[0]!).error, /over the import size limit \(0\.0 MB > 0\.0 MB\)/);
 });
 
 test('a folder of mixed good and bad files: the good are saved, each bad one explained, nothing half-saved', async (t) => {

@@ -114,6 +114,19 @@ test('a malformed body gives 400 with a message and writes nothing', async (t) =
   assert.equal(await articleFiles(), 0);
 });
 
+test('a refused argument names its fields in `issues`, so a form marks them without reading the message', async (t) => {
+  const { server } = await start(t);
+  const res = await api(server, 'addArticle', JSON.stringify([{ text: ' ', url: 'ftp://x', title: '' }]));
+  const { error } = JSON.parse(res.body);
+  assert.equal(error.code, 'invalid');
+  assert.deepEqual(error.issues.map((issue: { path: unknown[] }) => issue.path).sort(), [
+    [0, 'text'],
+    [0, 'title'],
+    [0, 'url'],
+  ]);
+  assert.ok(error.issues.every((issue: { message: string }) => issue.message.length > 0));
+});
+
 test('a valid call answers 200 with the value; unknown methods and ids give 404', async (t) => {
   const { server, articleFiles } = await start(t);
   const added = await api(server, 'addArticle', JSON.stringify([{ text: 'Body', title: 'Over HTTP' }]));
@@ -127,6 +140,9 @@ test('a valid call answers 200 with the value; unknown methods and ids give 404'
   assert.equal((await api(server, 'dropEverything', '[]')).status, 404);
   assert.equal((await api(server, 'getArticle', '["00000000-0000-4000-8000-000000000000"]')).status, 404);
   assert.equal((await api(server, 'constructor', '[]')).status, 404, 'only contract methods are callable');
+  // The local methods take paths on this machine: the CLI's, never a browser's.
+  for (const local of ['exportToFile', 'importBundleFile', 'addFromFile', 'importFile', 'exportStream'])
+    assert.equal((await api(server, local, '["/etc/passwd"]')).status, 404, local);
 });
 
 test('bodies over the cap are refused with 413', async (t) => {
