@@ -1,7 +1,6 @@
 // Where article documents live (`articles/YYYY/MM/<id>.json`) and how one is read, written and found on disk.
 import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import { Low } from 'lowdb';
 import { ArticleDocument, SCHEMA_VERSION, type Article } from '../model.ts';
 import { TEMP_FILE, type DurableWriteOptions } from './durable-write.ts';
 import { JsonFile } from './json-file.ts';
@@ -43,8 +42,7 @@ export async function writeArticleFile(
 ): Promise<FileStamp> {
   const path = join(dataDir, file);
   await mkdir(join(path, '..'), { recursive: true });
-  const db = new Low(new JsonFile(path, ArticleDocument, options), { schemaVersion: SCHEMA_VERSION, article });
-  await db.write();
+  await new JsonFile(path, ArticleDocument, options).write({ schemaVersion: SCHEMA_VERSION, article });
   return stampOf(path);
 }
 

@@ -2,6 +2,7 @@
 import { open, readFile, rm, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { summarize, type Article, type ArticleSummary, type SortField } from '../model.ts';
+import { SerialQueue } from '../serial.ts';
 import { writeFileDurably } from './durable-write.ts';
 import { articleFileFor, type FileStamp } from './article-files.ts';
 
@@ -87,7 +88,8 @@ export class Catalog {
   private log: FileHandle | null = null;
   private loggedChanges = 0;
   private changes = 0;
-  private pending: Promise<unknown> = Promise.resolve();
+  /** Log appends and compactions never interleave. */
+  private readonly queue = new SerialQueue();
 
   private constructor(private readonly dataDir: string) {}
 
@@ -170,7 +172,7 @@ export class Catalog {
 
   /** Writes the whole catalog as a fresh snapshot and empties the log. */
   async compact(): Promise<void> {
-    await this.serially(async () => {
+    await this.queue.run(async () => {
       await writeFileDurably(this.path(SNAPSHOT), JSON.stringify(snapshotOf([...this.entries.values()])));
       await this.log?.close();
       this.log = null;
@@ -188,7 +190,7 @@ export class Catalog {
    * the file, and the snapshot and log are dropped so the next start rebuilds from the files.
    */
   async forceRebuild(entry: CatalogEntry): Promise<void> {
-    await this.serially(async () => {
+    await this.queue.run(async () => {
       this.apply({ put: entry });
       await this.log?.close();
       this.log = null;
@@ -207,7 +209,7 @@ export class Catalog {
   }
 
   private async record(change: LogLine): Promise<void> {
-    await this.serially(async () => {
+    await this.queue.run(async () => {
       this.log ??= await open(this.path(LOG), 'a');
       await this.log.appendFile(JSON.stringify(change) + '\n');
       await this.log.datasync();
@@ -222,13 +224,6 @@ export class Catalog {
     else this.entries.delete(change.remove);
     this.sortedCache.clear();
     this.changes++;
-  }
-
-  /** Log appends and compactions never interleave. */
-  private serially<T>(work: () => Promise<T>): Promise<T> {
-    const run = this.pending.then(work, work);
-    this.pending = run.catch(() => undefined);
-    return run;
   }
 
   private path(name: string): string {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { ArchiveError, describeIssues } from '../errors.ts';
 import { Registry, SCHEMA_VERSION, type Problem } from '../model.ts';
+import { SerialQueue } from '../serial.ts';
 import { writeFileDurably } from './durable-write.ts';
 import { CorruptFileError, JsonFile } from './json-file.ts';
 
@@ -19,7 +20,7 @@ export type RegistryDb = Low<Registry>;
  * the file unreadable is refused with the reason; a failed write (a full disk) leaves it as it was.
  */
 export class RegistryStore {
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly queue = new SerialQueue();
   private version = 0;
   private readonly listeners: (() => void)[] = [];
 
@@ -40,7 +41,7 @@ export class RegistryStore {
   }
 
   update<T>(change: (draft: Registry) => T | Promise<T>): Promise<T> {
-    const run = this.queue.then(async () => {
+    return this.queue.run(async () => {
       const before = this.db.data;
       const draft = structuredClone(before);
       const result = await change(draft);
@@ -61,8 +62,6 @@ export class RegistryStore {
       for (const listener of this.listeners) listener();
       return result;
     });
-    this.queue = run.catch(() => undefined);
-    return run;
   }
 }
 
