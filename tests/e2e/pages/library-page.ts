@@ -151,8 +151,9 @@ export class LibraryPage {
     const hasBridge = await this.page.evaluate(() => 'archive' in window);
     if (hasBridge) {
       await this.page.evaluate(async (inputs) => {
-        const api = (window as unknown as { archive: { addArticle(input: unknown): Promise<unknown> } }).archive;
-        for (const input of inputs) await api.addArticle(input);
+        const bridge = (window as unknown as { archive: { call(method: string, args: unknown[]): Promise<unknown> } })
+          .archive;
+        for (const input of inputs) await bridge.call('addArticle', [input]);
       }, articles);
     } else {
       for (const input of articles) {
