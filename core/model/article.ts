@@ -13,6 +13,7 @@ import {
   SortField,
   Tags,
   Url,
+  patchOf,
 } from './primitives.ts';
 
 /** The largest article text we accept (characters): a long report, not a book. */
@@ -126,11 +127,7 @@ export const ArticleInput = z
   .strict();
 export type ArticleInput = z.input<typeof ArticleInput>;
 
-export const ArticlePatch = z
-  .object(ArticleFields)
-  .partial()
-  .strict()
-  .refine((patch) => Object.keys(patch).length > 0, 'nothing to change');
+export const ArticlePatch = patchOf(ArticleFields);
 export type ArticlePatch = z.input<typeof ArticlePatch>;
 
 export const ListQuery = z

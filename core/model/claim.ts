@@ -13,6 +13,7 @@ import {
   ReviewAction,
   TextQuote,
   TextSpan,
+  patchOf,
 } from './primitives.ts';
 
 /** "At least 27 civilians killed": a figure, how it is qualified, who was counted and what happened to them. */
@@ -97,11 +98,7 @@ export const ClaimInput = z
   .strict();
 export type ClaimInput = z.input<typeof ClaimInput>;
 
-export const ClaimPatch = z
-  .object(ClaimFields)
-  .partial()
-  .strict()
-  .refine((patch) => Object.keys(patch).length > 0, 'nothing to change');
+export const ClaimPatch = patchOf(ClaimFields);
 export type ClaimPatch = z.input<typeof ClaimPatch>;
 
 export const ClaimReview = z
@@ -198,11 +195,7 @@ export const ClaimGroupInput = z
   .strict();
 export type ClaimGroupInput = z.input<typeof ClaimGroupInput>;
 
-export const ClaimGroupPatch = z
-  .object({ label: z.string().trim().min(1).max(300), note: z.string().max(10_000) })
-  .partial()
-  .strict()
-  .refine((patch) => Object.keys(patch).length > 0, 'nothing to change');
+export const ClaimGroupPatch = patchOf({ label: z.string().trim().min(1).max(300), note: z.string().max(10_000) });
 export type ClaimGroupPatch = z.input<typeof ClaimGroupPatch>;
 
 /** A claim of another article that may report the same thing, and why. */

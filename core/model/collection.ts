@@ -1,6 +1,6 @@
 // Collections: hand-made sets of articles (members kept on the articles) and smart ones (a saved query).
 import { z } from 'zod';
-import { ArticleIds, CollectionId } from './primitives.ts';
+import { ArticleIds, CollectionId, patchOf } from './primitives.ts';
 
 /** More would mean collections are being used as tags: tags are for that. */
 export const MAX_COLLECTIONS_PER_ARTICLE = 500;
@@ -31,11 +31,7 @@ export type CollectionSummary = Collection & { articles: number | null };
 
 export const CollectionInput = z.object(CollectionFields).partial({ description: true, query: true }).strict();
 export type CollectionInput = z.input<typeof CollectionInput>;
-export const CollectionPatch = z
-  .object(CollectionFields)
-  .partial()
-  .strict()
-  .refine((patch) => Object.keys(patch).length > 0, 'nothing to change');
+export const CollectionPatch = patchOf(CollectionFields);
 export type CollectionPatch = z.input<typeof CollectionPatch>;
 /** A selection, or everything a query finds ("add all 312 results to the collection"). */
 export const CollectionMembers = z.union([

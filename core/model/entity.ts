@@ -1,7 +1,7 @@
 // Entities: the registry's people, organizations, groups and places, with aliases, merges and what a page about one shows.
 import { z } from 'zod';
 import type { ArticleSummary } from './article.ts';
-import { EntityId, EntityName, EntityType, MergeId } from './primitives.ts';
+import { EntityId, EntityName, EntityType, MergeId, patchOf } from './primitives.ts';
 
 /** External identifiers by scheme: `{ wikidata: 'Q123' }`. */
 const ExternalIds = z.record(
@@ -40,11 +40,7 @@ export const EntityInput = z
   .strict();
 export type EntityInput = z.input<typeof EntityInput>;
 
-export const EntityPatch = z
-  .object(EntityFields)
-  .partial()
-  .strict()
-  .refine((patch) => Object.keys(patch).length > 0, 'nothing to change');
+export const EntityPatch = patchOf(EntityFields);
 export type EntityPatch = z.input<typeof EntityPatch>;
 
 export const EntityQuery = z

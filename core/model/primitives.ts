@@ -45,6 +45,15 @@ export const SavedSearchId = z
   .string()
   .regex(/^ss_[0-9a-z]{10}$/, 'expected a saved search id (ss_ and 10 letters or digits)');
 
+/** An edit of some of these fields: absent ones are left as they are; one that changes nothing is refused. */
+export function patchOf<Shape extends z.ZodRawShape>(fields: Shape) {
+  return z
+    .object(fields)
+    .partial()
+    .strict()
+    .refine((patch) => Object.keys(patch).length > 0, 'nothing to change');
+}
+
 /** Articles to act on: a selection, or a page of search results. */
 export const ArticleIds = z.array(ArticleId).min(1, 'no articles given').max(100_000);
 
