@@ -24,6 +24,7 @@ import { ArticleCollections } from './collections/article-collections.tsx';
 import { CollectionBar } from './collections/collection-bar.tsx';
 import { useCollections } from './collections/use-collections.ts';
 import { ExportDialog, type ScopeOption } from './exports/export-dialog.tsx';
+import { useArchiveQuery } from './use-archive-query.ts';
 
 type DialogKind = 'add' | 'edit' | 'import' | 'help' | 'export' | null;
 /** What fills the window under the top bar: the library and reader, the entity registry, or claims across the archive. */
@@ -42,8 +43,6 @@ export function App() {
   /** The keyboard position in the list (-1: none); openId is what the reader shows. */
   const [cursor, setCursor] = useState(-1);
   const [openId, setOpenId] = useState<string | null>(null);
-  const [article, setArticle] = useState<Article | null>(null);
-  const [openError, setOpenError] = useState<string | null>(null);
   const [dialog, setDialog] = useState<DialogKind>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [status, setStatus] = useState<ArchiveStatus | null>(null);
@@ -153,36 +152,22 @@ export function App() {
     // Runs once: later loads are driven by scrolling and by changes.
   }, []);
 
-  useEffect(() => {
-    setOpenError(null);
-    if (!openId) {
-      setArticle(null);
-      return;
-    }
-    if (article?.id === openId) return;
-    let current = true;
-    archive.getArticle(openId).then(
-      (loaded) => {
-        if (!current) return;
-        setArticle(loaded);
-        setOpenError(null);
-      },
-      (error: unknown) => {
-        if (!current) return;
-        // Showing the previous article beside this one's selected row would mislead.
-        setArticle(null);
-        setOpenError(messageOf(error));
+  // A save sets the article directly: the one on screen is taken as it is when it is the one asked for.
+  const opened = useArchiveQuery<Article, null>(
+    (shown) => (!openId ? null : shown?.id === openId ? shown : archive.getArticle(openId)),
+    [openId],
+    {
+      initial: null,
+      keep: 'data',
+      onError: (error) => {
         reportError(error);
         // A damaged or vanished file leaves the catalog and shows up as a problem: bring both up to date.
         void pages.refresh();
         void refreshStatus();
       },
-    );
-    return () => {
-      current = false;
-    };
-    // A save sets the article directly, so a change to it must not trigger a fetch.
-  }, [openId, reportError]);
+    },
+  );
+  const { data: article, error: openError, setData: setArticle } = opened;
 
   useEffect(() => {
     document.title = article ? `${article.title} – Newsdesk` : 'Newsdesk';
