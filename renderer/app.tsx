@@ -15,6 +15,7 @@ import { ImportDialog } from './import/import-dialog.tsx';
 import { importSummary } from './import/summary.ts';
 import { useImportWithDrops } from './import/use-import.ts';
 import { useLibraryPages, type ListView } from './library-pages.ts';
+import type { Section } from './navigation.ts';
 import { useShortcuts, type ShortcutAction } from './shortcuts.ts';
 import { EmptyLibrary } from './views/empty-library.tsx';
 import { LibraryList } from './views/library-list.tsx';
@@ -27,8 +28,6 @@ import { ExportDialog, type ScopeOption } from './exports/export-dialog.tsx';
 import { useArchiveQuery } from './use-archive-query.ts';
 
 type DialogKind = 'add' | 'edit' | 'import' | 'help' | 'export' | null;
-/** What fills the window under the top bar: the library and reader, the entity registry, or claims across the archive. */
-export type Section = 'library' | 'entities' | 'claims' | 'search';
 
 /** Dates read best newest first; names, A to Z. */
 const FIRST_ORDER: Record<SortField, 'asc' | 'desc'> = {

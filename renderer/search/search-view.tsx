@@ -1,7 +1,7 @@
 // Search results as you type: facets and saved searches on the left, the ranked hits with their snippets in the middle, the reader on the right.
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useImperativeHandle, useRef, useState, type ReactNode, type Ref } from 'react';
-import type { SearchHit, SearchResult } from '../../core/model.ts';
+import type { SavedSearch, SearchHit, SearchResult } from '../../core/model.ts';
 import { archive } from '../api.ts';
 import { formatCount, formatNumber, formatShortDate } from '../format.ts';
 import { useArchiveQuery } from '../use-archive-query.ts';
@@ -9,7 +9,7 @@ import { FacetPanel } from './facet-panel.tsx';
 import { Highlighted } from './highlighted.tsx';
 import { SavedSearches } from './saved-searches.tsx';
 
-export type SearchSort = 'relevance' | 'newest' | 'oldest';
+type SearchSort = SavedSearch['sort'];
 
 const ROW_HEIGHT = 80;
 const PAGE = 100;
