@@ -15,8 +15,9 @@ import { ImportDialog } from './import/import-dialog.tsx';
 import { importSummary } from './import/summary.ts';
 import { useImportWithDrops } from './import/use-import.ts';
 import { useLibraryPages, type ListView } from './library-pages.ts';
-import type { Section } from './navigation.ts';
-import { useShortcuts, type ShortcutAction } from './shortcuts.ts';
+import type { Dialog, Section } from './navigation.ts';
+import { routeShortcut } from './shortcut-routing.ts';
+import { useShortcuts } from './shortcuts.ts';
 import { EmptyLibrary } from './views/empty-library.tsx';
 import { LibraryList } from './views/library-list.tsx';
 import { ReaderPane, type ReaderKeyAction } from './views/reader-pane.tsx';
@@ -24,10 +25,9 @@ import { SearchView, type SearchKeys } from './search/search-view.tsx';
 import { ArticleCollections } from './collections/article-collections.tsx';
 import { CollectionBar } from './collections/collection-bar.tsx';
 import { useCollections } from './collections/use-collections.ts';
-import { ExportDialog, type ScopeOption } from './exports/export-dialog.tsx';
+import { ExportDialog } from './exports/export-dialog.tsx';
+import { exportScopes } from './exports/export-scopes.ts';
 import { useArchiveQuery } from './use-archive-query.ts';
-
-type DialogKind = 'add' | 'edit' | 'import' | 'help' | 'export' | null;
 
 /** Dates read best newest first; names, A to Z. */
 const FIRST_ORDER: Record<SortField, 'asc' | 'desc'> = {
@@ -42,7 +42,7 @@ export function App() {
   /** The keyboard position in the list (-1: none); openId is what the reader shows. */
   const [cursor, setCursor] = useState(-1);
   const [openId, setOpenId] = useState<string | null>(null);
-  const [dialog, setDialog] = useState<DialogKind>(null);
+  const [dialog, setDialog] = useState<Dialog | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [status, setStatus] = useState<ArchiveStatus | null>(null);
   const [loadingSamples, setLoadingSamples] = useState(false);
@@ -382,97 +382,38 @@ export function App() {
     }
   }
 
-  /** What the export dialog offers, the most specific first: what is on screen, then the open article, then everything. */
-  function exportScopes(): ScopeOption[] {
-    const scopes: ScopeOption[] = [];
-    const listed = view.collectionId ? collections.byId(view.collectionId) : undefined;
-    if (section === 'search' && query.trim())
-      scopes.push({ key: 'search', label: `The search results for “${query.trim()}”`, scope: { query: query.trim() } });
-    if (section === 'library' && listed)
-      scopes.push({
-        key: 'collection',
-        label: `The collection “${listed.name}” (${formatCount(listed.articles ?? 0, 'article', 'articles')})`,
-        scope: { collectionId: listed.id },
-      });
-    if (article && !article.deletedAt)
-      scopes.push({ key: 'article', label: `This article: “${article.title}”`, scope: { articleIds: [article.id] } });
-    for (const c of collections.list)
-      if (c.id !== listed?.id)
-        scopes.push({ key: c.id, label: `The collection “${c.name}”`, scope: { collectionId: c.id } });
-    scopes.push({ key: 'library', label: 'The whole library', scope: { library: true } });
-    return scopes;
-  }
-
   /** Typing a query shows the search results; clearing it goes back to the library. */
   function changeQuery(next: string): void {
     setQuery(next);
     setSection(next.trim() ? 'search' : 'library');
   }
 
-  function run(action: ShortcutAction, event: KeyboardEvent): void {
-    if (action === 'entities' || action === 'claims') return setSection(section === action ? 'library' : action);
-    if (action === 'export') return setDialog('export');
-    if (action === 'collect') {
-      if (article && !article.deletedAt) collectionPicker.current?.focus();
-      return;
-    }
-    if (action === 'search') {
-      searchInput.current?.focus();
-      searchInput.current?.select();
-      return;
-    }
-    if (section === 'search') {
-      if (action === 'next' || action === 'previous') return searchKeys.current?.move(action === 'next' ? 1 : -1);
-      if (action === 'open') return readerRef.current?.focus();
-      if (action === 'list') return searchKeys.current?.focusList();
-      if (action === 'trash') return setSection('library');
-      if (action === 'new') return setDialog('add');
-      if (action === 'import' || action === 'help') return setDialog(action);
-      if (action === 'edit') return article && !article.deletedAt ? setDialog('edit') : undefined;
-      if (action === 'delete' || action === 'restore') return;
-      if (article) mentionKeys.current?.(action);
-      return;
-    }
-    if (section !== 'library') {
-      // The registry has its own list: library keys would move an article cursor nobody can see.
-      if (action === 'trash') setSection('library');
-      if (!['new', 'import', 'help', 'trash'].includes(action)) return;
-    }
-    switch (action) {
-      case 'next':
-        return void select(cursor + 1);
-      case 'previous':
-        return void select(cursor < 0 ? 0 : cursor - 1);
-      case 'open':
-        if (cursor >= 0 && !openId) void select(cursor);
-        readerRef.current?.focus();
-        return;
-      case 'list':
-        return listRef.current?.focus();
-      case 'new':
-        return setDialog('add');
-      case 'import':
-        return setDialog('import');
-      case 'edit':
-        if (article && !article.deletedAt) setDialog('edit');
-        return;
-      case 'delete':
-        return void deleteOpen();
-      case 'restore': {
-        const open = target();
-        if (open?.deletedAt) return void restore(open.id, open.title, false);
-        if (event.key === 'u' && !view.trash) return void undoDelete();
-        return;
-      }
-      case 'trash':
-        return changeView({ ...view, trash: !view.trash, collectionId: undefined });
-      case 'help':
-        return setDialog('help');
-      default:
-        if (article) mentionKeys.current?.(action);
-    }
-  }
-  useShortcuts(run);
+  useShortcuts((action, event) =>
+    routeShortcut(
+      action,
+      event.key,
+      { section, trash: view.trash, cursor, openId, article, target: target() },
+      {
+        showSection: setSection,
+        openDialog: setDialog,
+        focusSearchBox: () => {
+          searchInput.current?.focus();
+          searchInput.current?.select();
+        },
+        focusCollectionPicker: () => collectionPicker.current?.focus(),
+        moveInResults: (by) => searchKeys.current?.move(by),
+        focusResults: () => searchKeys.current?.focusList(),
+        select: (index) => void select(index),
+        focusList: () => listRef.current?.focus(),
+        focusReader: () => readerRef.current?.focus(),
+        passToReader: (readerAction) => mentionKeys.current?.(readerAction),
+        deleteOpen: () => void deleteOpen(),
+        restore: (open) => void restore(open.id, open.title, false),
+        undoDelete: () => void undoDelete(),
+        toggleTrash: () => changeView({ ...view, trash: !view.trash, collectionId: undefined }),
+      },
+    ),
+  );
 
   const libraryEmpty = !view.trash && !view.collectionId && pages.total === 0;
   /** The reader: beside the library list, or beside the search results. */
@@ -650,7 +591,13 @@ export function App() {
       {dialog === 'help' && <ShortcutsHelp onClose={() => setDialog(null)} />}
       {dialog === 'export' && (
         <ExportDialog
-          scopes={exportScopes()}
+          scopes={exportScopes({
+            section,
+            query,
+            listed: view.collectionId ? collections.byId(view.collectionId) : undefined,
+            article,
+            collections: collections.list,
+          })}
           onClose={() => setDialog(null)}
           onDone={(text) => setNotice({ kind: 'info', text })}
         />

@@ -1,13 +1,12 @@
 // The export dialog: what to export (a collection, the search results, the article, the library), in which format, how much, and progress.
 import { useEffect, useState, type FormEvent } from 'react';
-import type { CsvTable, ExportFormat, ExportRequest, ExportScope } from '../../core/model.ts';
+import type { CsvTable, ExportFormat, ExportRequest } from '../../core/model.ts';
 import { archive, messageOf } from '../api.ts';
 import { ModalDialog } from '../components/modal-dialog.tsx';
 import { formatBytes, formatCount, formatNumber } from '../format.ts';
 import { useArchiveQuery } from '../use-archive-query.ts';
 import { downloadExport } from './download-export.ts';
-
-export type ScopeOption = { key: string; label: string; scope: ExportScope };
+import type { ScopeOption } from './export-scopes.ts';
 
 const FORMATS: { format: ExportFormat; label: string; hint: string }[] = [
   {
