@@ -1,531 +1,111 @@
-// The app shell: owns the selection, the open article and the dialogs, and turns shortcuts into archive calls.
-import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ArchiveStatus, Article, ArticleSummary, MergeRecord, SortField } from '../core/model.ts';
-import { archive, messageOf } from './api.ts';
+// The app shell: wires the navigation, the library selection and the actions to the views, dialogs and shortcuts.
+import { useCallback, useState } from 'react';
+import { messageOf } from './api.ts';
 import { ArticleDialog } from './components/article-dialog.tsx';
 import { PaneSplitter, useListFraction } from './components/pane-splitter.tsx';
 import { ShortcutsHelp } from './components/shortcuts-help.tsx';
 import { StatusBar, type Notice } from './components/status-bar.tsx';
 import { TopBar } from './components/top-bar.tsx';
+import { useArchiveStatus } from './components/use-archive-status.ts';
 import { ClaimsView } from './claims/claims-view.tsx';
+import { AddAllToCollection } from './collections/add-all-to-collection.tsx';
+import { ArticleCollections } from './collections/article-collections.tsx';
+import { CollectionBar } from './collections/collection-bar.tsx';
+import { useCollectionActions } from './collections/use-collection-actions.ts';
+import { useCollections } from './collections/use-collections.ts';
 import { EntitiesView } from './entities/entities-view.tsx';
-import { formatCount, formatNumber } from './format.ts';
+import { mergeNotice } from './entities/merge-notice.tsx';
+import { ExportDialog } from './exports/export-dialog.tsx';
+import { exportScopes } from './exports/export-scopes.ts';
 import { DropOverlay } from './import/drop-overlay.tsx';
 import { ImportDialog } from './import/import-dialog.tsx';
 import { importSummary } from './import/summary.ts';
 import { useImportWithDrops } from './import/use-import.ts';
-import { useLibraryPages, type ListView } from './library-pages.ts';
-import { useShortcuts, type ShortcutAction } from './shortcuts.ts';
+import { useNavigation } from './navigation.ts';
+import { useAppShortcuts } from './use-app-shortcuts.ts';
 import { EmptyLibrary } from './views/empty-library.tsx';
 import { LibraryList } from './views/library-list.tsx';
-import { ReaderPane, type ReaderKeyAction } from './views/reader-pane.tsx';
-import { SearchView, type SearchKeys } from './search/search-view.tsx';
-import { ArticleCollections } from './collections/article-collections.tsx';
-import { CollectionBar } from './collections/collection-bar.tsx';
-import { useCollections } from './collections/use-collections.ts';
-import { ExportDialog, type ScopeOption } from './exports/export-dialog.tsx';
-
-type DialogKind = 'add' | 'edit' | 'import' | 'help' | 'export' | null;
-/** What fills the window under the top bar: the library and reader, the entity registry, or claims across the archive. */
-export type Section = 'library' | 'entities' | 'claims' | 'search';
-
-/** Dates read best newest first; names, A to Z. */
-const FIRST_ORDER: Record<SortField, 'asc' | 'desc'> = {
-  capturedAt: 'desc',
-  publishedAt: 'desc',
-  title: 'asc',
-  source: 'asc',
-};
+import { ReaderPane } from './views/reader-pane.tsx';
+import { useArticleActions } from './views/use-article-actions.tsx';
+import { useLibrarySelection } from './views/use-library-selection.ts';
+import { SearchView } from './search/search-view.tsx';
 
 export function App() {
-  const [view, setView] = useState<ListView>({ sort: 'capturedAt', order: 'desc', trash: false });
-  /** The keyboard position in the list (-1: none); openId is what the reader shows. */
-  const [cursor, setCursor] = useState(-1);
-  const [openId, setOpenId] = useState<string | null>(null);
-  const [article, setArticle] = useState<Article | null>(null);
-  const [openError, setOpenError] = useState<string | null>(null);
-  const [dialog, setDialog] = useState<DialogKind>(null);
+  const nav = useNavigation();
   const [notice, setNotice] = useState<Notice | null>(null);
-  const [status, setStatus] = useState<ArchiveStatus | null>(null);
-  const [loadingSamples, setLoadingSamples] = useState(false);
   const [listFraction, setListFraction] = useListFraction(0.45);
-  const lastDeleted = useRef<ArticleSummary | null>(null);
-  /** The entity registry replaces the library panes while it is showing. */
-  const [section, setSection] = useState<Section>('library');
-  const [entityId, setEntityId] = useState<string | null>(null);
+  /** Bumped when something outside the registry view changed it (an undone merge): it loads again. */
   const [entityRevision, setEntityRevision] = useState(0);
-  const mentionKeys = useRef<((action: ReaderKeyAction) => void) | null>(null);
-  const readerRef = useRef<HTMLElement>(null);
-  const [query, setQuery] = useState('');
-  /** Bumped by every change to the archive made here: search results are fetched again. */
-  const [revision, setRevision] = useState(0);
-  const searchInput = useRef<HTMLInputElement>(null);
-  const searchKeys = useRef<SearchKeys>(null);
-  const listRef = useRef<HTMLDivElement>(null);
 
   const reportError = useCallback((error: unknown) => setNotice({ kind: 'error', text: messageOf(error) }), []);
-  const pages = useLibraryPages((query) => archive.listArticles(query), view, reportError);
+  const info = (text: string) => setNotice({ kind: 'info', text });
   const collections = useCollections(reportError);
-  const collectionPicker = useRef<HTMLSelectElement>(null);
+  const archiveStatus = useArchiveStatus(reportError);
+  const selection = useLibrarySelection({
+    onError: reportError,
+    onReloaded: () => {
+      void archiveStatus.refresh();
+      // Counts change with a trash or a restore, and an imported bundle may bring collections.
+      void collections.refresh();
+    },
+    onOpenFailed: () => void archiveStatus.refresh(),
+  });
+  const { view, pages, article } = selection;
+  const actions = useArticleActions({ selection, notify: setNotice, onError: reportError });
+  const collecting = useCollectionActions({ collections, selection, notify: setNotice, onError: reportError });
   const { importer, dragging } = useImportWithDrops({
     // Another dialog (a half-typed article) is never pushed aside by a drop.
-    accept: dialog === null || dialog === 'import',
-    onDropped: () => setDialog('import'),
+    accept: nav.dialog === null || nav.dialog === 'import',
+    onDropped: () => nav.openDialog('import'),
     onSettled: (run) => {
-      setNotice({ ...importSummary(run), action: { label: 'Show results', run: () => setDialog('import') } });
+      setNotice({ ...importSummary(run), action: { label: 'Show results', run: () => nav.openDialog('import') } });
       // Keep the open article; with none open (an empty library until now), show the first one imported.
       const firstSaved = run.results.find((result) => result.status === 'saved')?.id ?? null;
-      void reloadList(openId ?? (view.trash ? null : firstSaved));
+      void selection.reloadList(selection.openId ?? (view.trash ? null : firstSaved));
     },
     onError: reportError,
   });
-
-  const refreshStatus = useCallback(
-    () =>
-      archive.getStatus().then((next) => {
-        setStatus(next);
-      }, reportError),
-    [reportError],
-  );
-
-  /** Moves the cursor to a row and opens its article. */
-  async function select(index: number): Promise<void> {
-    const total = pages.total ?? 0;
-    if (total === 0) {
-      setCursor(-1);
-      setOpenId(null);
-      return;
-    }
-    const clamped = Math.min(Math.max(index, 0), total - 1);
-    setCursor(clamped);
-    const item = pages.at(clamped) ?? (await pages.fetchAt(clamped));
-    setOpenId(item?.id ?? null);
-  }
-
-  /** Reloads the rows in view after a change, then opens `id`, or what now sits where the cursor was. */
-  async function reloadList(id: string | null): Promise<void> {
-    setRevision((n) => n + 1);
-    await pages.refresh();
-    void refreshStatus();
-    // Counts change with a trash or a restore, and an imported bundle may bring collections.
-    void collections.refresh();
-    if (id) {
-      setCursor(pages.indexOf(id));
-      setOpenId(id);
-    } else {
-      await select(cursor < 0 ? 0 : cursor);
-    }
-  }
-
-  function changeView(next: ListView): void {
-    const switchingList = next.trash !== view.trash || next.collectionId !== view.collectionId;
-    setView(next);
-    if (switchingList) {
-      // An article from the other list must not linger in the reader under this one's name.
-      setCursor(-1);
-      setOpenId(null);
-    }
-    void pages.setView(next).then(() => {
-      if (switchingList) return select(0);
-      // A re-sort keeps the open article and scrolls to wherever it went.
-      setCursor(openId ? pages.indexOf(openId) : -1);
-    });
-  }
-
-  function sortBy(field: SortField): void {
-    const order = view.sort === field ? (view.order === 'asc' ? 'desc' : 'asc') : FIRST_ORDER[field];
-    changeView({ ...view, sort: field, order });
-  }
-
-  // While the search index is being built or caught up, its progress is asked for every second.
-  const indexing = status?.search.state === 'building' || status?.search.state === 'updating';
-  useEffect(() => {
-    if (!indexing) return;
-    const timer = setTimeout(() => void refreshStatus(), 1000);
-    return () => clearTimeout(timer);
-  }, [indexing, status, refreshStatus]);
-
-  useEffect(() => {
-    void refreshStatus();
-    void pages.refresh().then(() => {
-      if ((pages.total ?? 0) > 0) void select(0);
-    });
-    // Runs once: later loads are driven by scrolling and by changes.
-  }, []);
-
-  useEffect(() => {
-    setOpenError(null);
-    if (!openId) {
-      setArticle(null);
-      return;
-    }
-    if (article?.id === openId) return;
-    let current = true;
-    archive.getArticle(openId).then(
-      (loaded) => {
-        if (!current) return;
-        setArticle(loaded);
-        setOpenError(null);
-      },
-      (error: unknown) => {
-        if (!current) return;
-        // Showing the previous article beside this one's selected row would mislead.
-        setArticle(null);
-        setOpenError(messageOf(error));
-        reportError(error);
-        // A damaged or vanished file leaves the catalog and shows up as a problem: bring both up to date.
-        void pages.refresh();
-        void refreshStatus();
-      },
-    );
-    return () => {
-      current = false;
-    };
-    // A save sets the article directly, so a change to it must not trigger a fetch.
-  }, [openId, reportError]);
-
-  useEffect(() => {
-    document.title = article ? `${article.title} – Newsdesk` : 'Newsdesk';
-  }, [article]);
-
-  /** What delete and restore act on: the open article, known from its row before its file has loaded. */
-  function target(): Pick<ArticleSummary, 'id' | 'title' | 'deletedAt'> | null {
-    if (!openId) return null;
-    if (article?.id === openId) return article;
-    const row = pages.at(cursor);
-    return row?.id === openId ? row : null;
-  }
-
-  async function deleteOpen(): Promise<void> {
-    const open = target();
-    if (!open || open.deletedAt) return;
-    try {
-      const summary = await archive.deleteArticle(open.id);
-      lastDeleted.current = summary;
-      setNotice({
-        kind: 'info',
-        text: (
-          <>
-            Moved “<bdi>{summary.title}</bdi>” to the trash.
-          </>
-        ),
-        action: { label: 'Undo', run: () => void undoDelete() },
-      });
-      setArticle(null);
-      setOpenId(null);
-      await reloadList(null);
-    } catch (error) {
-      reportError(error);
-    }
-  }
-
-  async function restore(id: string, title: string, reopen: boolean): Promise<void> {
-    try {
-      await archive.restoreArticle(id);
-      setNotice({
-        kind: 'info',
-        text: (
-          <>
-            Restored “<bdi>{title}</bdi>” to the library.
-          </>
-        ),
-      });
-      if (reopen) {
-        setArticle(null);
-        setOpenId(id);
-        await reloadList(id);
-      } else {
-        setArticle(null);
-        setOpenId(null);
-        await reloadList(null);
-      }
-    } catch (error) {
-      reportError(error);
-    }
-  }
-
-  async function undoDelete(): Promise<void> {
-    const deleted = lastDeleted.current;
-    if (!deleted) return;
-    lastDeleted.current = null;
-    // Undo from the library brings the article back into view; from the trash it just leaves the list.
-    await restore(deleted.id, deleted.title, !view.trash);
-  }
-
-  async function loadSamples(): Promise<void> {
-    setLoadingSamples(true);
-    try {
-      const { added } = await archive.loadSamples();
-      setNotice({
-        kind: 'info',
-        text: added
-          ? `Added ${formatCount(added, 'sample article', 'sample articles')}.`
-          : 'The samples are all in the archive already.',
-      });
-      await reloadList(null);
-    } catch (error) {
-      reportError(error);
-    } finally {
-      setLoadingSamples(false);
-    }
-  }
-
-  function onSaved(saved: Article, added: boolean): void {
-    setDialog(null);
-    setNotice({
-      kind: 'info',
-      text: (
-        <>
-          {added ? 'Added' : 'Saved'} “<bdi>{saved.title}</bdi>”.
-        </>
-      ),
-    });
-    setArticle(saved);
-    setOpenId(saved.id);
-    if (view.trash && !saved.deletedAt) changeView({ ...view, trash: false });
-    else void reloadList(saved.id);
-  }
+  const keys = useAppShortcuts({ nav, selection, actions });
 
   /** Opens any article by id (from import results, a story's other copies, an entity page), in the library list. */
-  async function openArticle(id: string): Promise<void> {
-    setDialog(null);
-    setSection('library');
-    if (view.trash) {
-      const library = { ...view, trash: false };
-      setView(library);
-      await pages.setView(library);
-    }
-    setCursor(pages.indexOf(id));
-    setOpenId(id);
+  function openArticle(id: string): void {
+    nav.closeDialog();
+    nav.showSection('library');
+    void selection.openInLibrary(id);
   }
-
-  function openEntity(id: string): void {
-    setEntityId(id);
-    setSection('entities');
-  }
-
-  function onMerged(record: MergeRecord): void {
-    setNotice({
-      kind: 'info',
-      text: (
-        <>
-          Merged “<bdi>{record.merged.name}</bdi>” into this entity.
-        </>
-      ),
-      action: {
-        label: 'Undo',
-        run: () =>
-          void archive.undoMerge(record.id).then(() => {
-            setNotice({ kind: 'info', text: `Undid the merge: “${record.merged.name}” is back.` });
-            setEntityRevision((n) => n + 1);
-          }, reportError),
-      },
-    });
-  }
-
-  /** A review or tag in the reader: show it if that article is still the open one. */
-  function onArticleChange(updated: Article): void {
-    setArticle((open) => (open?.id === updated.id ? updated : open));
-  }
-
-  /** Adds the open article, or everything the query finds, to a collection, and says so. */
-  async function addToCollection(collectionId: string, what: { articleId: string } | { query: string }): Promise<void> {
-    const name = collections.byId(collectionId)?.name ?? 'the collection';
-    try {
-      const members = 'query' in what ? { query: what.query } : [what.articleId];
-      const { changed, unchanged } = await archive.addToCollection(collectionId, members);
-      setNotice({
-        kind: 'info',
-        text: `Added ${formatCount(changed, 'article', 'articles')} to “${name}”${unchanged ? ` (${formatNumber(unchanged)} already in it)` : ''}.`,
-      });
-      if ('articleId' in what) onArticleChange(await archive.getArticle(what.articleId));
-      await collections.refresh();
-      setRevision((n) => n + 1);
-    } catch (error) {
-      reportError(error);
-    }
-  }
-
-  async function removeFromCollection(collectionId: string, articleId: string): Promise<void> {
-    try {
-      await archive.removeFromCollection(collectionId, [articleId]);
-      onArticleChange(await archive.getArticle(articleId));
-      await collections.refresh();
-      // Listing that collection: the article leaves the list.
-      if (view.collectionId === collectionId) await reloadList(null);
-    } catch (error) {
-      reportError(error);
-    }
-  }
-
-  async function createCollection(name: string, collectionQuery: string | null): Promise<boolean> {
-    try {
-      const made = await archive.createCollection({ name, ...(collectionQuery ? { query: collectionQuery } : {}) });
-      await collections.refresh();
-      setNotice({ kind: 'info', text: `Made the ${made.query ? 'smart ' : ''}collection “${made.name}”.` });
-      if (!made.query) changeView({ ...view, trash: false, collectionId: made.id });
-      return true;
-    } catch (error) {
-      reportError(error);
-      return false;
-    }
-  }
-
-  async function renameCollection(id: string, name: string): Promise<boolean> {
-    try {
-      await archive.updateCollection(id, { name });
-      await collections.refresh();
-      return true;
-    } catch (error) {
-      reportError(error);
-      return false;
-    }
-  }
-
-  async function deleteCollection(id: string): Promise<void> {
-    const name = collections.byId(id)?.name ?? 'the collection';
-    try {
-      const { removedFrom } = await archive.deleteCollection(id);
-      setNotice({
-        kind: 'info',
-        text: `Deleted the collection “${name}”; its ${formatCount(removedFrom, 'article stays', 'articles stay')} in the library.`,
-      });
-      changeView({ ...view, collectionId: undefined });
-      await collections.refresh();
-      if (article) onArticleChange(await archive.getArticle(article.id));
-    } catch (error) {
-      reportError(error);
-    }
-  }
-
-  /** What the export dialog offers, the most specific first: what is on screen, then the open article, then everything. */
-  function exportScopes(): ScopeOption[] {
-    const scopes: ScopeOption[] = [];
-    const listed = view.collectionId ? collections.byId(view.collectionId) : undefined;
-    if (section === 'search' && query.trim())
-      scopes.push({ key: 'search', label: `The search results for “${query.trim()}”`, scope: { query: query.trim() } });
-    if (section === 'library' && listed)
-      scopes.push({
-        key: 'collection',
-        label: `The collection “${listed.name}” (${formatCount(listed.articles ?? 0, 'article', 'articles')})`,
-        scope: { collectionId: listed.id },
-      });
-    if (article && !article.deletedAt)
-      scopes.push({ key: 'article', label: `This article: “${article.title}”`, scope: { articleIds: [article.id] } });
-    for (const c of collections.list)
-      if (c.id !== listed?.id)
-        scopes.push({ key: c.id, label: `The collection “${c.name}”`, scope: { collectionId: c.id } });
-    scopes.push({ key: 'library', label: 'The whole library', scope: { library: true } });
-    return scopes;
-  }
-
-  /** Typing a query shows the search results; clearing it goes back to the library. */
-  function changeQuery(next: string): void {
-    setQuery(next);
-    setSection(next.trim() ? 'search' : 'library');
-  }
-
-  function run(action: ShortcutAction, event: KeyboardEvent): void {
-    if (action === 'entities' || action === 'claims') return setSection(section === action ? 'library' : action);
-    if (action === 'export') return setDialog('export');
-    if (action === 'collect') {
-      if (article && !article.deletedAt) collectionPicker.current?.focus();
-      return;
-    }
-    if (action === 'search') {
-      searchInput.current?.focus();
-      searchInput.current?.select();
-      return;
-    }
-    if (section === 'search') {
-      if (action === 'next' || action === 'previous') return searchKeys.current?.move(action === 'next' ? 1 : -1);
-      if (action === 'open') return readerRef.current?.focus();
-      if (action === 'list') return searchKeys.current?.focusList();
-      if (action === 'trash') return setSection('library');
-      if (action === 'new') return setDialog('add');
-      if (action === 'import' || action === 'help') return setDialog(action);
-      if (action === 'edit') return article && !article.deletedAt ? setDialog('edit') : undefined;
-      if (action === 'delete' || action === 'restore') return;
-      if (article) mentionKeys.current?.(action);
-      return;
-    }
-    if (section !== 'library') {
-      // The registry has its own list: library keys would move an article cursor nobody can see.
-      if (action === 'trash') setSection('library');
-      if (!['new', 'import', 'help', 'trash'].includes(action)) return;
-    }
-    switch (action) {
-      case 'next':
-        return void select(cursor + 1);
-      case 'previous':
-        return void select(cursor < 0 ? 0 : cursor - 1);
-      case 'open':
-        if (cursor >= 0 && !openId) void select(cursor);
-        readerRef.current?.focus();
-        return;
-      case 'list':
-        return listRef.current?.focus();
-      case 'new':
-        return setDialog('add');
-      case 'import':
-        return setDialog('import');
-      case 'edit':
-        if (article && !article.deletedAt) setDialog('edit');
-        return;
-      case 'delete':
-        return void deleteOpen();
-      case 'restore': {
-        const open = target();
-        if (open?.deletedAt) return void restore(open.id, open.title, false);
-        if (event.key === 'u' && !view.trash) return void undoDelete();
-        return;
-      }
-      case 'trash':
-        return changeView({ ...view, trash: !view.trash, collectionId: undefined });
-      case 'help':
-        return setDialog('help');
-      default:
-        if (article) mentionKeys.current?.(action);
-    }
-  }
-  useShortcuts(run);
 
   const libraryEmpty = !view.trash && !view.collectionId && pages.total === 0;
   /** The reader: beside the library list, or beside the search results. */
   const reader = (inLibrary: boolean) => (
     <ReaderPane
-      ref={readerRef}
+      ref={keys.reader}
       // The previous article stays up while the next one loads (a few ms), so j/k never flash a blank pane.
       article={article}
       placeholder={
-        !openId
+        !selection.openId
           ? 'Select an article to read it here.'
-          : openError
-            ? `This article could not be opened: ${openError}`
+          : selection.openError
+            ? `This article could not be opened: ${selection.openError}`
             : ''
       }
-      position={
-        inLibrary && cursor >= 0 && pages.at(cursor)?.id === article?.id
-          ? `${formatNumber(cursor + 1)} of ${formatNumber(pages.total ?? 0)}`
-          : null
-      }
-      onEdit={() => setDialog('edit')}
-      onDelete={() => void deleteOpen()}
-      onRestore={() => article && void restore(article.id, article.title, false)}
-      onOpenArticle={(id) => void openArticle(id)}
-      onArticleChange={onArticleChange}
-      onOpenEntity={openEntity}
+      position={inLibrary ? selection.position() : null}
+      onEdit={() => nav.openDialog('edit')}
+      onDelete={() => void actions.deleteOpen()}
+      onRestore={() => article && void actions.restore(article.id, article.title, false)}
+      onOpenArticle={openArticle}
+      onArticleChange={selection.updateArticle}
+      onOpenEntity={nav.openEntity}
       onError={reportError}
-      onNotice={(text) => setNotice({ kind: 'info', text })}
-      keysRef={mentionKeys}
+      onNotice={info}
+      keysRef={keys.readerKeys}
       collections={
         article && (
           <ArticleCollections
             article={article}
             collections={collections}
-            pickerRef={collectionPicker}
-            onAdd={(id) => void addToCollection(id, { articleId: article.id })}
-            onRemove={(id) => void removeFromCollection(id, article.id)}
+            pickerRef={keys.collectionPicker}
+            onAdd={(id) => void collecting.addToCollection(id, { articleId: article.id })}
+            onRemove={(id) => void collecting.removeFromCollection(id, article.id)}
           />
         )
       }
@@ -535,82 +115,75 @@ export function App() {
     <div className="app">
       <TopBar
         trash={view.trash}
-        section={section}
-        onShowSection={setSection}
-        status={status}
-        onNew={() => setDialog('add')}
-        onImport={() => setDialog('import')}
+        section={nav.section}
+        onShowSection={nav.showSection}
+        status={archiveStatus.status}
+        onNew={() => nav.openDialog('add')}
+        onImport={() => nav.openDialog('import')}
         importRun={importer.run}
         onShowTrash={(trash) => {
-          setSection('library');
-          if (trash !== view.trash) changeView({ ...view, trash, collectionId: undefined });
+          nav.showSection('library');
+          if (trash !== view.trash) selection.changeView({ ...view, trash, collectionId: undefined });
         }}
-        onHelp={() => setDialog('help')}
-        query={query}
-        onQueryChange={changeQuery}
-        searchInputRef={searchInput}
+        onHelp={() => nav.openDialog('help')}
+        query={nav.query}
+        onQueryChange={nav.changeQuery}
+        searchInputRef={keys.searchBox}
         onSearchKey={(key) => {
-          if (key === 'Escape') changeQuery('');
-          else searchKeys.current?.focusList();
+          if (key === 'Escape') nav.changeQuery('');
+          else keys.results.current?.focusList();
         }}
       />
       <main className="workspace">
-        {section === 'entities' ? (
+        {nav.section === 'entities' ? (
           <EntitiesView
-            selectedId={entityId}
-            onSelect={setEntityId}
-            onOpenArticle={(id) => void openArticle(id)}
-            onMerged={onMerged}
-            onNotice={(text) => setNotice({ kind: 'info', text })}
+            selectedId={nav.entityId}
+            onSelect={nav.selectEntity}
+            onOpenArticle={openArticle}
+            onMerged={(record) =>
+              setNotice(
+                mergeNotice(record, {
+                  notify: setNotice,
+                  onUndone: () => setEntityRevision((n) => n + 1),
+                  onError: reportError,
+                }),
+              )
+            }
+            onNotice={info}
             onError={reportError}
             revision={entityRevision}
           />
-        ) : section === 'search' ? (
+        ) : nav.section === 'search' ? (
           <SearchView
-            ref={searchKeys}
-            query={query}
-            onQueryChange={changeQuery}
-            openId={openId}
-            onOpen={setOpenId}
-            revision={revision}
+            ref={keys.results}
+            query={nav.query}
+            onQueryChange={nav.changeQuery}
+            openId={selection.openId}
+            onOpen={selection.read}
+            revision={selection.revision}
             reader={reader(false)}
             onError={reportError}
-            onNotice={(text) => setNotice({ kind: 'info', text })}
+            onNotice={info}
             actions={
               <>
-                {collections.handMade.length > 0 && (
-                  <select
-                    className="input"
-                    aria-label="Add all results to a collection"
-                    value=""
-                    onChange={(event) => event.target.value && void addToCollection(event.target.value, { query })}
-                  >
-                    <option value="">Add all to collection…</option>
-                    {collections.handMade.map((c) => (
-                      <option key={c.id} value={c.id}>
-                        {c.name}
-                      </option>
-                    ))}
-                  </select>
-                )}
-                <button type="button" className="button small" onClick={() => setDialog('export')}>
+                <AddAllToCollection
+                  collections={collections}
+                  onAdd={(id) => void collecting.addToCollection(id, { query: nav.query })}
+                />
+                <button type="button" className="button small" onClick={() => nav.openDialog('export')}>
                   Export…
                 </button>
               </>
             }
           />
-        ) : section === 'claims' ? (
-          <ClaimsView
-            onOpenArticle={(id) => void openArticle(id)}
-            onNotice={(text) => setNotice({ kind: 'info', text })}
-            onError={reportError}
-          />
+        ) : nav.section === 'claims' ? (
+          <ClaimsView onOpenArticle={openArticle} onNotice={info} onError={reportError} />
         ) : libraryEmpty ? (
           <EmptyLibrary
-            onLoadSamples={() => void loadSamples()}
-            onNew={() => setDialog('add')}
-            onImport={() => setDialog('import')}
-            loading={loadingSamples}
+            onLoadSamples={() => void actions.loadSamples()}
+            onNew={() => nav.openDialog('add')}
+            onImport={() => nav.openDialog('import')}
+            loading={actions.loadingSamples}
           />
         ) : (
           <div className="panes" style={{ gridTemplateColumns: `${listFraction * 100}% auto minmax(0, 1fr)` }}>
@@ -619,23 +192,23 @@ export function App() {
                 <CollectionBar
                   collections={collections}
                   selectedId={view.collectionId ?? null}
-                  onSelect={(id) => changeView({ ...view, collectionId: id ?? undefined })}
-                  onSearch={changeQuery}
-                  onCreate={createCollection}
-                  onRename={renameCollection}
-                  onDelete={deleteCollection}
-                  onExport={() => setDialog('export')}
+                  onSelect={(id) => selection.changeView({ ...view, collectionId: id ?? undefined })}
+                  onSearch={nav.changeQuery}
+                  onCreate={collecting.createCollection}
+                  onRename={collecting.renameCollection}
+                  onDelete={collecting.deleteCollection}
+                  onExport={() => nav.openDialog('export')}
                 />
               )}
               <LibraryList
-                ref={listRef}
+                ref={keys.list}
                 pages={pages}
                 view={view}
-                cursor={cursor}
-                openId={openId}
-                onSort={sortBy}
-                onSelect={(index) => void select(index)}
-                onOpen={() => readerRef.current?.focus()}
+                cursor={selection.cursor}
+                openId={selection.openId}
+                onSort={selection.sortBy}
+                onSelect={(index) => void selection.select(index)}
+                onOpen={() => keys.reader.current?.focus()}
               />
             </div>
             <PaneSplitter fraction={listFraction} onChange={setListFraction} />
@@ -643,35 +216,46 @@ export function App() {
           </div>
         )}
       </main>
-      <StatusBar notice={notice} status={status} onDismiss={() => setNotice(null)} />
-      {dialog === 'add' && (
-        <ArticleDialog mode="add" onSaved={(saved) => onSaved(saved, true)} onClose={() => setDialog(null)} />
+      <StatusBar notice={notice} status={archiveStatus.status} onDismiss={() => setNotice(null)} />
+      {nav.dialog === 'add' && (
+        <ArticleDialog
+          mode="add"
+          onSaved={(saved) => {
+            nav.closeDialog();
+            actions.showSaved(saved, true);
+          }}
+          onClose={nav.closeDialog}
+        />
       )}
-      {dialog === 'edit' && article && (
+      {nav.dialog === 'edit' && article && (
         <ArticleDialog
           mode="edit"
           article={article}
-          onSaved={(saved) => onSaved(saved, false)}
-          onClose={() => setDialog(null)}
+          onSaved={(saved) => {
+            nav.closeDialog();
+            actions.showSaved(saved, false);
+          }}
+          onClose={nav.closeDialog}
         />
       )}
-      {dialog === 'import' && (
-        <ImportDialog
-          importer={importer}
-          dragging={dragging}
-          onOpenArticle={(id) => void openArticle(id)}
-          onClose={() => setDialog(null)}
-        />
+      {nav.dialog === 'import' && (
+        <ImportDialog importer={importer} dragging={dragging} onOpenArticle={openArticle} onClose={nav.closeDialog} />
       )}
-      {dialog === 'help' && <ShortcutsHelp onClose={() => setDialog(null)} />}
-      {dialog === 'export' && (
+      {nav.dialog === 'help' && <ShortcutsHelp onClose={nav.closeDialog} />}
+      {nav.dialog === 'export' && (
         <ExportDialog
-          scopes={exportScopes()}
-          onClose={() => setDialog(null)}
-          onDone={(text) => setNotice({ kind: 'info', text })}
+          scopes={exportScopes({
+            section: nav.section,
+            query: nav.query,
+            listed: view.collectionId ? collections.byId(view.collectionId) : undefined,
+            article,
+            collections: collections.list,
+          })}
+          onClose={nav.closeDialog}
+          onDone={info}
         />
       )}
-      {dragging && dialog === null && <DropOverlay />}
+      {dragging && nav.dialog === null && <DropOverlay />}
     </div>
   );
 }

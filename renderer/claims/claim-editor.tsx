@@ -1,8 +1,9 @@
 // Edits every field of a claim: its words, claimant and chain, target, kind, hedge, figures, date, status and note.
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { Claim, ClaimKind, ClaimPatch, ClaimStatus, Quantity } from '../../core/model.ts';
 import { archive } from '../api.ts';
 import { TagPicker } from '../entities/tag-picker.tsx';
+import { useArchiveQuery } from '../use-archive-query.ts';
 import { CLAIM_KINDS, CLAIM_STATUSES, QUALIFIERS } from './claim-format.ts';
 
 type Props = { claim: Claim; onSave: (patch: ClaimPatch) => Promise<void>; onCancel: () => void };
@@ -27,24 +28,21 @@ export function ClaimEditor({ claim, onSave, onCancel }: Props) {
   const [eventDate, setEventDate] = useState(claim.eventDate ?? '');
   const [status, setStatus] = useState<ClaimStatus>(claim.status);
   const [reviewNote, setReviewNote] = useState(claim.reviewNote);
-  const [places, setPlaces] = useState<{ id: string; name: string }[]>(claim.placeIds.map((id) => ({ id, name: id })));
   const [addingPlace, setAddingPlace] = useState(false);
-
   // The places' names, for showing them (the claim keeps only their ids).
-  useEffect(() => {
-    let current = true;
-    void Promise.all(
-      claim.placeIds.map((id) =>
-        archive.getEntity(id).then(
-          (detail) => ({ id, name: detail.entity.name }),
-          () => ({ id, name: id }),
+  const { data: places, setData: setPlaces } = useArchiveQuery(
+    () =>
+      Promise.all(
+        claim.placeIds.map((id) =>
+          archive.getEntity(id).then(
+            (detail) => ({ id, name: detail.entity.name }),
+            () => ({ id, name: id }),
+          ),
         ),
       ),
-    ).then((named) => current && setPlaces(named));
-    return () => {
-      current = false;
-    };
-  }, [claim.placeIds]);
+    [claim.placeIds],
+    { initial: claim.placeIds.map((id) => ({ id, name: id })) },
+  );
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
 

@@ -1,16 +1,10 @@
 // Claims across the archive: filters, a casualty timeline, a virtualized list to select and group, and the groups with their sources and conflicts.
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState } from 'react';
-import type {
-  ClaimGroupDetail,
-  ClaimKind,
-  ClaimQuery,
-  ClaimStatus,
-  ClaimSummary,
-  EntitySummary,
-} from '../../core/model.ts';
-import { archive, messageOf } from '../api.ts';
+import type { ClaimKind, ClaimQuery, ClaimStatus, ClaimSummary, EntitySummary } from '../../core/model.ts';
+import { archive } from '../api.ts';
 import { formatShortDate } from '../format.ts';
+import { useArchiveQuery } from '../use-archive-query.ts';
 import { CasualtyTimeline } from './casualty-timeline.tsx';
 import { CLAIM_KINDS, CLAIM_STATUSES } from './claim-format.ts';
 import { ClaimRow } from './claim-row.tsx';
@@ -27,12 +21,8 @@ const key = (c: Pick<ClaimSummary, 'articleId' | 'claimId'>) => `${c.articleId} 
 
 export function ClaimsView({ onOpenArticle, onNotice, onError }: Props) {
   const [filters, setFilters] = useState<ClaimQuery>({});
-  const [page, setPage] = useState<{ total: number; items: ClaimSummary[] } | null>(null);
-  const [groups, setGroups] = useState<ClaimGroupDetail[]>([]);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [outcome, setOutcome] = useState('killed');
-  const [changes, setChanges] = useState(0);
-  const [error, setError] = useState<string | null>(null);
   const [places, setPlaces] = useState<EntitySummary[]>([]);
   const scrollRef = useRef<HTMLDivElement>(null);
 
@@ -40,24 +30,13 @@ export function ClaimsView({ onOpenArticle, onNotice, onError }: Props) {
     archive.listEntities({ type: 'location', limit: 1000 }).then(setPlaces, () => undefined);
   }, []);
 
-  useEffect(() => {
-    let current = true;
-    const timer = setTimeout(() => {
-      Promise.all([archive.listClaims({ ...filters, limit: 10_000 }), archive.listClaimGroups()]).then(
-        ([found, allGroups]) => {
-          if (!current) return;
-          setPage(found);
-          setGroups(allGroups);
-          setError(null);
-        },
-        (caught: unknown) => current && setError(messageOf(caught)),
-      );
-    }, 80);
-    return () => {
-      current = false;
-      clearTimeout(timer);
-    };
-  }, [filters, changes]);
+  const listed = useArchiveQuery(
+    () => Promise.all([archive.listClaims({ ...filters, limit: 10_000 }), archive.listClaimGroups()]),
+    [filters],
+    { initial: null, delayMs: 80 },
+  );
+  const [page, groups] = listed.data ?? [null, []];
+  const { error } = listed;
 
   const rows = page?.items ?? [];
   const virtualizer = useVirtualizer({
@@ -80,7 +59,7 @@ export function ClaimsView({ onOpenArticle, onNotice, onError }: Props) {
         `Grouped ${group.claims.length} claims: ${group.independentSources} independent source${group.independentSources === 1 ? '' : 's'}.`,
       );
       setSelected(new Set());
-      setChanges((n) => n + 1);
+      listed.reload();
     } catch (caught) {
       onError(caught);
     }

@@ -1,28 +1,18 @@
 // "Also published by …": the other outlets that ran the same wire story, each a link to that copy in the archive.
-import { useEffect, useState } from 'react';
-import type { ArticleSummary } from '../../core/model.ts';
-import { archive, messageOf } from '../api.ts';
+import { archive } from '../api.ts';
 import { formatFullDate, formatShortDate } from '../format.ts';
+import { useArchiveQuery } from '../use-archive-query.ts';
 
 type Props = { articleId: string; storyId: string; onOpenArticle: (id: string) => void };
 
 export function StoryLinks({ articleId, storyId, onOpenArticle }: Props) {
-  const [others, setOthers] = useState<ArticleSummary[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let current = true;
-    setOthers(null);
-    setError(null);
-    archive.getStory(articleId).then(
-      (story) => current && setOthers(story.filter((other) => other.id !== articleId)),
-      (caught: unknown) => current && setError(messageOf(caught)),
-    );
-    return () => {
-      current = false;
-    };
-    // A new story id (an edit, a re-import) may bring other copies: fetch again.
-  }, [articleId, storyId]);
+  // A new story id (an edit, a re-import) may bring other copies: ask again.
+  const story = useArchiveQuery(() => archive.getStory(articleId), [articleId, storyId], {
+    initial: null,
+    keep: 'nothing',
+  });
+  const { error } = story;
+  const others = story.data?.filter((other) => other.id !== articleId);
 
   if (error)
     return (

@@ -3,8 +3,8 @@ import type { RefObject } from 'react';
 import type { ArchiveStatus } from '../../core/model.ts';
 import { formatCount } from '../format.ts';
 import { importPosition } from '../import/summary.ts';
-import type { Section } from '../app.tsx';
 import type { ImportRun } from '../import/use-import.ts';
+import type { Section } from '../navigation.ts';
 
 type Props = {
   trash: boolean;

@@ -1,8 +1,9 @@
 // The entity registry: a filterable, virtualized list of every entity beside the selected one's page.
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import type { EntitySummary, EntityType, MergeRecord } from '../../core/model.ts';
-import { archive, messageOf } from '../api.ts';
+import type { EntityType, MergeRecord } from '../../core/model.ts';
+import { archive } from '../api.ts';
+import { useArchiveQuery } from '../use-archive-query.ts';
 import { TypeBadge, TypeOptions } from './entity-types.tsx';
 import { EntityPage } from './entity-page.tsx';
 
@@ -22,24 +23,14 @@ type Props = {
 export function EntitiesView({ selectedId, onSelect, onOpenArticle, onMerged, onNotice, onError, revision }: Props) {
   const [text, setText] = useState('');
   const [type, setType] = useState<EntityType | ''>('');
-  const [entities, setEntities] = useState<EntitySummary[] | null>(null);
-  const [listError, setListError] = useState<string | null>(null);
   const [changes, setChanges] = useState(0);
   const scrollRef = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    let current = true;
-    const timer = setTimeout(() => {
-      archive.listEntities({ text: text.trim() || undefined, type: type || undefined, limit: 10_000 }).then(
-        (found) => current && (setEntities(found), setListError(null)),
-        (error: unknown) => current && setListError(messageOf(error)),
-      );
-    }, 60);
-    return () => {
-      current = false;
-      clearTimeout(timer);
-    };
-  }, [text, type, changes, revision]);
+  const listed = useArchiveQuery(
+    () => archive.listEntities({ text: text.trim() || undefined, type: type || undefined, limit: 10_000 }),
+    [text, type, changes, revision],
+    { initial: null, delayMs: 60 },
+  );
+  const { data: entities, error: listError, setData: setEntities } = listed;
 
   const rows = entities ?? [];
   const virtualizer = useVirtualizer({

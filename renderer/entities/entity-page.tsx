@@ -1,8 +1,9 @@
 // One entity: its names, its articles, who appears with it, its mentions over time; edit, merge, delete.
 import { useEffect, useState } from 'react';
-import type { EntityDetail, EntityPatch, MergeRecord } from '../../core/model.ts';
-import { archive, messageOf } from '../api.ts';
+import type { EntityPatch, MergeRecord } from '../../core/model.ts';
+import { archive } from '../api.ts';
 import { formatCount, formatShortDate } from '../format.ts';
+import { useArchiveQuery } from '../use-archive-query.ts';
 import { EntityEditor } from './entity-editor.tsx';
 import { TypeBadge, typeLabel } from './entity-types.tsx';
 import { TagPicker } from './tag-picker.tsx';
@@ -19,21 +20,13 @@ type Props = {
 };
 
 export function EntityPage({ entityId, revision, onOpenArticle, onOpenEntity, onChanged, onError }: Props) {
-  const [detail, setDetail] = useState<EntityDetail | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
   const [mode, setMode] = useState<'view' | 'edit' | 'merge'>('view');
-
-  useEffect(() => {
-    let current = true;
-    setMode('view');
-    archive.getEntity(entityId).then(
-      (loaded) => current && (setDetail(loaded), setLoadError(null)),
-      (error: unknown) => current && (setDetail(null), setLoadError(messageOf(error))),
-    );
-    return () => {
-      current = false;
-    };
-  }, [entityId, revision]);
+  const {
+    data: detail,
+    error: loadError,
+    setData: setDetail,
+  } = useArchiveQuery(() => archive.getEntity(entityId), [entityId, revision], { initial: null });
+  useEffect(() => setMode('view'), [entityId, revision]);
 
   if (loadError)
     return (

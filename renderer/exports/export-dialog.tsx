@@ -1,12 +1,12 @@
 // The export dialog: what to export (a collection, the search results, the article, the library), in which format, how much, and progress.
 import { useEffect, useState, type FormEvent } from 'react';
-import type { CsvTable, ExportFormat, ExportPlan, ExportRequest, ExportScope } from '../../core/model.ts';
+import type { CsvTable, ExportFormat, ExportRequest } from '../../core/model.ts';
 import { archive, messageOf } from '../api.ts';
 import { ModalDialog } from '../components/modal-dialog.tsx';
 import { formatBytes, formatCount, formatNumber } from '../format.ts';
+import { useArchiveQuery } from '../use-archive-query.ts';
 import { downloadExport } from './download-export.ts';
-
-export type ScopeOption = { key: string; label: string; scope: ExportScope };
+import type { ScopeOption } from './export-scopes.ts';
 
 const FORMATS: { format: ExportFormat; label: string; hint: string }[] = [
   {
@@ -49,32 +49,22 @@ export function ExportDialog({ scopes, onClose, onDone }: Props) {
   const [scopeKey, setScopeKey] = useState(scopes[0]?.key ?? '');
   const [format, setFormat] = useState<ExportFormat>('html');
   const [table, setTable] = useState<CsvTable | 'all'>('all');
-  const [plan, setPlan] = useState<ExportPlan | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [exportError, setExportError] = useState<string | null>(null);
   const [running, setRunning] = useState(false);
   const [progress, setProgress] = useState<{ done: number; total: number; bytes: number } | null>(null);
 
   const scope = scopes.find((s) => s.key === scopeKey)?.scope ?? scopes[0]!.scope;
   const request: ExportRequest = { scope, format, ...(format === 'csv' && table !== 'all' ? { table } : {}) };
   const requestKey = JSON.stringify(request);
-
-  useEffect(() => {
-    let current = true;
-    setError(null);
-    // The old plan's count and name must not stand for the new request while it is counted.
-    setPlan(null);
-    archive.planExport(JSON.parse(requestKey) as ExportRequest).then(
-      (next) => current && setPlan(next),
-      (failure: unknown) => {
-        if (!current) return;
-        setPlan(null);
-        setError(messageOf(failure));
-      },
-    );
-    return () => {
-      current = false;
-    };
-  }, [requestKey]);
+  // The old plan's count and name must not stand for the new request while it is counted.
+  const planned = useArchiveQuery(() => archive.planExport(JSON.parse(requestKey) as ExportRequest), [requestKey], {
+    initial: null,
+    keep: 'nothing',
+  });
+  const plan = planned.data;
+  // Another request clears the last export's failure too.
+  useEffect(() => setExportError(null), [requestKey]);
+  const error = planned.error ?? exportError;
 
   // The archive counts articles as it writes them; asked for while the export runs.
   useEffect(() => {
@@ -92,7 +82,7 @@ export function ExportDialog({ scopes, onClose, onDone }: Props) {
     event.preventDefault();
     if (!plan || running) return;
     setRunning(true);
-    setError(null);
+    setExportError(null);
     setProgress({ done: 0, total: plan.articles, bytes: 0 });
     try {
       if (desktop) {
@@ -110,7 +100,7 @@ export function ExportDialog({ scopes, onClose, onDone }: Props) {
         onClose();
       }
     } catch (failure) {
-      setError(messageOf(failure));
+      setExportError(messageOf(failure));
       setRunning(false);
     }
   }

@@ -2,11 +2,10 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { SavedSearch } from '../../core/model.ts';
 import { archive } from '../api.ts';
-import type { SearchSort } from './search-view.tsx';
 
 type Props = {
   query: string;
-  sort: SearchSort;
+  sort: SavedSearch['sort'];
   onRun: (saved: SavedSearch) => void;
   onNotice: (text: string) => void;
   onError: (error: unknown) => void;

@@ -1,14 +1,15 @@
 // Search results as you type: facets and saved searches on the left, the ranked hits with their snippets in the middle, the reader on the right.
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useImperativeHandle, useRef, useState, type ReactNode, type Ref } from 'react';
-import type { SearchHit, SearchResult } from '../../core/model.ts';
-import { archive, messageOf } from '../api.ts';
+import type { SavedSearch, SearchHit, SearchResult } from '../../core/model.ts';
+import { archive } from '../api.ts';
 import { formatCount, formatNumber, formatShortDate } from '../format.ts';
+import { useArchiveQuery } from '../use-archive-query.ts';
 import { FacetPanel } from './facet-panel.tsx';
 import { Highlighted } from './highlighted.tsx';
 import { SavedSearches } from './saved-searches.tsx';
 
-export type SearchSort = 'relevance' | 'newest' | 'oldest';
+type SearchSort = SavedSearch['sort'];
 
 const ROW_HEIGHT = 80;
 const PAGE = 100;
@@ -37,56 +38,45 @@ export type SearchKeys = { move: (by: number) => void; focusList: () => void };
 export function SearchView(props: Props) {
   const { ref, query, onQueryChange, openId, onOpen, revision, reader, onError, onNotice } = props;
   const [sort, setSort] = useState<SearchSort>('relevance');
-  const [result, setResult] = useState<SearchResult | null>(null);
   const [hits, setHits] = useState<SearchHit[]>([]);
-  const [error, setError] = useState<string | null>(null);
   const [cursor, setCursor] = useState(-1);
-  const [poll, setPoll] = useState(0);
   const scrollRef = useRef<HTMLDivElement>(null);
   const loadingMore = useRef(false);
   /** Which query and sort the hits on screen are for: a page fetched for another is dropped. */
   const shownFor = useRef('');
 
-  useEffect(() => {
-    let current = true;
-    const timer = setTimeout(() => {
-      const key = JSON.stringify([query, sort]);
-      archive.search({ query, sort, limit: PAGE, facets: true }).then(
-        (found) => {
-          if (!current) return;
-          setResult(found);
-          setError(null);
-          if (shownFor.current === key) {
-            // The same query again (the index finished a step, an article changed): refresh what is
-            // shown without throwing the reader back to the top.
-            setHits((shown) =>
-              shown.length <= found.hits.length ? found.hits : [...found.hits, ...shown.slice(found.hits.length)],
-            );
-            return;
-          }
-          shownFor.current = key;
-          setHits(found.hits);
-          // The keyboard starts from the article being read when it is among the hits.
-          const reading = found.hits.findIndex((h) => h.id === openId);
-          setCursor(reading >= 0 ? reading : found.hits.length ? 0 : -1);
-          if (found.hits[0] && !openId) onOpen(found.hits[0].id);
-          scrollRef.current?.scrollTo({ top: 0 });
-        },
-        // The last good results stay up while a half-typed query does not parse.
-        (caught: unknown) => current && setError(messageOf(caught)),
+  // The last good results stay up while a half-typed query does not parse.
+  const searched = useArchiveQuery(
+    () => archive.search({ query, sort, limit: PAGE, facets: true }),
+    [query, sort, revision],
+    { initial: null, delayMs: TYPING_PAUSE_MS, onData: showHits },
+  );
+  const { data: result, error } = searched;
+
+  function showHits(found: SearchResult): void {
+    const key = JSON.stringify([query, sort]);
+    if (shownFor.current === key) {
+      // The same query again (the index finished a step, an article changed): refresh what is
+      // shown without throwing the reader back to the top.
+      setHits((shown) =>
+        shown.length <= found.hits.length ? found.hits : [...found.hits, ...shown.slice(found.hits.length)],
       );
-    }, TYPING_PAUSE_MS);
-    return () => {
-      current = false;
-      clearTimeout(timer);
-    };
-  }, [query, sort, poll, revision]);
+      return;
+    }
+    shownFor.current = key;
+    setHits(found.hits);
+    // The keyboard starts from the article being read when it is among the hits.
+    const reading = found.hits.findIndex((h) => h.id === openId);
+    setCursor(reading >= 0 ? reading : found.hits.length ? 0 : -1);
+    if (found.hits[0] && !openId) onOpen(found.hits[0].id);
+    scrollRef.current?.scrollTo({ top: 0 });
+  }
 
   // While the index is being built, ask again every second: the results fill in as it finishes.
   const indexState = result?.index.state;
   useEffect(() => {
     if (indexState !== 'building' && indexState !== 'updating') return;
-    const timer = setTimeout(() => setPoll((n) => n + 1), 1000);
+    const timer = setTimeout(searched.reload, 1000);
     return () => clearTimeout(timer);
   }, [indexState, result]);
 
