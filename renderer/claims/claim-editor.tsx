@@ -4,7 +4,7 @@ import type { Claim, ClaimKind, ClaimPatch, ClaimStatus, Quantity } from '../../
 import { archive } from '../api.ts';
 import { TagPicker } from '../entities/tag-picker.tsx';
 import { useArchiveQuery } from '../use-archive-query.ts';
-import { CLAIM_KINDS, CLAIM_STATUSES, QUALIFIERS } from './claim-format.ts';
+import { CLAIM_KINDS, CLAIM_STATUSES, kindLabel, QUALIFIERS, statusLabel } from './claim-format.ts';
 
 type Props = { claim: Claim; onSave: (patch: ClaimPatch) => Promise<void>; onCancel: () => void };
 
@@ -128,8 +128,8 @@ export function ClaimEditor({ claim, onSave, onCancel }: Props) {
           Kind
           <select className="input" value={kind} onChange={(e) => setKind(e.target.value as ClaimKind)}>
             {CLAIM_KINDS.map((k) => (
-              <option key={k.kind} value={k.kind}>
-                {k.label}
+              <option key={k} value={k}>
+                {kindLabel(k)}
               </option>
             ))}
           </select>
@@ -258,8 +258,8 @@ export function ClaimEditor({ claim, onSave, onCancel }: Props) {
           Status
           <select className="input" value={status} onChange={(e) => setStatus(e.target.value as ClaimStatus)}>
             {CLAIM_STATUSES.map((s) => (
-              <option key={s.status} value={s.status}>
-                {s.label}
+              <option key={s} value={s}>
+                {statusLabel(s)}
               </option>
             ))}
           </select>

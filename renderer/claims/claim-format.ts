@@ -1,44 +1,20 @@
 // How claims read in the UI: kinds, statuses, figures and chains in a monitor's words.
-import type { ClaimKind, ClaimStatus, Quantity } from '../../core/model.ts';
+import {
+  CLAIM_KIND_LABELS,
+  CLAIM_STATUS_LABELS,
+  type ClaimKind,
+  type ClaimStatus,
+} from '../../core/common/vocabulary.ts';
+import type { Quantity } from '../../core/model.ts';
 
-export const CLAIM_KINDS: { kind: ClaimKind; label: string }[] = [
-  { kind: 'casualties', label: 'Casualties' },
-  { kind: 'territorial-control', label: 'Territorial control' },
-  { kind: 'attack', label: 'Attack' },
-  { kind: 'military-action', label: 'Military action' },
-  { kind: 'accusation', label: 'Accusation' },
-  { kind: 'denial', label: 'Denial' },
-  { kind: 'statement', label: 'Statement' },
-  { kind: 'other', label: 'Other' },
-];
-
-export const CLAIM_STATUSES: { status: ClaimStatus; label: string }[] = [
-  { status: 'unverified', label: 'Unverified' },
-  { status: 'corroborated', label: 'Corroborated' },
-  { status: 'disputed', label: 'Disputed' },
-  { status: 'false', label: 'False' },
-  { status: 'retracted', label: 'Retracted' },
-];
-
-export const QUALIFIERS: Quantity['qualifier'][] = [
-  'exactly',
-  'at least',
-  'more than',
-  'up to',
-  'at most',
-  'about',
-  'nearly',
-  'dozens',
-  'hundreds',
-  'thousands',
-];
+export { CLAIM_KINDS, CLAIM_STATUSES, QUALIFIERS } from '../../core/common/vocabulary.ts';
 
 export function kindLabel(kind: ClaimKind): string {
-  return CLAIM_KINDS.find((k) => k.kind === kind)?.label ?? kind;
+  return CLAIM_KIND_LABELS[kind] ?? kind;
 }
 
 export function statusLabel(status: ClaimStatus): string {
-  return CLAIM_STATUSES.find((s) => s.status === status)?.label ?? status;
+  return CLAIM_STATUS_LABELS[status] ?? status;
 }
 
 /** "at least 27 civilians killed", "4 killed". */

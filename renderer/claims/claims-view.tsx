@@ -6,7 +6,7 @@ import { archive } from '../api.ts';
 import { formatShortDate } from '../format.ts';
 import { useArchiveQuery } from '../use-archive-query.ts';
 import { CasualtyTimeline } from './casualty-timeline.tsx';
-import { CLAIM_KINDS, CLAIM_STATUSES } from './claim-format.ts';
+import { CLAIM_KINDS, CLAIM_STATUSES, kindLabel, statusLabel } from './claim-format.ts';
 import { ClaimRow } from './claim-row.tsx';
 
 const ROW_HEIGHT = 96;
@@ -99,8 +99,8 @@ export function ClaimsView({ onOpenArticle, onNotice, onError }: Props) {
           >
             <option value="">All kinds</option>
             {CLAIM_KINDS.map((k) => (
-              <option key={k.kind} value={k.kind}>
-                {k.label}
+              <option key={k} value={k}>
+                {kindLabel(k)}
               </option>
             ))}
           </select>
@@ -111,8 +111,8 @@ export function ClaimsView({ onOpenArticle, onNotice, onError }: Props) {
           >
             <option value="">Any status</option>
             {CLAIM_STATUSES.map((s) => (
-              <option key={s.status} value={s.status}>
-                {s.label}
+              <option key={s} value={s}>
+                {statusLabel(s)}
               </option>
             ))}
           </select>

@@ -1,7 +1,7 @@
-// The add and edit forms for an article; the archive validates, and its message is shown beside the form.
+// The add and edit forms for an article; the archive validates, and its issues are shown beside the form, their fields marked.
 import { useId, useState, type FormEvent } from 'react';
 import type { Article, ArticleInput, ArticlePatch } from '../../core/model.ts';
-import { archive, messageOf } from '../api.ts';
+import { archive, ArchiveCallError, messageOf } from '../api.ts';
 import { ModalDialog } from './modal-dialog.tsx';
 
 type Props =
@@ -79,36 +79,34 @@ function patchFrom(before: Fields, after: Fields): ArticlePatch {
   return patch;
 }
 
-/** "addArticle: argument 1 › url: expected an http(s) URL" names the fields at fault; find them for the form. */
-function fieldsNamedIn(message: string): Set<FieldName> {
-  const named = new Set<FieldName>();
-  for (const match of message.matchAll(/› (\w+)(?: ›[^:]*)?:/g))
-    if (match[1] && match[1] in LABELS) named.add(match[1] as FieldName);
-  return named;
-}
+/** What went wrong, said for the form: each argument issue with its field's label, or the message as it came. */
+type Problem = { lines: string[]; fields: Set<FieldName> };
 
-/** The message's issues, without the method and argument position, which mean nothing to the person typing. */
-function readableIssues(message: string): string[] {
-  return message
-    .replace(/^\w+: (?=argument)/, '')
-    .split('; ')
-    .map((issue) =>
-      issue.replace(/^argument \d+ › (\w+)((?: › [^:]+)?): /, (_, field: string, rest: string) => {
-        const label = LABELS[field as FieldName] ?? field;
-        return `${label}${rest}: `;
-      }),
+function problemOf(caught: unknown): Problem {
+  const issues = caught instanceof ArchiveCallError ? caught.issues : [];
+  if (!issues.length) return { lines: [messageOf(caught)], fields: new Set() };
+  const fields = new Set<FieldName>();
+  const lines = issues.map(({ path, message }) => {
+    // [argument, field, …]: the argument's position means nothing to the person typing.
+    const [, field, ...rest] = path;
+    if (typeof field === 'string' && field in LABELS) fields.add(field as FieldName);
+    const where = [typeof field === 'string' ? (LABELS[field as FieldName] ?? field) : null, ...rest].filter(
+      (part) => part !== null,
     );
+    return where.length ? `${where.join(' › ')}: ${message}` : message;
+  });
+  return { lines, fields };
 }
 
 export function ArticleDialog(props: Props) {
   const editing = props.mode === 'edit' ? props.article : undefined;
   const [initial] = useState(() => fieldsOf(editing));
   const [fields, setFields] = useState(initial);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Problem | null>(null);
   const [saving, setSaving] = useState(false);
   const formId = useId();
   const errorId = `${formId}-error`;
-  const invalid = error ? fieldsNamedIn(error) : new Set<FieldName>();
+  const invalid = error?.fields ?? new Set<FieldName>();
 
   async function submit(event: FormEvent): Promise<void> {
     event.preventDefault();
@@ -126,7 +124,7 @@ export function ArticleDialog(props: Props) {
       }
       props.onSaved(saved);
     } catch (caught) {
-      setError(messageOf(caught));
+      setError(problemOf(caught));
     } finally {
       setSaving(false);
     }
@@ -202,7 +200,7 @@ export function ArticleDialog(props: Props) {
         </div>
         {error && (
           <ul id={errorId} className="form-error" role="alert">
-            {readableIssues(error).map((issue) => (
+            {error.lines.map((issue) => (
               <li key={issue}>{issue}</li>
             ))}
           </ul>

@@ -1,6 +1,7 @@
 // An import batch's state: a queue of files, URLs and pastes sent to the archive one at a time, with progress and cancel.
 import { useCallback, useRef, useState } from 'react';
-import type { BundleImportReport, ImportResult } from '../../core/model.ts';
+import { failedImport as failed, type ImportResult } from '../../core/common/import-result.ts';
+import type { BundleImportReport } from '../../core/model.ts';
 import { archive, ArchiveCallError, messageOf } from '../api.ts';
 import { fileToBase64, textToBase64, type PickedFile } from './read-files.ts';
 import { useFileDrop } from './use-file-drop.ts';
@@ -52,23 +53,6 @@ export const MAX_READ_BYTES = 64 * 1024 * 1024;
 
 function labelOf(job: ImportJob): string {
   return job.kind === 'file' ? job.picked.path : job.kind === 'url' ? job.url : job.name;
-}
-
-function failed(item: string, error: string): ImportResult {
-  return {
-    status: 'failed',
-    item,
-    id: null,
-    title: null,
-    byline: null,
-    publishedAt: null,
-    source: null,
-    language: null,
-    url: null,
-    storyId: null,
-    duplicateOf: null,
-    error,
-  };
 }
 
 async function send(job: ImportJob): Promise<ImportResult[]> {
