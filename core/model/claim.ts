@@ -10,7 +10,7 @@ import {
   MentionStatus,
   PartialDate,
   Qualifier,
-  ReviewAction,
+  reviewOf,
   TextQuote,
   TextSpan,
   patchOf,
@@ -101,13 +101,7 @@ export type ClaimInput = z.input<typeof ClaimInput>;
 export const ClaimPatch = patchOf(ClaimFields);
 export type ClaimPatch = z.input<typeof ClaimPatch>;
 
-export const ClaimReview = z
-  .object({
-    ids: z.array(z.string().max(20)).min(1, 'no claims given').max(5000),
-    /** confirm: accept; reject: never suggest it here again; remove: delete a claim. */
-    action: ReviewAction,
-  })
-  .strict();
+export const ClaimReview = reviewOf('claims', 5000);
 export type ClaimReview = z.input<typeof ClaimReview>;
 
 /** Most claims one article keeps. */

@@ -1,14 +1,6 @@
 // Mentions: the words of an article that name an entity (or are suggested to), the dates it resolves, and the user's tags and reviews of them.
 import { z } from 'zod';
-import {
-  EntityId,
-  EntityName,
-  EntityType,
-  MentionSource,
-  MentionStatus,
-  ReviewAction,
-  TextQuote,
-} from './primitives.ts';
+import { EntityId, EntityName, EntityType, MentionSource, MentionStatus, reviewOf, TextQuote } from './primitives.ts';
 
 /** A name in an article's text that refers to an entity, or a suggestion that it does. */
 export const Mention = z.object({
@@ -60,11 +52,6 @@ export const SpanTag = z.union([
 ]);
 export type SpanTag = z.input<typeof SpanTag>;
 
-export const MentionReview = z
-  .object({
-    ids: z.array(z.string().max(20)).min(1, 'no mentions given').max(10_000),
-    /** confirm: accept (creating the entity if needed); reject: never suggest it here again; remove: delete a mention. */
-    action: ReviewAction,
-  })
-  .strict();
+/** confirm creates the entity a suggestion names when the registry lacks it. */
+export const MentionReview = reviewOf('mentions', 10_000);
 export type MentionReview = z.input<typeof MentionReview>;

@@ -54,6 +54,17 @@ export function patchOf<Shape extends z.ZodRawShape>(fields: Shape) {
     .refine((patch) => Object.keys(patch).length > 0, 'nothing to change');
 }
 
+/** A verdict on some of an article's suggestions (mentions or claims), by their ids. */
+export function reviewOf(what: string, most: number) {
+  return z
+    .object({
+      ids: z.array(z.string().max(20)).min(1, `no ${what} given`).max(most),
+      /** confirm: accept; reject: never suggest it here again; remove: delete it. */
+      action: z.enum(REVIEW_ACTIONS),
+    })
+    .strict();
+}
+
 /** Articles to act on: a selection, or a page of search results. */
 export const ArticleIds = z.array(ArticleId).min(1, 'no articles given').max(100_000);
 
@@ -105,7 +116,6 @@ export type Qualifier = z.infer<typeof Qualifier>;
 /** A mention's or a claim's review: suggested by the rules, confirmed or rejected by the user. */
 export const MentionStatus = z.enum(REVIEW_STATES);
 export type MentionStatus = z.infer<typeof MentionStatus>;
-export const ReviewAction = z.enum(REVIEW_ACTIONS);
 export const MentionSource = z.enum(MENTION_SOURCES);
 export type MentionSource = z.infer<typeof MentionSource>;
 export const CaptureMethod = z.enum(CAPTURE_METHODS);
