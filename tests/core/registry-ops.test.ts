@@ -158,10 +158,7 @@ test('patchEntity: a rename keeps the old name as an alias, clashes are refused,
     /already a group named "Northern Vigil Front"/,
   );
   const person = make('Northern Vigil Front', 'person');
-  assert.match(
-    refusal(() => patchEntity([...all, person], person, { type: 'group' }, T1))[1],
-    /already a group named/,
-  );
+  assert.match(refusal(() => patchEntity([...all, person], person, { type: 'group' }, T1))[1], /already a group named/);
   // Renaming to its own name in another case is not a clash with itself.
   assert.equal(patchEntity(all, other, { name: 'NORTHERN Vigil Front' }, T1).name, 'NORTHERN Vigil Front');
 
