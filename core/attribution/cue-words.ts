@@ -3,7 +3,6 @@ const words = (list: string) => new Set(list.trim().split(/\s+/));
 
 /** How a cue verb takes its content. */
 export type CueFrame = 'speech' | 'thought' | 'intent' | 'accuse' | 'deny' | 'phrasal';
-export type CueVerb = { lemma: string; frame: CueFrame };
 
 // Irregular forms: lemma -> [third person, past, participle, -ing].
 const IRREGULAR: Record<string, [string, string, string, string]> = {

@@ -66,11 +66,9 @@ export type Qualifier = (typeof QUALIFIERS)[number];
 
 /** A suggestion the user has not looked at yet, or their verdict on it: for mentions and claims alike. */
 export const REVIEW_STATES = ['suggested', 'confirmed', 'rejected'] as const;
-export type ReviewState = (typeof REVIEW_STATES)[number];
 
 /** What the user can do with suggestions: accept, never suggest here again, or delete. */
 export const REVIEW_ACTIONS = ['confirm', 'reject', 'remove'] as const;
-export type ReviewAction = (typeof REVIEW_ACTIONS)[number];
 
 /** Where a mention came from: the user's registry, the shipped starter list, the language model, a cue rule, or the user. */
 export const MENTION_SOURCES = ['registry', 'starter', 'model', 'rule', 'user'] as const;

@@ -8,7 +8,6 @@ export const INDEX_FORMAT = '4';
 // Columns in FTS order, and bm25 weights for them: a word in the title or an entity's name
 // counts for more than one in the body.
 const COLUMNS = ['title', 'text', 'source', 'byline', 'notes', 'tags', 'entities', 'claims'] as const;
-export type Column = (typeof COLUMNS)[number];
 const WEIGHTS = [8, 1, 3, 3, 2, 4, 2, 2];
 
 export type Hit = { id: string; score: number; published: string | null; source: string };
