@@ -62,7 +62,12 @@ export async function openArchive(dataDir: string, options: OpenOptions = {}): P
     // Kept in archive.json, so a file moved aside is still reported in later sessions.
     if (problems.length) await registry.update((draft) => void draft.problems.push(...problems));
     const store = new ArticleStore(dir, catalog, registry);
-    const { services, tagger, claimIndex } = buildServices(store, registry, options);
+    // A save dialog still open when the archive closes answers "cancelled": quitting never waits for the user.
+    let stopAsking = () => {};
+    const closing = new Promise<null>((resolve) => (stopAsking = () => resolve(null)));
+    const choose = options.chooseExportPath;
+    const chooseExportPath = choose && ((name: string) => Promise.race([choose(name), closing]));
+    const { services, tagger, claimIndex } = buildServices(store, registry, { ...options, chooseExportPath });
     await services.search.open();
     const tagging = options.tagInBackground ? new BackgroundTagging(store, services.mentions) : null;
     const gate = new Gate(services);
@@ -70,6 +75,7 @@ export async function openArchive(dataDir: string, options: OpenOptions = {}): P
     let closed: Promise<void> | null = null;
     const close = async ({ finishTagging = false } = {}) => {
       // No new calls from now on; background suggestions still write while they finish.
+      stopAsking();
       const calls = gate.close();
       if (finishTagging) await tagging?.finish();
       // The article under way is abandoned (the worker stops), not waited for: quitting must be quick.
@@ -85,14 +91,13 @@ export async function openArchive(dataDir: string, options: OpenOptions = {}): P
         await lock.release();
       }
     };
-    return Object.assign(gate.api, {
-      dataDir: dir,
-      close: (closing?: { finishTagging?: boolean }) => (closed ??= close(closing)),
-      get taggingPending() {
-        return tagging?.pending ?? 0;
-      },
-      searchService: services.search,
-    });
+    // defineProperties, not Object.assign: a getter must stay a getter (Object.assign would copy its value once).
+    return Object.defineProperties(gate.api, {
+      dataDir: { value: dir },
+      close: { value: (how?: { finishTagging?: boolean }) => (closed ??= close(how)) },
+      taggingPending: { get: () => tagging?.pending ?? 0 },
+      searchService: { value: services.search },
+    }) as Archive;
   } catch (error) {
     await lock.release();
     throw error;

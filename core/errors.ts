@@ -16,15 +16,22 @@ export class ArchiveError extends Error {
   }
 }
 
-/** Arguments that failed their schema: "what: argument 1 › title: the title cannot be empty; …", with the issues. */
-export function invalidArguments(what: string, error: z.ZodError): ArchiveError {
-  return new ArchiveError('invalid', `${what}: ${describeIssues(error)}`, issuesOf(error));
+/**
+ * Arguments that failed their schema: "what: argument 1 › title: the title cannot be empty; …", with the
+ * issues. `argument` is the position of the argument the schema checked, when it was not the whole list.
+ */
+export function invalidArguments(what: string, error: z.ZodError, argument?: number): ArchiveError {
+  const at = (path: PropertyKey[]) => (argument === undefined ? path : [argument, ...path]);
+  const issues = error.issues.map((issue) => ({ ...issue, path: at(issue.path) }));
+  // The sentence names fields as the schema saw them; the issues place them among the call's arguments.
+  return new ArchiveError('invalid', `${what}: ${describeIssues(error)}`, issuesOf({ issues }));
 }
 
 export function toErrorBody(error: unknown): ErrorBody {
   if (error instanceof ArchiveError)
     return { code: error.code, message: error.message, ...(error.issues ? { issues: error.issues } : {}) };
-  if (error instanceof z.ZodError) return { code: 'invalid', message: describeIssues(error), issues: issuesOf(error) };
+  // A schema failing inside a service checked data, not the arguments: its paths would mislead a form.
+  if (error instanceof z.ZodError) return { code: 'invalid', message: describeIssues(error) };
   const code = (error as { code?: unknown } | null)?.code;
   if (code === 'ENOSPC' || code === 'EDQUOT')
     return { code: 'disk_full', message: 'The disk is full: nothing was changed. Free some space and try again.' };
@@ -45,7 +52,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   internal: 500,
 };
 
-function issuesOf(error: z.ZodError): Issue[] {
+function issuesOf(error: Pick<z.ZodError, 'issues'>): Issue[] {
   return error.issues.map((issue) => ({
     path: issue.path.map((part) => (typeof part === 'symbol' ? String(part) : part)),
     message: issue.message,
@@ -53,7 +60,7 @@ function issuesOf(error: z.ZodError): Issue[] {
 }
 
 /** One line: "argument 1 › title: the title cannot be empty; ..." */
-export function describeIssues(error: z.ZodError): string {
+export function describeIssues(error: Pick<z.ZodError, 'issues'>): string {
   return error.issues
     .map((issue) => {
       const [first, ...rest] = issue.path;

@@ -63,7 +63,8 @@ export class ArticleService {
     assertTextual(bytes, name);
     // The text is read here, not sent: it is checked as a pasted one would be at the gate.
     const fields = ArticleInput.safeParse({ ...metadata, text: decodeText(bytes).text });
-    if (!fields.success) throw invalidArguments(basename(name), fields.error);
+    // Only the text can be wrong here (the metadata passed the gate): it is the bytes, argument 2.
+    if (!fields.success) throw invalidArguments(basename(name), fields.error, 1);
     const article = fromFields(fields.data, { method: 'file', origin: basename(name), captured: bytes });
     return this.store.saveNew(article, { bytes, extension: '.txt' });
   }

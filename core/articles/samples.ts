@@ -5,7 +5,7 @@ import { SHIPPED_SAMPLES } from '../app-info.ts';
 import type { CapturedItem } from '../capture/capture-document.ts';
 import type { Importer } from '../capture/importer.ts';
 import { findDateline, findWireCredits } from '../capture/wire-credits.ts';
-import { invalidArguments } from '../errors.ts';
+import { ArchiveError, describeIssues } from '../errors.ts';
 import { ArticleInput } from '../model.ts';
 import { titleFromText } from '../store/article-store.ts';
 
@@ -21,7 +21,8 @@ export class SampleLoader {
     for (const name of (await readdir(this.samplesDir)).filter((n) => n.endsWith('.json')).sort()) {
       const bytes = await readFile(join(this.samplesDir, name));
       const fields = ArticleInput.safeParse(JSON.parse(bytes.toString('utf8')));
-      if (!fields.success) throw invalidArguments(`sample ${name}`, fields.error);
+      // A shipped file, not an argument: no issues for a form to mark.
+      if (!fields.success) throw new ArchiveError('invalid', `sample ${name}: ${describeIssues(fields.error)}`);
       items.push(sampleItem(name, fields.data, bytes));
     }
     const results = await this.importer.fromItems(items);

@@ -109,9 +109,10 @@ export class CollectionService {
   }
 
   add(id: string, members: Members): Promise<{ changed: number; unchanged: number }> {
+    // What a query finds now, when the call is made (a query that does not parse is the first thing said).
+    const articleIds = this.idsOf(members);
     return this.queues.run(id, async () => {
       const collection = this.handMade(id);
-      const articleIds = this.idsOf(members);
       this.refuseUnknown(articleIds);
       return this.edit(articleIds, (ids) => {
         if (ids.includes(collection.id) || !this.exists(collection.id)) return ids;
@@ -123,9 +124,10 @@ export class CollectionService {
   }
 
   remove(id: string, members: Members): Promise<{ changed: number; unchanged: number }> {
+    // What a query finds now, when the call is made (a query that does not parse is the first thing said).
+    const articleIds = this.idsOf(members);
     return this.queues.run(id, async () => {
       const collection = this.handMade(id);
-      const articleIds = this.idsOf(members);
       this.refuseUnknown(articleIds);
       return this.edit(articleIds, (ids) => ids.filter((c) => c !== collection.id));
     });

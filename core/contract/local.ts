@@ -13,7 +13,7 @@ export const localMethods = {
   ),
   /** The CLI's import of one file it has read: the same import as a dropped file's, without a base64 round trip; `maxBytes` overrides the setting. */
   importFile: method(
-    z.tuple([Bytes, Path, z.string().max(4096).optional(), z.number().int().positive().optional()]),
+    z.tuple([Bytes, Path, z.string().max(4096).optional(), z.number().positive().optional()]),
     (s, bytes, name, origin, maxBytes) => s.importer.fromBytes({ bytes, name, origin, method: 'file' }, maxBytes),
   ),
   /** Writes an export to `out` (a new file, or a folder to put it in), never over an existing file. */

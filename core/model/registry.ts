@@ -26,7 +26,7 @@ export const DEFAULT_MAX_IMPORT_BYTES = 20_000_000;
  */
 export const Settings = z.object({
   /** Files (and fetched pages) over this many bytes are refused on import. */
-  maxImportBytes: z.number().int().positive().catch(DEFAULT_MAX_IMPORT_BYTES),
+  maxImportBytes: z.number().positive().catch(DEFAULT_MAX_IMPORT_BYTES),
 });
 export type Settings = z.infer<typeof Settings>;
 

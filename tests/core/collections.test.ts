@@ -194,3 +194,15 @@ test('an export counts what it wrote: an article file gone since is skipped and 
     ['One'],
   );
 });
+
+test('a query of members is read when the call is made: a query that does not parse is said first', async (t) => {
+  const archive = await openFor(t, await tempDir(t));
+  await archive.searchService.settled();
+  await assert.rejects(archive.addToCollection('col_000000000000', { query: 'title:(' }), { code: 'invalid' });
+  const smart = await archive.createCollection({ name: 'Smart', query: 'port' });
+  await assert.rejects(archive.removeFromCollection(smart.id, { query: '"unclosed' }), {
+    code: 'invalid',
+    message: /quoted phrase is not closed/,
+  });
+  await assert.rejects(archive.addToCollection('col_000000000000', { query: 'port' }), { code: 'not_found' });
+});
