@@ -308,12 +308,21 @@ function print(value: unknown): void {
   console.log(JSON.stringify(value, null, 2));
 }
 
+/** The options that carry an article's fields (add, update), by field: what a refused field is called here. */
+const OPTION_OF: Record<string, string> = { publishedAt: '--published', tags: '--tag', text: '--text-file' };
+
 function fail(error: unknown): number {
   if (error instanceof UsageError) {
     console.error(`newsdesk: ${error.message}`);
     return 2;
   }
-  console.error(`newsdesk: ${toErrorBody(error).message}`);
+  const body = toErrorBody(error);
+  // Arguments refused at the gate are said by the option the user typed, not by their place in the call.
+  const named = body.issues?.map(({ path: [, field], message }) =>
+    typeof field === 'string' ? `${OPTION_OF[field] ?? `--${field}`}: ${message}` : null,
+  );
+  const byOption = named?.length && named.every((line) => line !== null) ? named.join('; ') : null;
+  console.error(`newsdesk: ${byOption ?? body.message}`);
   return 1;
 }
 

@@ -86,7 +86,12 @@ const BAD: [string, string[], RegExp][] = [
   ['show without an id', ['show'], /show needs exactly one article ID/],
   ['show with a malformed id', ['show', 'abc'], /getArticle: argument 1: expected an article id/],
   ['show with an unknown id', ['show', '00000000-0000-4000-8000-000000000000'], /There is no article with id/],
-  ['a bad sort', ['list', '--sort', 'colour'], /listArticles: argument 1 › sort: Invalid option/],
+  ['a bad sort', ['list', '--sort', 'colour'], /--sort: Invalid option/],
+  [
+    'a bad date and tag',
+    ['update', '00000000-0000-4000-8000-000000000000', '--published', 'Tuesday', '--tag', ' '],
+    /^newsdesk: --published: expected an ISO date such as 2024-11-29.*; --tag: a tag cannot be empty$/m,
+  ],
   ['a bad limit', ['list', '--limit', 'ten'], /--limit must be a whole number/],
   ['a bad port', ['serve', '--port', '70000'], /--port must be between 0 and 65535/],
   ['import with nothing to import', ['import'], /import needs at least one file, folder or URL/],
