@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { setTimeout as delay } from 'node:timers/promises';
 import { openArchive } from '../../core/archive.ts';
-import { ArchiveError } from '../../core/errors.ts';
+import type { ArchiveError } from '../../core/errors.ts';
 import { FIXTURES } from './helpers/capture-fixtures.ts';
 import { runCli } from './helpers/run-cli.ts';
 import { defer, openFor, tempDir } from './helpers/temp-dir.ts';
