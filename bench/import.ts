@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openArchive } from '../core/archive.ts';
 import { importTargets } from '../core/cli-import.ts';
+import { DEFAULT_MAX_IMPORT_BYTES } from '../core/model.ts';
 import { syntheticPage } from './synthetic-page.ts';
 
 const { values } = parseArgs({
@@ -28,7 +29,7 @@ console.log(
 const archive = await openArchive(join(dir, 'data'), { tagInBackground: values.tag });
 const counts = { saved: 0, duplicate: 0, failed: 0 };
 const started = performance.now();
-await importTargets(archive, [pagesDir], undefined, { onResult: (result) => counts[result.status]++ });
+await importTargets(archive, [pagesDir], DEFAULT_MAX_IMPORT_BYTES, { onResult: (result) => counts[result.status]++ });
 const seconds = (performance.now() - started) / 1000;
 const closing = performance.now();
 await archive.close({ finishTagging: true });

@@ -129,7 +129,7 @@ const tail = words.filter((w) => w.length >= 6 && !topical.includes(w)).slice(0,
 const pick = <T>(list: T[], i: number) => list[(i * 7919) % list.length]!;
 const typo = (w: string) => w.slice(0, 2) + w[3] + w[2] + w.slice(4);
 const entity = (i: number) => synthetic.entities[(i * 131) % 400]!;
-const kinds: [string, (i: number) => Partial<SearchQuery>][] = [
+const kinds: [string, (i: number) => SearchQuery][] = [
   ['1 term', (i) => ({ query: pick([...topical, ...tail], i) })],
   ['2 terms', (i) => ({ query: `${pick(topical, i)} ${pick(topical, i + 5)}` })],
   ['3 terms', (i) => ({ query: `${pick(topical, i)} ${pick(topical, i + 3)} ${pick(tail, i)}` })],

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openArchive } from '../core/archive.ts';
-import { SCHEMA_VERSION, type Article } from '../core/model.ts';
+import { Article, SCHEMA_VERSION } from '../core/model.ts';
 import { articleFileFor, writeArticleFile } from '../core/store/article-files.ts';
 
 const { values } = parseArgs({
@@ -39,7 +39,8 @@ const sentence = () => Array.from({ length: 12 + Math.floor(random() * 10) }, ()
 
 function synthetic(i: number): Article {
   const captured = new Date(Date.UTC(2023, 0, 1) + i * 600_000).toISOString();
-  return {
+  // Parsed, so the fields added since the first release take their defaults as a saved file's would.
+  return Article.parse({
     id: crypto.randomUUID(),
     title: `${sentence().slice(0, 70)} #${i}`,
     source: pick(sources),
@@ -53,8 +54,17 @@ function synthetic(i: number): Article {
     capturedAt: captured,
     updatedAt: captured,
     deletedAt: null,
-    provenance: { method: 'pasted', sha256: '0'.repeat(64), bytes: 3000, capturedAt: captured, origin: '' },
-  };
+    provenance: {
+      method: 'pasted',
+      sha256: '0'.repeat(64),
+      bytes: 3000,
+      capturedAt: captured,
+      origin: '',
+      mediaType: 'text/plain',
+      encoding: '',
+      attachment: null,
+    },
+  });
 }
 
 const ms = (n: number) => `${n.toFixed(n < 10 ? 2 : 0)} ms`;

@@ -169,7 +169,16 @@ export function syntheticArchive(options: { entities?: number; tailWords?: numbe
       capturedAt: captured,
       updatedAt: captured,
       deletedAt: null,
-      provenance: { method: 'pasted', sha256: '0'.repeat(64), bytes: text.length, capturedAt: captured, origin: '' },
+      provenance: {
+        method: 'pasted',
+        sha256: '0'.repeat(64),
+        bytes: text.length,
+        capturedAt: captured,
+        origin: '',
+        mediaType: 'text/plain',
+        encoding: '',
+        attachment: null,
+      },
       html: '',
       modifiedAt: null,
       dateline: '',
@@ -181,6 +190,7 @@ export function syntheticArchive(options: { entities?: number; tailWords?: numbe
       dates: [],
       taggedAt: captured,
       claims,
+      collectionIds: [],
     };
   }
   return { entities, article };
