@@ -191,6 +191,9 @@ export function syntheticArchive(options: { entities?: number; tailWords?: numbe
       taggedAt: captured,
       claims,
       collectionIds: [],
+      extraction: 'article',
+      ocrConfidence: null,
+      pageStarts: [],
     };
   }
   return { entities, article };

@@ -1,6 +1,7 @@
 // One captured file (page, text, Markdown, feed or OPML) turned into article candidates; pure, no store.
 import { extname } from 'node:path';
 import { marked } from 'marked';
+import type { ExtractionMethod } from '../common/vocabulary.ts';
 import { ArchiveError, toErrorBody } from '../errors.ts';
 import { assertTextual, charsetOf, decodeMarkup, decodeText, type Decoded } from './decode.ts';
 import { extractArticle } from './extract-article.ts';
@@ -35,6 +36,10 @@ export type CandidateArticle = {
   html: string;
   dateline: string;
   wireCredits: string[];
+  /** How the text was got; 'article' when absent (texts, Markdown, feed entries: all of it is the article). */
+  extraction?: ExtractionMethod;
+  ocrConfidence?: number | null;
+  pageStarts?: number[];
 };
 
 export type CapturedItem =

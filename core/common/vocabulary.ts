@@ -78,6 +78,20 @@ export type MentionSource = (typeof MENTION_SOURCES)[number];
 export const CAPTURE_METHODS = ['pasted', 'file', 'url', 'feed', 'sample', 'bundle'] as const;
 export type CaptureMethod = (typeof CAPTURE_METHODS)[number];
 
+/**
+ * How an article's text was got: the article found in a page; the page's readable text when no
+ * article-like block was found (saved rather than refused, and marked); a PDF's text layer; OCR of a scan.
+ */
+export const EXTRACTION_METHODS = ['article', 'fallback', 'pdf', 'ocr'] as const;
+export type ExtractionMethod = (typeof EXTRACTION_METHODS)[number];
+
+export const EXTRACTION_LABELS: Record<ExtractionMethod, string> = {
+  article: 'Article',
+  fallback: 'Page text: no article found',
+  pdf: 'PDF',
+  ocr: 'OCR',
+};
+
 /** The library's sort fields. */
 export const SORT_FIELDS = ['capturedAt', 'publishedAt', 'title', 'source'] as const;
 export type SortField = (typeof SORT_FIELDS)[number];

@@ -8,6 +8,7 @@ import {
   CaptureMethod,
   CollectionId,
   EntityId,
+  ExtractionMethod,
   IsoDate,
   SCHEMA_VERSION,
   SortField,
@@ -77,6 +78,12 @@ export const Article = z.object({
   claims: z.array(Claim).max(MAX_CLAIMS).default([]),
   /** The (hand-made) collections the article is in; smart collections are searches and list no members. */
   collectionIds: z.array(CollectionId).max(MAX_COLLECTIONS_PER_ARTICLE).default([]),
+  /** How the text was got (the reader marks all but 'article'; `extraction:` finds them). */
+  extraction: ExtractionMethod.default('article'),
+  /** OCR only: the mean confidence of its words, 0 to 1. */
+  ocrConfidence: z.number().min(0).max(1).nullable().default(null),
+  /** Paged documents (PDFs): where each page starts in the text (UTF-16 offsets), page 1 first; [] otherwise. */
+  pageStarts: z.array(z.number().int().nonnegative()).max(100_000).default([]),
 });
 export type Article = z.infer<typeof Article>;
 
@@ -97,6 +104,7 @@ export const ArticleSummary = Article.omit({
   mentions: true,
   dates: true,
   claims: true,
+  pageStarts: true,
 }).extend({
   /** The registry entities the article mentions (confirmed or suggested, not rejected). */
   entityIds: z.array(EntityId).default([]),

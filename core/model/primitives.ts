@@ -7,6 +7,7 @@ import {
   CSV_TABLES,
   ENTITY_TYPES,
   EXPORT_FORMATS,
+  EXTRACTION_METHODS,
   MENTION_SOURCES,
   QUALIFIERS,
   REVIEW_ACTIONS,
@@ -119,6 +120,8 @@ export type MentionStatus = z.infer<typeof MentionStatus>;
 export const MentionSource = z.enum(MENTION_SOURCES);
 export type MentionSource = z.infer<typeof MentionSource>;
 export const CaptureMethod = z.enum(CAPTURE_METHODS);
+export const ExtractionMethod = z.enum(EXTRACTION_METHODS);
+export type ExtractionMethod = z.infer<typeof ExtractionMethod>;
 export const SortField = z.enum(SORT_FIELDS);
 export type SortField = z.infer<typeof SortField>;
 export const SearchSort = z.enum(SEARCH_SORTS);

@@ -33,6 +33,7 @@ export const claimStatusToken = (status: string) => `qqs${status.replace(/[^0-9a
 export const claimKindToken = (kind: string) => `qqk${kind.replace(/[^0-9a-z]/g, '')}`;
 export const HEDGED_TOKEN = 'qqhedged';
 export const collectionToken = (id: string) => `qqc${id.replace(/[^0-9a-z]/g, '')}`;
+export const extractionToken = (method: string) => `qqx${method.replace(/[^0-9a-z]/g, '')}`;
 
 export function stampText(stamp: { size: number; mtimeMs: number }): string {
   return `${stamp.size}:${Math.round(stamp.mtimeMs)}`;
@@ -73,7 +74,12 @@ export function rowFor(article: Article, stamp: string, lookup: EntityLookup): I
     byline: indexText(article.byline),
     notes: indexText(article.notes),
     // Collections are tokens in the tags column: `collection:NAME` matches them, no words can.
-    tags: [...article.tags.map(indexText), ...article.collectionIds.map(collectionToken)].join(' '),
+    // How the text was got, in the same column: `extraction:fallback` (an article proper has no token).
+    tags: [
+      ...article.tags.map(indexText),
+      ...article.collectionIds.map(collectionToken),
+      ...(article.extraction === 'article' ? [] : [extractionToken(article.extraction)]),
+    ].join(' '),
     entities: entityWords.join(' '),
     claims: claimWords.join(' '),
     entityRefs,

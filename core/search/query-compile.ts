@@ -1,11 +1,13 @@
 // Turns a parsed query into an FTS5 expression and SQL conditions, resolving entities through the registry's names and aliases and typos through the vocabulary.
 import type { EntityType } from '../model.ts';
+import { EXTRACTION_METHODS, type ExtractionMethod } from '../common/vocabulary.ts';
 import { queryTerms } from './fold.ts';
 import {
   HEDGED_TOKEN,
   claimKindToken,
   claimStatusToken,
   collectionToken,
+  extractionToken,
   entityToken,
   typeToken,
 } from './index-rows.ts';
@@ -172,6 +174,16 @@ function termExpression(term: Term, context: CompileContext, highlight: Highligh
           term.at,
         );
       return `tags : ${quote([collectionToken(found.id)])}`;
+    }
+    case 'extraction': {
+      const method = term.text.trim().toLowerCase();
+      // An article proper is every other one: -extraction:fallback says that.
+      if (!EXTRACTION_METHODS.includes(method as ExtractionMethod) || method === 'article')
+        throw new QueryError(
+          `"${term.text}" is not a way text is got: write extraction:fallback, extraction:pdf or extraction:ocr.`,
+          term.at,
+        );
+      return `tags : ${quote([extractionToken(method)])}`;
     }
     default:
       throw new QueryError('This field cannot be used here.', term.at);

@@ -8,6 +8,7 @@ export const FIELDS = [
   'collection',
   'claim',
   'lang',
+  'extraction',
   'published',
   'captured',
 ] as const;
@@ -22,6 +23,7 @@ export type Term = (
   | { kind: 'type'; text: string }
   | { kind: 'collection'; text: string }
   | { kind: 'lang'; text: string }
+  | { kind: 'extraction'; text: string }
   | { kind: 'date'; field: 'published' | 'captured'; from: string | null; to: string | null }
 ) & { at: number };
 
@@ -168,7 +170,7 @@ function termOf(lexeme: Lexeme): DistributiveOmit<Term, 'at'> {
   if (f === 'published' || f === 'captured') {
     return { kind: 'date', field: f, ...parseDateRange(text + suffix, at) };
   }
-  if (f === 'entity' || f === 'type' || f === 'collection' || f === 'lang') {
+  if (f === 'entity' || f === 'type' || f === 'collection' || f === 'lang' || f === 'extraction') {
     if (suffix) throw new QueryError(`"${f}:" takes a name, not ${suffix}.`, at);
     return { kind: f, text };
   }

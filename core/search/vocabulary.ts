@@ -1,7 +1,7 @@
 // The index's words in memory, for typo tolerance: the words within one or two edits of a query word, closest and most common first.
 
 /** Markers the index keeps for entities, types and claims: never offered as a spelling. */
-const MARKER = /^qq[etskch][0-9a-z]/;
+const MARKER = /^qq[etskchx][0-9a-z]/;
 
 export class Vocabulary {
   /** Words by length, with how many articles each is in. */

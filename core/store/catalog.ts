@@ -42,6 +42,8 @@ const COLUMNS = [
   'rejectedEntityIds',
   'claimEntityIds',
   'collectionIds',
+  'extraction',
+  'ocrConfidence',
 ] as const;
 /** Past this many logged changes the snapshot is rewritten, keeping start-up replay short. */
 const COMPACT_AFTER = 5000;
@@ -258,7 +260,8 @@ function snapshotEntries(snapshot: Snapshot): CatalogEntry[] | null {
     COLUMNS.map(at);
   const [modifiedAt, dateline, wireCredits, contentHash, storyId, taggedAt, entityIds, claimCount] =
     COLUMNS.slice(11).map(at);
-  const [file, size, mtimeMs, rejectedEntityIds, claimEntityIds, collectionIds] = COLUMNS.slice(19).map(at);
+  const [file, size, mtimeMs, rejectedEntityIds, claimEntityIds, collectionIds, extraction, ocrConfidence] =
+    COLUMNS.slice(19).map(at);
   const entries: CatalogEntry[] = [];
   for (const row of snapshot.rows) {
     if (!Array.isArray(row) || row.length !== columns.length) return null;
@@ -290,8 +293,10 @@ function snapshotEntries(snapshot: Snapshot): CatalogEntry[] | null {
       mtimeMs: value(mtimeMs),
       rejectedEntityIds: value(rejectedEntityIds) ?? undefined,
       claimEntityIds: value(claimEntityIds) ?? undefined,
-      // Snapshots written before collections have no such column.
+      // Snapshots written before collections, or before extraction was recorded, have no such column.
       collectionIds: value(collectionIds) ?? [],
+      extraction: value(extraction) ?? 'article',
+      ocrConfidence: value(ocrConfidence) ?? null,
     } as CatalogEntry;
     if (e.file === '' && typeof e.id === 'string' && typeof e.capturedAt === 'string') e.file = articleFileFor(e);
     if (!isEntry(e)) return null;
@@ -309,6 +314,8 @@ function upgrade(entry: CatalogEntry): CatalogEntry {
   entry.entityIds ??= [];
   entry.taggedAt ??= null;
   entry.collectionIds ??= [];
+  entry.extraction ??= 'article';
+  entry.ocrConfidence ??= null;
   return entry;
 }
 
