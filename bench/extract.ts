@@ -41,8 +41,14 @@ const zero = (): Score => ({ tp: 0, fn: 0, fp: 0, tn: 0 });
 function score(text: string | null, page: Truth): Score {
   const folded = fold(text ?? '');
   const s = zero();
-  for (const snippet of page.with) folded.includes(fold(snippet)) ? s.tp++ : s.fn++;
-  for (const snippet of page.without) text !== null && folded.includes(fold(snippet)) ? s.fp++ : s.tn++;
+  for (const snippet of page.with) {
+    if (folded.includes(fold(snippet))) s.tp++;
+    else s.fn++;
+  }
+  for (const snippet of page.without) {
+    if (text !== null && folded.includes(fold(snippet))) s.fp++;
+    else s.tn++;
+  }
   return s;
 }
 
@@ -82,7 +88,7 @@ for (const [url, page] of pages) {
   const [item] = captureDocument({ bytes, name: url, mediaType: 'text/html', method: 'url' }).items;
   extractMs += performance.now() - started;
   const text = item?.ok ? item.article.text : null;
-  const mode = item?.ok ? ((item.article as { extraction?: string }).extraction ?? 'article') : 'refused';
+  const mode = item?.ok ? (item.article.extraction ?? 'article') : 'refused';
   if (!item?.ok) {
     outcomes.refused++;
     const reason = item?.error.replace(/\d+/g, 'N') ?? 'nothing';

@@ -134,6 +134,7 @@ function fromHtml(html: string, origin: string): CandidateArticle {
     language: page.language ?? '',
     text: page.text,
     html: page.html,
+    extraction: page.extraction,
   });
 }
 

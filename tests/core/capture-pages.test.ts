@@ -37,6 +37,7 @@ for (const [name, expected] of pages) {
       // expected.json says null for "the page does not say"; the article says ''.
       if (expected[field] !== undefined)
         assert.equal(article[field] || null, expected[field] || null, `${name}: ${field}`);
+    assert.equal(article.extraction ?? 'article', expected.extraction ?? 'article', `${name}: extraction`);
     if (expected.wireCredits)
       assert.deepEqual([...article.wireCredits].sort(), [...expected.wireCredits].sort(), `${name}: wireCredits`);
     for (const phrase of expected.textIncludes ?? [])

@@ -19,6 +19,8 @@ export type Expected = {
   textIncludes?: string[];
   textExcludes?: string[];
   mustNotContain?: string[];
+  /** How the text was got, when it is not an article found in the page ('fallback'). */
+  extraction?: string;
 };
 
 export async function expectations(): Promise<Record<string, unknown>> {
