@@ -178,6 +178,8 @@ export function syntheticArchive(options: { entities?: number; tailWords?: numbe
         mediaType: 'text/plain',
         encoding: '',
         attachment: null,
+        producer: '',
+        ocrLanguages: [],
       },
       html: '',
       modifiedAt: null,

@@ -83,6 +83,7 @@ export async function openArchive(dataDir: string, options: OpenOptions = {}): P
       await tagger.close();
       await stopped;
       await calls;
+      await services.importer.close();
       await services.search.close();
       try {
         await claimIndex.save();

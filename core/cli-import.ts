@@ -126,7 +126,7 @@ async function filesUnder(path: string): Promise<string[]> {
 
 function describe(result: ImportResult): string {
   if (result.status === 'saved')
-    return `saved      ${result.item}  →  ${result.title} (${result.source || 'unknown outlet'})${result.storyId ? ' [story]' : ''}`;
+    return `saved      ${result.item}  →  ${result.title} (${result.source || 'unknown outlet'})${result.storyId ? ' [story]' : ''}${result.warning ? `\n           note: ${result.warning}` : ''}`;
   if (result.status === 'duplicate')
     return `duplicate  ${result.item}  →  already in the archive as ${result.duplicateOf}`;
   return `failed     ${result.item}  →  ${result.error}`;

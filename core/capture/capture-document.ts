@@ -47,6 +47,8 @@ export type CapturedItem =
       ok: true;
       item: string;
       article: CandidateArticle;
+      /** Saved, but something the user should know (a PDF read without one of the OCR languages asked for). */
+      warning?: string;
       /** What to keep as evidence: these exact bytes, their type and how they were decoded. */
       capture: {
         bytes: Uint8Array;
@@ -55,6 +57,9 @@ export type CapturedItem =
         extension: string;
         method: CaptureMethod;
         origin: string;
+        /** A PDF's producer (and creator), and the languages OCR read it in. */
+        producer?: string;
+        ocrLanguages?: string[];
       };
     }
   | { ok: false; item: string; error: string };
@@ -68,10 +73,22 @@ const XML_EXT = new Set(['.xml', '.rss', '.atom', '.opml', '.rdf']);
 const MD_EXT = new Set(['.md', '.markdown']);
 const TEXT_EXT = new Set(['.txt', '.text', '']);
 
+/** A PDF by its first bytes (`%PDF-`, perhaps after a little junk), its declared type, or its name. */
+export function isPdf(request: Pick<CaptureRequest, 'bytes' | 'name' | 'mediaType'>): boolean {
+  if (/^[^<]{0,1019}%PDF-\d/.test(Buffer.from(request.bytes.subarray(0, 1030)).toString('latin1'))) return true;
+  const type = request.mediaType?.split(';')[0]?.trim().toLowerCase() ?? '';
+  if (type === 'application/pdf' || type === 'application/x-pdf') return true;
+  // A ".pdf" address that answers with a page (a login or an error) is that page.
+  if (/^text\/|html|xml/.test(type)) return false;
+  return /\.pdf$/i.test(request.name.split(/[?#]/)[0]!);
+}
+
+/** Pages, texts, Markdown, feeds and OPML, synchronously; PDFs are read by capture-pdf.ts (pdf.js and OCR are asynchronous). */
 export function captureDocument(request: CaptureRequest): CaptureResult {
   const { bytes, name } = request;
   const origin = request.origin ?? name;
   try {
+    if (isPdf(request)) throw new ArchiveError('invalid', `${name} is a PDF: it is read by capturePdf, not here.`);
     assertTextual(bytes, name);
     const kind = kindOf(name, request.mediaType, bytes);
     if (kind === 'xml') return captureXml(request, origin);
@@ -113,7 +130,7 @@ function kindOf(name: string, mediaType: string | undefined, bytes: Uint8Array):
   if (!isUrl && !TEXT_EXT.has(ext) && !type.startsWith('text/'))
     throw new ArchiveError(
       'invalid',
-      `${ext} files are not imported: pages (.html), texts (.txt, .md), feeds and OPML lists are.`,
+      `${ext} files are not imported: pages (.html), PDFs, texts (.txt, .md), feeds and OPML lists are.`,
     );
   // No telling name or type (a URL, a paste): look at the first bytes.
   const head = new TextDecoder().decode(bytes.subarray(0, 1024)).trimStart().toLowerCase();
@@ -221,6 +238,8 @@ function captureXml(request: CaptureRequest, origin: string): CaptureResult {
   });
   return { items, feedUrls: [] };
 }
+
+export { finish as finishCandidate };
 
 /** Fields every kind derives the same way from the text. */
 function finish(article: Omit<CandidateArticle, 'dateline' | 'wireCredits'>): CandidateArticle {

@@ -1,22 +1,36 @@
 // Imports captured documents into the archive: exact duplicates refused, syndicated copies grouped into stories.
 import { join } from 'node:path';
 import { toErrorBody } from '../errors.ts';
-import { failedImport as failed, type Article, type ImportResult } from '../model.ts';
+import { failedImport as failed, type Article, type CaptureProgress, type ImportResult } from '../model.ts';
 import { SerialQueue } from '../serial.ts';
 import { sha256, type ArticleStore } from '../store/article-store.ts';
 import { INDEX_DIR } from '../store/catalog.ts';
 import type { RegistryStore } from '../store/registry-file.ts';
 import { settingsOf } from '../store/settings.ts';
 import { SignatureIndex } from '../store/signature-index.ts';
-import { captureDocument, type CapturedItem, type CaptureRequest, type CaptureResult } from './capture-document.ts';
+import {
+  captureDocument,
+  isPdf,
+  type CapturedItem,
+  type CaptureRequest,
+  type CaptureResult,
+} from './capture-document.ts';
+import { capturePdf } from './capture-pdf.ts';
 import { fetchUrl } from './fetch-url.ts';
 import { contentHash, encodeSignature, minhash, SAME_STORY_THRESHOLD } from './near-duplicates.ts';
+import { OcrEngine } from './ocr.ts';
+
+type Captured = CaptureResult | ImportResult;
 
 export class Importer {
   private exact: { byUrl: Map<string, string>; byHash: Map<string, string> } | null = null;
   private signatures: SignatureIndex | null = null;
   /** One import at a time: two copies of a page arriving together must still be seen as duplicates. */
   private readonly queue = new SerialQueue();
+  /** Scanned PDFs are read by one Tesseract worker thread, started on the first and stopped when idle. */
+  private readonly ocr = new OcrEngine();
+  /** The paged document being read (page by page, for the status the UI polls); null when none is. */
+  progress: CaptureProgress | null = null;
 
   constructor(
     private readonly store: ArticleStore,
@@ -29,8 +43,9 @@ export class Importer {
    * while the previous one's writes wait on the disk.
    */
   fromBytes(request: CaptureRequest, maxBytes?: number): Promise<ImportResult[]> {
+    // A page is extracted here and now; a PDF starts reading (asynchronously) and is awaited in turn.
     const captured = this.capture(request, maxBytes);
-    return this.queue.run(() => this.saveCaptured(captured));
+    return this.queue.run(async () => this.saveCaptured(await captured));
   }
 
   /** Items captured elsewhere (the shipped samples), saved with the same duplicate and story rules. */
@@ -55,7 +70,7 @@ export class Importer {
       return [failed(url, toErrorBody(error).message)];
     }
     return this.saveCaptured(
-      this.capture({
+      await this.capture({
         bytes: fetched.bytes,
         name: fetched.url,
         mediaType: fetched.mediaType,
@@ -65,18 +80,37 @@ export class Importer {
     );
   }
 
-  private capture(request: CaptureRequest, maxBytes?: number): CaptureResult | ImportResult {
+  private capture(request: CaptureRequest, maxBytes?: number): Captured | Promise<Captured> {
     const max = maxBytes ?? this.maxImportBytes();
     if (request.bytes.length > max)
       return failed(request.name, `The file is over the import size limit (${mb(request.bytes.length)} > ${mb(max)}).`);
     try {
-      return captureDocument(request);
+      return isPdf(request) ? this.capturePdf(request) : captureDocument(request);
     } catch (error) {
       return failed(request.name, toErrorBody(error).message);
     }
   }
 
-  private async saveCaptured(captured: CaptureResult | ImportResult): Promise<ImportResult[]> {
+  private async capturePdf(request: CaptureRequest): Promise<CaptureResult> {
+    let mine: CaptureProgress | null = null;
+    try {
+      return await capturePdf(request, {
+        ocr: this.ocr,
+        ocrLanguages: settingsOf(this.registry).ocrLanguages,
+        onProgress: (progress) => (this.progress = mine = { item: request.name, ...progress }),
+      });
+    } finally {
+      // Another PDF read alongside (the CLI reads a few files ahead) may have taken over the progress.
+      if (this.progress === mine) this.progress = null;
+    }
+  }
+
+  /** Stops the OCR worker thread, if one runs. */
+  close(): Promise<void> {
+    return this.ocr.close();
+  }
+
+  private async saveCaptured(captured: Captured): Promise<ImportResult[]> {
     if ('status' in captured) return [captured];
     const { items, feedUrls } = captured;
     const results: ImportResult[] = [];
@@ -106,7 +140,7 @@ export class Importer {
         if (!other.storyId) await this.store.change(other.id, (article) => ({ ...article, storyId: story }));
         storyId = story;
       }
-      const { bytes, mediaType, encoding, extension, method, origin } = capture;
+      const { bytes, mediaType, encoding, extension, method, origin, producer = '', ocrLanguages = [] } = capture;
       const saved = await this.store.saveNew(
         {
           ...candidate,
@@ -121,6 +155,8 @@ export class Importer {
             origin,
             mediaType,
             encoding,
+            producer,
+            ocrLanguages,
           },
         },
         { bytes, extension },
@@ -128,7 +164,13 @@ export class Importer {
       if (urlKey) exact.byUrl.set(urlKey, saved.id);
       exact.byHash.set(saved.contentHash, saved.id);
       await signatures.add(saved.id, encodeSignature(signature));
-      return { ...describe(item.item, saved), status: 'saved', id: saved.id, storyId: saved.storyId };
+      return {
+        ...describe(item.item, saved),
+        status: 'saved',
+        id: saved.id,
+        storyId: saved.storyId,
+        ...(item.warning ? { warning: item.warning } : {}),
+      };
     } catch (error) {
       return failed(item.item, toErrorBody(error).message);
     }

@@ -16,6 +16,8 @@ export type ImportResult = {
   /** The article this one duplicates, when status is "duplicate". */
   duplicateOf: string | null;
   error: string | null;
+  /** Saved, with something the user should know (an OCR language asked for whose data is not installed). */
+  warning?: string | null;
 };
 
 /** An item that could not be imported, and why: the one shape every failure takes. */

@@ -5,7 +5,7 @@ import { settingsOf } from '../store/settings.ts';
 import { method } from './method.ts';
 
 export const archiveMethods = {
-  /** Counts, damaged files found, the search index's state and the export under way (the status bar). */
+  /** Counts, damaged files found, the search index's state, the export under way and the PDF being read (the status bar, the import dialog). */
   getStatus: method(z.tuple([]), (s): ArchiveStatus => {
     let trash = 0;
     for (const entry of s.store.entries()) if (entry.deletedAt) trash++;
@@ -17,6 +17,7 @@ export const archiveMethods = {
       problems: [...s.registry.data.problems],
       search: s.search.state,
       export: progress ? { ...progress } : null,
+      capture: s.importer.progress ? { ...s.importer.progress } : null,
     };
   }),
   /** The settings in force (archive.json's, each missing or unusable value replaced by its default). */

@@ -33,6 +33,10 @@ export const Provenance = z.object({
   encoding: z.string().max(50).default(''),
   /** The captured bytes, kept unrendered beside the article's JSON (`<id>.capture.<ext>`); null for pasted text. */
   attachment: z.string().max(200).nullable().default(null),
+  /** The program that made a PDF, and the one it was made from ("Skia/PDF m156 (from HeadlessChrome/156)"); '' otherwise. */
+  producer: z.string().max(300).default(''),
+  /** The languages OCR read the text in (Tesseract codes: eng, fra, ara …); [] when no OCR was done. */
+  ocrLanguages: z.array(z.string().max(20)).max(20).default([]),
 });
 export type Provenance = z.infer<typeof Provenance>;
 

@@ -20,6 +20,9 @@ export type Problem = z.infer<typeof Problem>;
 /** Files over this are refused on import unless archive.json's settings.maxImportBytes says otherwise. */
 export const DEFAULT_MAX_IMPORT_BYTES = 20_000_000;
 
+/** Tesseract language codes whose data ships with Newsdesk (npm @tesseract.js-data/eng, fra, ara). */
+export const DEFAULT_OCR_LANGUAGES = ['eng', 'fra', 'ara'] as const;
+
 /**
  * The settings in force: archive.json's `settings`, a value that is missing or unusable (a hand edit)
  * replaced by its default. Unknown keys stay in the file untouched, for the Newsdesk that wrote them.
@@ -27,6 +30,16 @@ export const DEFAULT_MAX_IMPORT_BYTES = 20_000_000;
 export const Settings = z.object({
   /** Files (and fetched pages) over this many bytes are refused on import. */
   maxImportBytes: z.number().positive().catch(DEFAULT_MAX_IMPORT_BYTES),
+  /**
+   * The languages scanned PDFs are read in (Tesseract codes, data from the @tesseract.js-data/<code> npm
+   * packages). All three shipped by default: a monitor's scans come in any of them, and reading with all
+   * three costs ~10% over one on a Latin page while a wrong single guess reads Arabic as nonsense.
+   */
+  ocrLanguages: z
+    .array(z.string().regex(/^[a-z]{3}(_[a-z]+)?$/))
+    .min(1)
+    .max(10)
+    .catch([...DEFAULT_OCR_LANGUAGES]),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -53,4 +66,9 @@ export type ArchiveStatus = {
   search: SearchStatus;
   /** The export being written, article by article; null when none is. */
   export: { format: string; done: number; total: number } | null;
+  /** The paged document being read on import (a long PDF, a scan being OCR'd), page by page; null when none is. */
+  capture: CaptureProgress | null;
 };
+
+/** Page `page` of `pages` of `item`: its text layer being read, or (ocr) the scanned pages being OCR'd. */
+export type CaptureProgress = { item: string; page: number; pages: number; ocr: boolean };

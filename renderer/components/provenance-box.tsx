@@ -58,6 +58,12 @@ export function ProvenanceBox({ provenance }: { provenance: Provenance }) {
             </dd>
           </>
         )}
+        {provenance.producer && (
+          <>
+            <dt>Made by</dt>
+            <dd dir="auto">{provenance.producer}</dd>
+          </>
+        )}
         {provenance.attachment && (
           <>
             <dt>Original</dt>

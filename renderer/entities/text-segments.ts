@@ -102,8 +102,11 @@ function offsetOf(root: HTMLElement, node: Node, offset: number): number | null 
       : n?.parentElement?.closest<HTMLElement>('[data-offset]');
   const own = element.closest<HTMLElement>('[data-offset]');
   if (own) return Number(own.dataset.offset) + (offset === 0 ? 0 : (own.textContent?.length ?? 0));
-  const next = runOf(element.childNodes[offset]);
-  if (next) return Number(next.dataset.offset);
+  // The first run from that point on (a page marker between runs is not one).
+  for (let child: ChildNode | null | undefined = element.childNodes[offset]; child; child = child.nextSibling) {
+    const next = runOf(child);
+    if (next) return Number(next.dataset.offset);
+  }
   const runs = element.querySelectorAll<HTMLElement>('[data-offset]');
   const last = runs[runs.length - 1];
   return last ? Number(last.dataset.offset) + (last.textContent?.length ?? 0) : null;

@@ -4,6 +4,7 @@ import { ModalDialog } from '../components/modal-dialog.tsx';
 import { formatCount, formatNumber } from '../format.ts';
 import { ACCEPTED_FILES, looksLikeHtml, pickedFiles } from './read-files.ts';
 import { ImportResults } from './import-results.tsx';
+import { useCaptureProgress } from './use-capture-progress.ts';
 import type { Importer, ImportJob } from './use-import.ts';
 
 type Tab = 'files' | 'url' | 'paste';
@@ -162,9 +163,9 @@ function FilesPanel({ onStart, dragging }: { onStart: (jobs: ImportJob[]) => voi
         </label>
       </div>
       <p className="drop-note">
-        Saved web pages (.html, .htm, including “Save page as, complete”), text and Markdown, RSS and Atom feeds, OPML
-        lists of feeds. Nothing in a page is run or loaded: only its text and metadata are kept, with the original bytes
-        as evidence.
+        Saved web pages (.html, .htm, including “Save page as, complete”), PDFs (scans are read by OCR), text and
+        Markdown, RSS and Atom feeds, OPML lists of feeds. Nothing in a page is run or loaded: only its text and
+        metadata are kept, with the original bytes as evidence.
       </p>
     </div>
   );
@@ -192,8 +193,8 @@ function UrlPanel({ onStart }: { onStart: (jobs: ImportJob[]) => void }) {
           onChange={(event) => setUrl(event.target.value)}
         />
         <span className="field-hint">
-          Newsdesk fetches it once, keeps the text, metadata and original bytes, and never loads anything else from the
-          page. Needs a network connection.
+          A page, a feed or a PDF. Newsdesk fetches it once, keeps the text, metadata and original bytes, and never
+          loads anything else from the page. Needs a network connection.
         </span>
       </div>
       <div className="modal-actions">
@@ -264,6 +265,8 @@ function ImportProgress({ importer }: { importer: Importer }) {
     : run.skipped > 0
       ? `Import cancelled after ${formatNumber(run.done)} of ${formatNumber(run.total)}`
       : 'Import finished';
+  const paged = useCaptureProgress(busy);
+  const pages = paged && paged.item === run.current ? paged : null;
   const percent = run.total ? (run.done / run.total) * 100 : 0;
   const found = run.results.length;
   // The filled part is the items done, split by what they gave: the colours tell the outcome at a glance.
@@ -299,6 +302,12 @@ function ImportProgress({ importer }: { importer: Importer }) {
           <>
             <span className="progress-label">{run.phase === 'cancelling' ? 'Finishing' : 'Reading'}</span>{' '}
             <bdi className="progress-file">{run.current}</bdi>
+            {pages && (
+              <span className="progress-pages" data-testid="page-progress">
+                {' '}
+                · {pages.ocr ? 'OCR, page' : 'page'} {formatNumber(pages.page)} of {formatNumber(pages.pages)}
+              </span>
+            )}
           </>
         ) : (
           <>

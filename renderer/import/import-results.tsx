@@ -84,6 +84,11 @@ function ResultRow({ result, onOpenArticle }: { result: ImportRow; onOpenArticle
                 {result.title ?? 'Untitled'}
               </span>
             )}
+            {result.warning && (
+              <span className="result-note result-warning" dir="auto">
+                {result.warning}
+              </span>
+            )}
             {result.status === 'duplicate' && (
               <span className="result-note">
                 {/* Named when the kept copy reads differently; otherwise the title above already names it. */}

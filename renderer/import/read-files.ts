@@ -4,7 +4,7 @@
 export type PickedFile = { file: File; path: string };
 
 /** What the file picker offers; a drop takes anything, and the archive explains what it cannot read. */
-export const ACCEPTED_FILES = '.html,.htm,.txt,.md,.xml,.rss,.atom,.opml,.zip';
+export const ACCEPTED_FILES = '.html,.htm,.pdf,.txt,.md,.xml,.rss,.atom,.opml,.zip';
 
 /** Dot files (.DS_Store, .git) are the system's, never something the user meant to archive. */
 function isHidden(name: string): boolean {

@@ -13,6 +13,7 @@ import { TagPicker } from '../entities/tag-picker.tsx';
 import { selectionOffsets, tidyRange } from '../entities/text-segments.ts';
 import { useMentionReview, type Anchor, type MentionKeyAction } from '../entities/use-mention-review.ts';
 import { formatFullDate, formatLongDate } from '../format.ts';
+import { ExtractionMark } from './extraction-mark.tsx';
 
 type Props = {
   article: Article | null;
@@ -187,6 +188,7 @@ export function ReaderPane(props: Props) {
               )}
               <span title={formatFullDate(article.capturedAt)}>Captured {formatLongDate(article.capturedAt)}</span>
             </p>
+            <ExtractionMark article={article} />
             {article.dateline && (
               <p className="reader-dateline">
                 <span className="meta-label">Dateline</span>{' '}
@@ -227,6 +229,7 @@ export function ReaderPane(props: Props) {
               dir={textDir}
               activeId={tagging.activeId}
               highlight={activeClaim}
+              pageStarts={article.pageStarts}
             />
           </div>
           {article.notes && (
