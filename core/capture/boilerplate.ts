@@ -195,26 +195,26 @@ export function contentHint(value: string | null): boolean {
 const BOILERPLATE_LINE = new RegExp(
   [
     // English
-    String.raw`^(share|share this( article| story| post)?|share on \w+|tweet|email|print|print this( article)?|copy link|advertisement|advertising|sponsored( content)?|read more|read also|see also|related( articles| stories| posts| news)?|more (stories|news|from \S+( \S+)?)|you (may|might) also like|recommended( for you)?|follow us( on \w+)?|sign up( for (our|the) \w+( newsletter)?)?|subscribe( now| to our newsletter)?|newsletter|comments?|leave a (comment|reply)|\d+ comments?|tags?|topics?|filed under)\s*[:.!…]*$`,
+    String.raw`^(share|share this( article| story| post)?|share on \w+|tweet|email|print|print this( article)?|copy link|advertisement|advertising|sponsored( content)?|read more|read also|see also|related( articles| stories| posts| news)?|more (stories|news|from \S+( \S+)?)|you (may|might) also like|recommended( for you)?|follow us( on \w+)?|sign up( for (our|the) \w+( newsletter)?)?|subscribe( now| to our newsletter)?|newsletter|comments?|leave a (comment|reply)|\d+ comments?|tags?|topics?|filed under)\s*[:.!?…]*$`,
     // German
-    String.raw`^(teilen|artikel teilen|diesen artikel teilen|drucken|anzeige|werbung|mehr zum thema|lesen sie auch|das könnte (dich|sie) (auch )?interessieren|weitere artikel|verwandte artikel|kommentare?|kommentieren|schlagworte|themen|newsletter abonnieren|jetzt abonnieren|folgen sie uns)\s*[:.!…]*$`,
+    String.raw`^(teilen|artikel teilen|diesen artikel teilen|drucken|anzeige|werbung|mehr zum thema|lesen sie auch|das könnte (dich|sie) (auch )?interessieren|weitere artikel|verwandte artikel|kommentare?|kommentieren|schlagworte|themen|newsletter abonnieren|jetzt abonnieren|folgen sie uns|weiterlesen|zum weiterlesen|möchten sie weiterlesen|alle angaben ohne gewähr|entdecke weitere \p{L}+|mehr anzeigen)\s*[:.!?…]*$`,
     // French, Spanish, Portuguese, Italian
-    String.raw`^(partager|imprimer|publicité|à lire aussi|lire aussi|voir aussi|sur le même sujet|commentaires?|compartir|imprimir|publicidad|leer más|lea también|te puede interesar|comentarios?|partilhar|compartilhar|leia (também|mais)|condividi|stampa|pubblicità|leggi anche)\s*[:.!…]*$`,
+    String.raw`^(partager|imprimer|publicité|à lire aussi|lire aussi|voir aussi|sur le même sujet|commentaires?|compartir|imprimir|publicidad|leer más|lea también|te puede interesar|comentarios?|partilhar|compartilhar|leia (também|mais)|condividi|stampa|pubblicità|leggi anche)\s*[:.!?…]*$`,
     // Russian, Arabic
-    String.raw`^(поделиться|реклама|читайте также|комментарии|اقرأ أيضا|اقرأ أيضًا|شارك|إعلان|تعليقات)\s*[:.!…]*$`,
+    String.raw`^(поделиться|реклама|читайте также|комментарии|اقرأ أيضا|اقرأ أيضًا|شارك|إعلان|تعليقات)\s*[:.!?…]*$`,
     // A call to read something else, or a photo's credit, with what it points at after the colon
-    String.raw`^(read (more|also)|also read|related|see also|watch|more on this|vea( también)?|véase también|lea( también)?|lee también|mira|te puede interesar|le puede interesar|leia( também| mais)?|lesen sie (auch|mehr)|auch interessant|mehr (dazu|zum thema)|weiterlesen|à lire aussi|lire aussi|voir aussi|читайте также|смотрите также|اقرأ أيضا|اقرأ أيضًا|foto|fotos|photo|photos|bild|bilder|image|credit|picture)\s*[:：]\s*\S.{0,180}$`,
+    String.raw`^(read (more|also)|also read|related|see also|watch|more on this|vea( también)?|véase también|lea( también| más)?|lee( también| más)|leer más|zum weiterlesen|auch lesen|lee también|mira|te puede interesar|le puede interesar|leia( também| mais)?|lesen sie (auch|mehr)|auch interessant|mehr (dazu|zum thema)|weiterlesen|à lire aussi|lire aussi|voir aussi|читайте также|смотрите также|اقرأ أيضا|اقرأ أيضًا|foto|fotos|photo|photos|bild|bilder|image|credit|picture)\s*[:：]\s*\S.{0,180}$`,
     // When it was published or updated, how long it takes to read: the page's metadata says it
-    String.raw`^(updated|published|posted|last (updated|modified)|aktualisiert( am)?|veröffentlicht( am)?|stand|letzte änderung|publié le|mis à jour le|actualizado|publicado|обновлено|опубликовано)[\s:]*.{0,60}$`,
+    String.raw`^(updated|published|posted|last (updated|modified)|aktualisiert( am)?|veröffentlicht( am)?|stand|letzte änderung|publié le|mis à jour le|actualizado|publicado|обновлено|опубликовано)\b[\s:]*.{0,60}$`,
     String.raw`^\d+\s*(min(ute)?s?|minuten)(\.| )?\s*(read|reading time|lesezeit|de lecture|de lectura)?$`,
     // Invitations to follow the outlet elsewhere, or to say whether the page helped
-    String.raw`^(follow|síguenos|siguenos|sigue a|folgen sie|folge uns|suivez|seguici|siga).{0,160}(twitter|facebook|instagram|telegram|youtube|tiktok|linkedin|whatsapp|google news).{0,60}$`,
+    String.raw`^(follow|síguenos|siguenos|sigue a|folgen sie|folge uns|suivez|seguici|siga).{0,160}\b(twitter|facebook|instagram|telegram|youtube|tiktok|linkedin|whatsapp|google news)\b.{0,60}$`,
     String.raw`^(was this (article|page|post|information) (helpful|useful)|did you find this (article|page) (helpful|useful)|ist dieser (beitrag|artikel) hilfreich|war (der|dieser) (artikel|beitrag) (hilfreich|nützlich)|¿te (ha sido|fue) útil|cet article vous a-t-il été utile).{0,60}$`,
     // Advertising labels, with or without what they label
-    String.raw`^[-–—\s]*(anzeige|werbung|advertisement|sponsored|publicidad|publicité|reklama|реклама)[\s\-–—:]*.{0,100}$`,
+    String.raw`^[-–—\s]*(anzeige|werbung|advertisement|sponsored|publicidad|publicité|reklama|реклама)\b[\s\-–—:]*.{0,100}$`,
     // Reuse notices
-    String.raw`^.{0,200}(is the copyrighted property of|without (the )?(prior )?written permission|nur mit (schriftlicher )?genehmigung|reproduction interdite|reproducción (total o parcial )?prohibida|materiał chroniony prawem).{0,200}$`,
-    String.raw`^.{0,80}(als pdf herunterladen|pdf herunterladen|download (the )?pdf|télécharger (le )?pdf).{0,40}$`,
+    String.raw`^.{0,200}\b(is the copyrighted property of|without (the )?(prior )?written permission|nur mit (schriftlicher )?genehmigung|reproduction interdite|reproducción (total o parcial )?prohibida|materiał chroniony prawem)\b.{0,200}$`,
+    String.raw`^.{0,80}\b(als pdf herunterladen|pdf herunterladen|download (the )?pdf|télécharger (le )?pdf)\b.{0,40}$`,
     // Copyright lines
     String.raw`^(©|\(c\)|copyright\b).{0,160}$`,
     String.raw`^.{0,120}(all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados)\.?$`,
@@ -231,7 +231,8 @@ const DATE_ONLY = new RegExp(
 );
 
 export function isBoilerplateLine(text: string): boolean {
-  const line = text.trim();
+  // "(Alle Angaben ohne Gewähr)" is the same line in brackets.
+  const line = text.trim().replace(/^\((.*)\)$/, '$1');
   return line.length <= 200 && (BOILERPLATE_LINE.test(line) || DATE_ONLY.test(line));
 }
 

@@ -4,7 +4,7 @@ import type { ExtractionMethod } from '../common/vocabulary.ts';
 import { ArchiveError } from '../errors.ts';
 import { extractMainContent } from './main-content.ts';
 import { parsePage } from './parse-page.ts';
-import { polishArticleHtml } from './polish.ts';
+import { confirmTail, polishArticleHtml } from './polish.ts';
 import { withoutCodeAndStyles, withoutOuterAsidesAndFooters } from './page-chrome.ts';
 import { readPageMetadata, type PageMetadata } from './page-metadata.ts';
 import { sanitizeArticle } from './sanitize.ts';
@@ -100,24 +100,32 @@ export function extractArticle(html: string, pageUrl?: string): ExtractedArticle
   const prepared = withoutOuterAsidesAndFooters(withoutCodeAndStyles(html));
   const document = parsePage(prepared);
   const metadata = readPageMetadata(document);
-  const summary = plainText(
-    document.querySelector('meta[property="og:description"]')?.getAttribute('content') ??
-      document.querySelector('meta[name="description"]')?.getAttribute('content') ??
-      '',
-  ).slice(0, 60);
+  const summary = plainText(summaryOf(document));
+  // Whether the page shows its summary, read before the extractor takes the page's furniture away.
+  const summaryShown =
+    summary.length >= 80 && plainText(document.body?.textContent ?? '').includes(summary.slice(0, 60));
   const main = extractMainContent(document);
   const ours = main && candidate(main.html, main.found, false);
   // Ours found the article's container, with the page's summary in it (or there is none), and a fair
   // length: measured on the development set, Readability then never did better, and skipping it
   // saves a third of the time.
   const confident =
-    ours?.found === 'container' && ours.length >= 1000 && (summary.length <= 20 || ours.text.includes(summary));
+    ours?.found === 'container' &&
+    ours.length >= 1000 &&
+    (summary.length <= 20 || ours.text.includes(summary.slice(0, 60)));
   // Readability also reads a byline from the markup: asked for that alone when the metadata has none.
   const theirs = confident && metadata.byline ? null : readability(prepared);
+  const other = theirs && candidate(theirs.html, 'page', theirs.readerable);
   const chosen = confident
     ? { html: ours.html, extraction: 'article' as const }
-    : choose(ours, theirs && candidate(theirs.html, 'page', theirs.readerable), summary);
-  const { html: sanitized, text } = sanitizeArticle(chosen?.html ?? '');
+    : choose(ours, other, summary.slice(0, 60));
+  let kept = chosen?.html ?? '';
+  const otherText = confident || !chosen ? null : kept === ours?.html ? other?.text : ours?.text;
+  if (otherText && otherText.length >= 300) kept = confirmTail(kept, otherText);
+  // The standfirst the page shows above the article (its summary, in its meta description) is the
+  // article's first paragraph; extractors often leave it in the header they drop.
+  if (summaryShown && !plainText(kept).includes(summary.slice(0, 60))) kept = `<p>${escapeHtml(summary)}</p>${kept}`;
+  const { html: sanitized, text } = sanitizeArticle(kept);
   if (!chosen || !text.trim())
     throw new ArchiveError('invalid', 'This page has no text to save (nothing but markup, images or scripts).');
   const title = metadata.title ?? theirs?.title ?? firstLine(text);
@@ -133,6 +141,19 @@ export function extractArticle(html: string, pageUrl?: string): ExtractedArticle
     text: dropLeadingRepeats(text, title, byline),
     extraction: chosen.extraction,
   };
+}
+
+/** The page's own summary of itself: its OpenGraph or meta description. */
+function summaryOf(document: Document): string {
+  return (
+    document.querySelector('meta[property="og:description"]')?.getAttribute('content') ??
+    document.querySelector('meta[name="description"]')?.getAttribute('content') ??
+    ''
+  );
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 function firstLine(text: string): string {

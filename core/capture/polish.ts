@@ -40,9 +40,39 @@ function trimHead(leaves: { el: Element; text: string }[]): void {
   }
 }
 
+function parseFragment(html: string): Element {
+  return parseHTML(`<!doctype html><html><body>${html}</body></html>`).document.body as unknown as Element;
+}
+
+/** The leaves of the block structure with their text: a div holding paragraphs is judged by its paragraphs. */
+function leavesOf(body: Element): { el: Element; text: string }[] {
+  const leaves: { el: Element; text: string }[] = [];
+  for (const el of body.querySelectorAll(BLOCKS)) {
+    if (el.querySelector(BLOCKS)) continue;
+    const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+    if (text) leaves.push({ el, text });
+  }
+  return leaves;
+}
+
+/**
+ * When the other extractor's text is at hand, short blocks at the end of the kept one that the other
+ * did not find are the page's, not the article's: dropped, up to the first block both found
+ * (measured on the development set: +0.005 F1, at no cost in recall worth the name).
+ */
+export function confirmTail(html: string, otherText: string): string {
+  const body = parseFragment(html);
+  const leaves = leavesOf(body);
+  for (let i = leaves.length - 1; i > 0; i--) {
+    const { el, text } = leaves[i]!;
+    if (text.length >= 200 || otherText.includes(text)) break;
+    el.remove();
+  }
+  return body.innerHTML;
+}
+
 export function polishArticleHtml(html: string): string {
-  const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
-  const body = document.body;
+  const body = parseFragment(html);
   for (const el of body.querySelectorAll(CAPTIONS)) el.remove();
   // What the sanitizer would drop anyway, dropped here where it is cheap: DOMPurify on jsdom costs by the node and the attribute.
   for (const el of body.querySelectorAll(NO_TEXT)) el.remove();
@@ -50,12 +80,9 @@ export function polishArticleHtml(html: string): string {
     for (const name of el.getAttributeNames()) if (!KEEP_ATTRIBUTES.has(name)) el.removeAttribute(name);
   const seen = new Set<string>();
   const leaves: { el: Element; text: string }[] = [];
-  for (const el of [...body.querySelectorAll(BLOCKS)]) {
+  for (const leaf of leavesOf(body)) {
+    const { el, text } = leaf;
     if (!body.contains(el)) continue;
-    // Only leaves of the block structure: a div holding paragraphs is judged by its paragraphs.
-    if (el.querySelector(BLOCKS)) continue;
-    const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
-    if (!text) continue;
     if (isBoilerplateLine(text)) {
       el.remove();
       continue;
@@ -68,7 +95,7 @@ export function polishArticleHtml(html: string): string {
       }
       seen.add(text);
     }
-    leaves.push({ el, text });
+    leaves.push(leaf);
   }
   trimTail(leaves);
   trimHead(leaves);
