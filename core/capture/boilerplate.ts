@@ -182,7 +182,7 @@ export function furnitureWord(value: string | null): string | null {
 
 /** Words in a class or id that say "the article's text is in here". */
 const CONTENT_HINT =
-  /(article|post|entry|story|news|blog|text|content|body|main)[-_ ]?(body|content|text|copy|inner|entry|main|detail|fulltext)|articlebody|fulltext|field[-_]body|rich[-_]?text|user[-_]?content/i;
+  /(article|post|entry|story|news|blog|text|content|body|main)[-_ ]{0,2}(body|content|text|copy|inner|entry|main|detail|fulltext)|articlebody|fulltext|field[-_]body|rich[-_]?text|user[-_]?content/i;
 
 export function contentHint(value: string | null): boolean {
   return value !== null && CONTENT_HINT.test(value);
@@ -205,7 +205,7 @@ const BOILERPLATE_LINE = new RegExp(
     // A call to read something else, or a photo's credit, with what it points at after the colon
     String.raw`^(read (more|also)|also read|related|see also|watch|more on this|vea( también)?|véase también|lea( también| más)?|lee( también| más)|leer más|zum weiterlesen|auch lesen|lee también|mira|te puede interesar|le puede interesar|leia( também| mais)?|lesen sie (auch|mehr)|auch interessant|mehr (dazu|zum thema)|weiterlesen|à lire aussi|lire aussi|voir aussi|читайте также|смотрите также|اقرأ أيضا|اقرأ أيضًا|foto|fotos|photo|photos|bild|bilder|image|credit|picture)\s*[:：]\s*\S.{0,180}$`,
     // When it was published or updated, how long it takes to read: the page's metadata says it
-    String.raw`^(updated|published|posted|last (updated|modified)|aktualisiert( am)?|veröffentlicht( am)?|stand|letzte änderung|publié le|mis à jour le|actualizado|publicado|обновлено|опубликовано)\b[\s:]*.{0,60}$`,
+    String.raw`^(updated|published|posted|last (updated|modified)|aktualisiert|veröffentlicht|stand|letzte änderung|publié|mis à jour|actualizado|publicado|обновлено|опубликовано)(\s*:|\s+((on|am|le|el|em)\s+)?\d).{0,60}$`,
     String.raw`^\d+\s*(min(ute)?s?|minuten)(\.| )?\s*(read|reading time|lesezeit|de lecture|de lectura)?$`,
     // Invitations to follow the outlet elsewhere, or to say whether the page helped
     String.raw`^(follow|síguenos|siguenos|sigue a|folgen sie|folge uns|suivez|seguici|siga).{0,160}\b(twitter|facebook|instagram|telegram|youtube|tiktok|linkedin|whatsapp|google news)\b.{0,60}$`,
@@ -216,7 +216,7 @@ const BOILERPLATE_LINE = new RegExp(
     String.raw`^.{0,200}\b(is the copyrighted property of|without (the )?(prior )?written permission|nur mit (schriftlicher )?genehmigung|reproduction interdite|reproducción (total o parcial )?prohibida|materiał chroniony prawem)\b.{0,200}$`,
     String.raw`^.{0,80}\b(als pdf herunterladen|pdf herunterladen|download (the )?pdf|télécharger (le )?pdf)\b.{0,40}$`,
     // Copyright lines
-    String.raw`^(©|\(c\)|copyright\b).{0,160}$`,
+    String.raw`^(©|\(c\)|copyright\s*(©|\(c\)|\d{4}|by\b)).{0,160}$`,
     String.raw`^.{0,120}(all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados)\.?$`,
   ].join('|'),
   'iu',
