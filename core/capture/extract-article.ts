@@ -3,7 +3,7 @@ import { isProbablyReaderable, Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { ArchiveError } from '../errors.ts';
 import { withoutCodeAndStyles, withoutOuterAsidesAndFooters } from './page-chrome.ts';
-import { readPageMetadata, type PageMetadata } from './page-metadata.ts';
+import { readPageMetadata, withReadability, type PageMetadata } from './page-metadata.ts';
 import { sanitizeArticle } from './sanitize.ts';
 
 export type ExtractedArticle = PageMetadata & { title: string; html: string; text: string };
@@ -47,7 +47,7 @@ export function extractArticle(html: string, pageUrl?: string): ExtractedArticle
       ? `<!doctype html><html><body>${html}</body></html>`
       : withoutOuterAsidesAndFooters(withoutCodeAndStyles(html)),
   );
-  const metadata = readPageMetadata(document as unknown as Document);
+  const found = readPageMetadata(document as unknown as Document, { pageUrl });
   for (const element of document.querySelectorAll(CHROME)) element.remove();
   // Readability returns *something* for any page; a home page or a list of teasers is not an article.
   const readerable = isProbablyReaderable(document as unknown as Document);
@@ -56,14 +56,12 @@ export function extractArticle(html: string, pageUrl?: string): ExtractedArticle
   if (fragment && !text.trim()) ({ html: sanitized, text } = sanitizeArticle(html));
   if (!text.trim() || (!readerable && !fragment && text.length < 500))
     throw new ArchiveError('invalid', 'No article text found in this page (only navigation, teasers or banners).');
-  const title = metadata.title ?? result?.title?.trim() ?? firstLine(text);
-  const byline = metadata.byline ?? (result?.byline?.replace(/^(by|par|von|por|di)\s+/i, '').trim() || undefined);
+  const metadata = withReadability(found, result);
+  const title = metadata.title ?? firstLine(text);
+  const byline = metadata.byline;
   return {
     ...metadata,
     url: metadata.url ?? (pageUrl && /^https?:/.test(pageUrl) ? pageUrl : undefined),
-    byline,
-    source: metadata.source ?? (result?.siteName || undefined),
-    language: metadata.language ?? (result?.lang || undefined),
     title,
     html: sanitized,
     text: dropLeadingRepeats(text, title, byline),
