@@ -65,10 +65,15 @@ function normalizeAuthor(value: string | string[] | null | undefined): string {
   return [...new Set(words.filter((word) => !CONNECTORS.has(word)))].sort().join(' ');
 }
 
-/** Dates by day: YYYY-MM-DD from the annotation and from the start of the ISO date we keep; empty is right only for empty. */
+/**
+ * Dates by day: YYYY-MM-DD from the annotation and from the start of the ISO date we keep; empty is right only
+ * for empty. An annotation written YYYY-DD-MM (month over 12) is read the only way it can be a date.
+ */
 function normalizeDate(value: string | null | undefined): string {
   const match = /^(\d{4})\D(\d{1,2})\D(\d{1,2})/.exec(value ?? '');
-  return match ? `${match[1]}-${match[2]!.padStart(2, '0')}-${match[3]!.padStart(2, '0')}` : '';
+  if (!match) return '';
+  const [month, day] = Number(match[2]) > 12 ? [match[3]!, match[2]!] : [match[2]!, match[3]!];
+  return `${match[1]}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
 }
 
 type Fields = { title: string; author: string; date: string; sitename: string };
@@ -174,5 +179,5 @@ console.log(
 console.log(
   'scoring: titles equal after Unicode NFKC, case, quotes, dashes and whitespace are folded (pages annotated without a title are not scored);\n' +
     'authors: the same set of name words, ignoring order, case, diacritics, punctuation and "by"/"and"/"und"; empty vs empty is right;\n' +
-    'dates: the same day (YYYY-MM-DD as the page states it); empty vs empty is right; outlets: like titles, on the few pages annotated with one.',
+    'dates: the same day (YYYY-MM-DD as the page states it; YYYY-DD-MM in an annotation read as a date); empty vs empty is right; outlets: like titles, on the few pages annotated with one.',
 );

@@ -87,8 +87,7 @@ function isPlausible(iso: string, now: number): boolean {
 }
 
 /** Dates of comments, related stories and sidebars are not the article's. */
-const ELSEWHERE =
-  '[class*="comment" i], [id*="comment" i], aside, nav, [class*="related" i], [class*="sidebar" i], [class*="widget" i], [class*="teaser" i]';
+const ELSEWHERE = '[class*="comment" i], [id*="comment" i], nav, [class*="related" i], [class*="sidebar" i]';
 
 /** In comments or a sidebar: a container of those kinds that does not also hold the headline (a page-wide wrapper may be "has-sidebar"). */
 export function outsideArticle(element: Element): boolean {
@@ -142,7 +141,11 @@ function fromDateText(document: Document, language: string | undefined): string 
 
 /** A date written just after the headline ("… kein Wohngeld 18.02.2022, 10:27 | Recht"), else just before it. */
 function nearHeadline(document: Document, title: string | undefined, language: string | undefined): string | undefined {
-  const body = document.body?.textContent?.replace(/\s+/g, ' ') ?? '';
+  // The page's text without comments, sidebars and related stories, whose dates are not the article's.
+  let text = document.body?.textContent ?? '';
+  for (const element of [...document.querySelectorAll(ELSEWHERE)].slice(0, 40))
+    if (!element.querySelector('h1') && element.textContent) text = text.replace(element.textContent, ' ');
+  const body = text.replace(/\s+/g, ' ');
   const heading =
     title && body.includes(title) ? title : document.querySelector('h1')?.textContent?.replace(/\s+/g, ' ').trim();
   const at = heading ? body.indexOf(heading) : -1;
