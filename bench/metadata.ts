@@ -31,12 +31,14 @@ const pages = values.limit ? annotated.slice(0, Number(values.limit)) : annotate
 const showMisses = new Set((values.misses ?? '').split(',').filter(Boolean));
 
 /**
- * Titles: Unicode-normalized, case-folded, quotes and dashes unified, whitespace folded; must be equal.
+ * Titles: Unicode-normalized, soft hyphens and zero-width characters dropped, case-folded, quotes and dashes
+ * unified, whitespace folded; must be equal.
  * A page whose annotation has no title is not scored for titles (the annotator did not say).
  */
 function normalizeTitle(value: string | null | undefined): string {
   return (value ?? '')
     .normalize('NFKC')
+    .replace(/[\u00ad\u200b-\u200d\ufeff]/g, '')
     .toLowerCase()
     .replace(/[“”„‟«»″"]/g, '"')
     .replace(/[‘’‚‛′`´]/g, "'")
@@ -177,7 +179,7 @@ console.log(
     (values['no-readability'] ? '' : `; Readability.js returned nothing on ${readabilityNull}`),
 );
 console.log(
-  'scoring: titles equal after Unicode NFKC, case, quotes, dashes and whitespace are folded (pages annotated without a title are not scored);\n' +
+  'scoring: titles equal after Unicode NFKC, case, quotes, dashes, whitespace and invisible soft hyphens are folded (pages annotated without a title are not scored);\n' +
     'authors: the same set of name words, ignoring order, case, diacritics, punctuation and "by"/"and"/"und"; empty vs empty is right;\n' +
     'dates: the same day (YYYY-MM-DD as the page states it; YYYY-DD-MM in an annotation read as a date); empty vs empty is right; outlets: like titles, on the few pages annotated with one.',
 );

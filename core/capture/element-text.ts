@@ -12,6 +12,8 @@ const INLINE = new Set([
   'I',
   'MARK',
   'Q',
+  'RB',
+  'RUBY',
   'S',
   'SMALL',
   'SPAN',
@@ -35,7 +37,8 @@ export function spacedText(
     if (child.nodeType === 3) text += child.textContent ?? '';
     else if (child.nodeType === 1) {
       const element = child as Element;
-      if (options.skip?.(element)) continue;
+      // Ruby annotations (furigana) are a reading aid, not words of the text.
+      if (options.skip?.(element) || /^(RT|RP)$/i.test(element.tagName)) continue;
       const inner = spacedText(element, options);
       text += INLINE.has(element.tagName.toUpperCase()) && !options.apart?.(element) ? inner : ` ${inner} `;
     }

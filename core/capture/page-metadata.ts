@@ -162,7 +162,10 @@ function metaTags(document: Document): Map<string, string[]> {
 }
 
 function clean(value: string | null | undefined): string | undefined {
-  const text = (value && decodeEntities(value))?.replace(/\s+/g, ' ').trim();
+  const text = (value && decodeEntities(value))
+    ?.replace(/[\u00ad\u200b-\u200d\ufeff]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
   return text ? text : undefined;
 }
 

@@ -52,9 +52,25 @@ export function chooseTitle(
       .filter((reference) => holds(heading, reference, 0.5) && fold(heading).endsWith(fold(reference)))
       .sort((a, b) => b.length - a.length)[0];
     if (inner) return inner;
+    // The headline and then a standfirst or subtitle inside the same <h1>: the headline alone.
+    const lead = references.find((reference) => {
+      const rest = heading.slice(reference.length);
+      return (
+        reference.length >= 10 &&
+        sameText(heading.slice(0, reference.length), reference) &&
+        /^\s*(?:[|:–—-]\s*)?\p{Lu}/u.test(rest)
+      );
+    });
+    if (lead) return lead;
     if (loose.some((reference) => agrees(heading, reference))) return heading;
   }
-  return references[0] ?? headings[0] ?? clean(sources.readability) ?? clean(sources.document);
+  // No title agrees: the visible headline when it reads like one (a section name, "Details" or "Cronaca", does not).
+  const headline = headings.find(
+    (text) =>
+      text.split(/\s+/).length >= 4 ||
+      (/[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}]/u.test(text) && text.length >= 8),
+  );
+  return headline ?? references[0] ?? headings[0] ?? clean(sources.readability) ?? clean(sources.document);
 }
 
 /** `outer` holds `inner` as most of itself: a kicker or section name around a headline. */
@@ -103,6 +119,10 @@ const KICKER =
 const isKicker = (element: Element) => KICKER.test(element.getAttribute('class') ?? '');
 
 function clean(text: string | null | undefined): string | undefined {
-  const cleaned = text?.replace(/\s+/g, ' ').trim();
+  // Soft hyphens and zero-width characters break words for layout only.
+  const cleaned = text
+    ?.replace(/[\u00ad\u200b-\u200d\ufeff]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
   return cleaned ? cleaned : undefined;
 }

@@ -79,6 +79,44 @@ test('a headline that names the outlet is still a headline', () => {
   assert.equal(meta.title, 'We are NEOS');
 });
 
+test('when no title agrees, the visible headline, unless it is a section name; a standfirst in the <h1> is cut', () => {
+  const seo = read(
+    page(
+      '<title>Brexit: Nervenkrieg geht in nächste Runde | NZZ</title><meta property="og:title" content="Brexit: Nervenkrieg geht in nächste Runde">',
+      '<article><h1>Der Nervenkrieg um den Brexit geht in die nächste Runde</h1></article>',
+    ),
+  );
+  assert.equal(seo.title, 'Der Nervenkrieg um den Brexit geht in die nächste Runde');
+  const section = read(
+    page(
+      '<meta property="og:title" content="Perturbazione polare al Centro e al Sud">',
+      '<h1>Cronaca</h1><h2>Perturbazione polare</h2>',
+    ),
+  );
+  assert.equal(section.title, 'Perturbazione polare al Centro e al Sud');
+  const standfirst = read(
+    page(
+      '<meta property="og:title" content="Dezuka Suisan: fish cakes, hot and fresh">',
+      '<h1>Dezuka Suisan: fish cakes, hot and fresh <small>Welcome to the flavour capital of the north</small></h1>',
+    ),
+  );
+  assert.equal(standfirst.title, 'Dezuka Suisan: fish cakes, hot and fresh');
+});
+
+test('soft hyphens, furigana and entities are not part of a headline', () => {
+  const meta = read(
+    page(
+      '<title>x</title>',
+      '<h1>Mes\u00adsen\u00adger\u00addiens\u00adte sind kein rechts\u00adfrei\u00ader Raum</h1>',
+    ),
+  );
+  assert.equal(meta.title, 'Messengerdienste sind kein rechtsfreier Raum');
+  const ruby = read(
+    page('', '<h1><ruby>子<rt>こ</rt></ruby>どもへの<ruby>体罰<rt>たいばつ</rt></ruby>を禁止する法律ができる</h1>'),
+  );
+  assert.equal(ruby.title, '子どもへの体罰を禁止する法律ができる');
+});
+
 test('bylines are cleaned of "By", capitals, dates and "2 hours ago"', () => {
   assert.equal(cleanByline('BY COREY KILGANNON'), 'Corey Kilgannon');
   assert.equal(cleanByline('LUCAS NOLAN22 DEC 2016651'), 'Lucas Nolan');
