@@ -10,6 +10,7 @@ const PUBLISHED = [
   'og:article:published_time',
   'article:published',
   'datepublished',
+  'itemprop:datepublished',
   'pubdate',
   'publishdate',
   'publish-date',
@@ -32,12 +33,15 @@ const PUBLISHED = [
   'article.published',
   'published_time',
   'datecreated',
+  'itemprop:datecreated',
   'uploaddate',
+  'itemprop:uploaddate',
 ];
 const MODIFIED = [
   'article:modified_time',
   'og:updated_time',
   'datemodified',
+  'itemprop:datemodified',
   'dc.date.modified',
   'dcterms.modified',
   'last-modified',

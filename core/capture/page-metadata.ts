@@ -145,18 +145,20 @@ function jsonLdDate(nodes: Json[], article: Json, key: string): string | undefin
     .find(Boolean);
 }
 
-/** Every <meta> by its name, property, itemprop or http-equiv (lower case): each name's values in order. */
+/** Every <meta> by its property, name, itemprop or http-equiv (lower case): each name's values in order. */
 function metaTags(document: Document): Map<string, string[]> {
   const tags = new Map<string, string[]>();
   // Meta tags mostly live in <head>, but itemprop ones sit in the body too.
   for (const element of document.querySelectorAll('meta[content]')) {
-    const key =
+    // Microdata keeps its own names ("itemprop:author"): a comment's author is not the page's "author".
+    const itemprop = element.getAttribute('itemprop');
+    const name =
       element.getAttribute('property') ??
       element.getAttribute('name') ??
-      element.getAttribute('itemprop') ??
-      element.getAttribute('http-equiv');
+      (itemprop ? `itemprop:${itemprop}` : element.getAttribute('http-equiv'));
     const value = clean(element.getAttribute('content'));
-    if (key && value) tags.set(key.toLowerCase(), [...(tags.get(key.toLowerCase()) ?? []), value]);
+    const key = name?.toLowerCase();
+    if (key && value) tags.set(key, [...(tags.get(key) ?? []), value]);
   }
   return tags;
 }
