@@ -34,7 +34,8 @@ export function assertTextual(bytes: Uint8Array, name: string): void {
  * 1. a byte order mark;
  * 2. bytes that are valid UTF-8 with at least one multi-byte sequence are UTF-8, whatever the page declares:
  *    legacy text practically never forms valid multi-byte sequences, and saved or re-encoded pages often keep
- *    the original `<meta charset=gb2312>`;
+ *    the original `<meta charset=gb2312>`; plain ASCII is UTF-8 too (every encoding a page may declare reads it
+ *    the same, but 7-bit ISO-2022-JP, recognised by its escapes);
  * 3. the declarations: the transport's charset, then each `<meta>` (or the XML declaration) in document order,
  *    past the standard's first 1,024 bytes too (browsers re-decode on a late `<meta>`); a declared UTF-8 that
  *    the bytes mostly contradict is skipped for the next declaration (a web archive's wrapper says UTF-8 over
@@ -51,8 +52,10 @@ export function decodeMarkup(bytes: Uint8Array, options: { xml?: boolean; declar
   } catch {
     // Not valid UTF-8: how far from it decides below.
   }
-  // Multi-byte sequences make the text shorter than its bytes: valid UTF-8 that is not plain ASCII.
-  if (valid !== null && valid.length < bytes.length) return { text: valid, encoding: 'UTF-8' };
+  // Multi-byte sequences make the text shorter than its bytes: valid UTF-8 that is not plain ASCII. Plain ASCII
+  // reads the same in every encoding a page may declare but ISO-2022-JP, whose escapes (ESC) detection knows.
+  if (valid !== null && (valid.length < bytes.length || !bytes.includes(0x1b)))
+    return { text: valid, encoding: 'UTF-8' };
   const encoding = declaredOrDetected(bytes, options.xml ?? false, options.declared, valid !== null);
   return { text: encoding === 'UTF-8' && valid !== null ? valid : decode(bytes, encoding), encoding };
 }

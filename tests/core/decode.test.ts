@@ -124,12 +124,16 @@ test('undeclared legacy pages are detected: windows-1251 Russian, GBK Chinese', 
   assert.ok(decodeMarkup(chinese).text.includes(CHINESE));
 });
 
-test('plain ASCII keeps a legacy declaration (harmless), undeclared it is UTF-8', () => {
-  assert.equal(
-    decodeMarkup(new TextEncoder().encode(page('<meta charset="iso-8859-1">', 'plain'))).encoding,
-    'windows-1252',
-  );
+test('plain ASCII is UTF-8 whatever it declares (it reads the same); ISO-2022-JP, all 7-bit, goes by its declaration', () => {
+  assert.equal(decodeMarkup(new TextEncoder().encode(page('<meta charset="iso-8859-1">', 'plain'))).encoding, 'UTF-8');
   assert.equal(decodeMarkup(new TextEncoder().encode(page('', 'plain'))).encoding, 'UTF-8');
+  const japanese = concat(
+    page('<meta charset="iso-2022-jp">', ''),
+    new Uint8Array([0x1b, 0x24, 0x42, 0x46, 0x7c, 0x4b, 0x5c, 0x1b, 0x28, 0x42]),
+  );
+  const decoded = decodeMarkup(japanese);
+  assert.equal(decoded.encoding, 'ISO-2022-JP');
+  assert.ok(decoded.text.includes('日本'));
 });
 
 test('an XML feed is decoded by its XML declaration', () => {
