@@ -9,6 +9,7 @@ import { sniffFeedKind } from './feed-xml.ts';
 import { parseFeed } from './feeds.ts';
 import { detectLanguage } from './language.ts';
 import { parseOpml } from './opml.ts';
+import { hostOf as hostName, knownOutlet } from './page-outlets.ts';
 import { isoOrUndefined } from './page-metadata.ts';
 import { sanitizeArticle } from './sanitize.ts';
 import { findDateline, findWireCredits } from './wire-credits.ts';
@@ -141,7 +142,7 @@ function kindOf(name: string, mediaType: string | undefined, bytes: Uint8Array):
 
 function fromHtml(html: string, origin: string): CandidateArticle {
   const page = extractArticle(html, origin);
-  return finish({
+  const article = finish({
     title: page.title,
     source: page.source ?? hostOf(page.url ?? origin),
     url: page.url ?? '',
@@ -153,6 +154,8 @@ function fromHtml(html: string, origin: string): CandidateArticle {
     html: page.html,
     extraction: page.extraction,
   });
+  // An agency the page's byline names ("AFP" beside a named reporter) stays a wire credit.
+  return { ...article, wireCredits: [...new Set([...article.wireCredits, ...(page.bylineCredits ?? [])])] };
 }
 
 /** A text file: its first line is the title when it looks like one (short, no final period). */
@@ -252,12 +255,9 @@ function finish(article: Omit<CandidateArticle, 'dateline' | 'wireCredits'>): Ca
   };
 }
 
+/** The outlet a page or feed without a stated name belongs to: a known domain's name, else the host. */
 function hostOf(url: string): string {
-  try {
-    return new URL(url).hostname.replace(/^www\./, '');
-  } catch {
-    return '';
-  }
+  return knownOutlet(url) ?? hostName(url);
 }
 
 function httpOrEmpty(url: string): string {

@@ -6,7 +6,7 @@ import { extractMainContent } from './main-content.ts';
 import { parsePage } from './parse-page.ts';
 import { confirmTail, polishArticleHtml } from './polish.ts';
 import { withoutCodeAndStyles, withoutOuterAsidesAndFooters } from './page-chrome.ts';
-import { readPageMetadata, type PageMetadata } from './page-metadata.ts';
+import { readPageMetadata, withReadability, type PageMetadata } from './page-metadata.ts';
 import { sanitizeArticle } from './sanitize.ts';
 
 export type ExtractedArticle = PageMetadata & {
@@ -55,7 +55,7 @@ function readability(html: string): ReadabilityResult | null {
     html: result.content,
     readerable,
     title: result.title?.trim() || undefined,
-    byline: result.byline?.replace(/^(by|par|von|por|di)\s+/i, '').trim() || undefined,
+    byline: result.byline?.trim() || undefined,
     siteName: result.siteName || undefined,
     lang: result.lang || undefined,
   };
@@ -94,12 +94,12 @@ export function extractArticle(html: string, pageUrl?: string): ExtractedArticle
   if (fragment) {
     const { html: sanitized, text } = sanitizeArticle(html);
     if (!text.trim()) throw new ArchiveError('invalid', 'There is no text in this snippet.');
-    const metadata = readPageMetadata(parsePage(`<!doctype html><html><body>${html}</body></html>`));
+    const metadata = readPageMetadata(parsePage(`<!doctype html><html><body>${html}</body></html>`), { pageUrl });
     return { ...metadata, title: metadata.title ?? firstLine(text), html: sanitized, text, extraction: 'article' };
   }
   const prepared = withoutOuterAsidesAndFooters(withoutCodeAndStyles(html));
   const document = parsePage(prepared);
-  const metadata = readPageMetadata(document);
+  const found = readPageMetadata(document, { pageUrl });
   const summary = plainText(summaryOf(document));
   // Whether the page shows its summary, read before the extractor takes the page's furniture away.
   const summaryShown =
@@ -114,7 +114,8 @@ export function extractArticle(html: string, pageUrl?: string): ExtractedArticle
     ours.length >= 1000 &&
     (summary.length <= 20 || ours.text.includes(summary.slice(0, 60)));
   // Readability also reads a byline from the markup: asked for that alone when the metadata has none.
-  const theirs = confident && metadata.byline ? null : readability(prepared);
+  const theirs = confident && found.byline ? null : readability(prepared);
+  const metadata = withReadability(found, theirs);
   const other = theirs && candidate(theirs.html, 'page', theirs.readerable);
   const chosen = confident
     ? { html: ours.html, extraction: 'article' as const }
@@ -128,14 +129,11 @@ export function extractArticle(html: string, pageUrl?: string): ExtractedArticle
   const { html: sanitized, text } = sanitizeArticle(kept);
   if (!chosen || !text.trim())
     throw new ArchiveError('invalid', 'This page has no text to save (nothing but markup, images or scripts).');
-  const title = metadata.title ?? theirs?.title ?? firstLine(text);
-  const byline = metadata.byline ?? theirs?.byline;
+  const title = metadata.title ?? firstLine(text);
+  const { byline } = metadata;
   return {
     ...metadata,
     url: metadata.url ?? (pageUrl && /^https?:/.test(pageUrl) ? pageUrl : undefined),
-    byline,
-    source: metadata.source ?? theirs?.siteName,
-    language: metadata.language ?? theirs?.lang,
     title,
     html: sanitized,
     text: dropLeadingRepeats(text, title, byline),

@@ -1,6 +1,14 @@
-// What a news page says about itself: JSON-LD NewsArticle, OpenGraph and article meta tags, then bylines and <time> in the markup.
+// What a news page says about itself: JSON-LD, OpenGraph and meta tags, bylines and dates in the markup, each weighed by its own rules.
+import { decodeEntities } from './element-text.ts';
+import { namesIn, readJsonLd, str, type Json } from './json-ld.ts';
+import { bylinesInMarkup, chooseByline, type BylineCandidate } from './page-bylines.ts';
+import { chooseDates } from './page-dates.ts';
+import { outletName, siteNameTest } from './page-outlets.ts';
+import { chooseTitle, withoutSiteName } from './page-titles.ts';
 
-/** Everything optional: each source fills what it knows, earlier sources win. */
+export { isoOrUndefined } from './date-text.ts';
+
+/** Everything optional: what the page says, or nothing. */
 export type PageMetadata = {
   title?: string;
   byline?: string;
@@ -9,124 +17,157 @@ export type PageMetadata = {
   source?: string;
   url?: string;
   language?: string;
+  /** Agencies the page's bylines name ("AFP", "Reuters Staff"), kept as wire credits when a person is the byline. */
+  bylineCredits?: string[];
 };
 
-type Json = Record<string, unknown>;
+/** What Readability found on the same page: a fallback for what the page's own metadata does not say. */
+export type ReadabilityFindings = {
+  title?: string | null;
+  byline?: string | null;
+  siteName?: string | null;
+  lang?: string | null;
+};
 
-const NEWS_TYPES =
-  /^(NewsArticle|ReportageNewsArticle|AnalysisNewsArticle|BackgroundNewsArticle|OpinionNewsArticle|ReviewNewsArticle|Article|BlogPosting|LiveBlogPosting|Report|ScholarlyArticle|WebPage)$/;
+const PUBLISHER_TYPES =
+  /^(Organization|NewsMediaOrganization|Corporation|GovernmentOrganization|NGO|EducationalOrganization)$/;
 
-/** Reads the metadata of a parsed page (any DOM: linkedom or jsdom). */
-export function readPageMetadata(document: Document): PageMetadata {
-  const fromJsonLd = readJsonLd(document);
-  // Meta tags live in <head>: searching it alone is much cheaper than the whole page on a slow DOM.
-  const head = document.head ?? document;
-  const meta = (selector: string) => clean(head.querySelector(selector)?.getAttribute('content'));
-  const fromMeta: PageMetadata = {
-    title: meta('meta[property="og:title"]') ?? meta('meta[name="twitter:title"]') ?? meta('meta[name="title"]'),
-    byline:
-      meta('meta[name="author"]') ??
-      meta('meta[property="article:author"]:not([content^="http"])') ??
-      meta('meta[name="byl"]') ??
-      meta('meta[name="dc.creator" i]') ??
-      meta('meta[name="parsely-author"]'),
-    publishedAt: isoOrUndefined(
-      meta('meta[property="article:published_time"]') ??
-        meta('meta[name="pubdate"]') ??
-        meta('meta[name="publish-date"]') ??
-        meta('meta[name="date"]') ??
-        meta('meta[name="dc.date" i]') ??
-        meta('meta[itemprop="datePublished"]') ??
-        meta('meta[name="parsely-pub-date"]'),
-    ),
-    modifiedAt: isoOrUndefined(
-      meta('meta[property="article:modified_time"]') ?? meta('meta[property="og:updated_time"]'),
-    ),
-    source:
-      meta('meta[property="og:site_name"]') ?? meta('meta[name="application-name"]') ?? meta('meta[name="publisher"]'),
-    url:
-      httpUrl(head.querySelector('link[rel="canonical"]')?.getAttribute('href')) ??
-      httpUrl(meta('meta[property="og:url"]')),
-    language: clean(document.documentElement?.getAttribute('lang')) ?? meta('meta[http-equiv="content-language" i]'),
-  };
-  const fromMarkup: PageMetadata = {
-    title: clean(document.querySelector('h1')?.textContent) ?? clean(document.querySelector('title')?.textContent),
-    byline: bylineInMarkup(document),
-    publishedAt: isoOrUndefined(
-      document.querySelector('article time[datetime], time[pubdate], time[datetime]')?.getAttribute('datetime'),
-    ),
-  };
-  return merge(fromJsonLd, fromMeta, fromMarkup);
-}
+/** Reads the metadata of a parsed page (any DOM: linkedom or jsdom), before anything is removed from it. */
+export function readPageMetadata(document: Document, options: { pageUrl?: string } = {}): PageMetadata {
+  const jsonLd = readJsonLd(document);
+  const article = jsonLd.article ?? ({} as Json);
+  const metaAll = metaTags(document);
+  const meta = new Map([...metaAll].map(([name, values]) => [name, values[0]!]));
+  const url =
+    httpUrl(str(article.url)) ??
+    httpUrl(str((jsonLd.resolve(article.mainEntityOfPage) as Json | undefined)?.['@id'])) ??
+    httpUrl(document.querySelector('link[rel~="canonical" i]')?.getAttribute('href')) ??
+    httpUrl(meta.get('og:url'));
+  const pageUrl = options.pageUrl && /^https?:/i.test(options.pageUrl) ? options.pageUrl : url;
 
-function merge(...sources: PageMetadata[]): PageMetadata {
-  const result: PageMetadata = {};
-  for (const source of sources)
-    for (const [key, value] of Object.entries(source) as [keyof PageMetadata, string | undefined][])
-      if (value && !result[key]) result[key] = value;
-  return result;
-}
+  const publisher = namesIn(
+    article.publisher ?? (jsonLd.resolve(article.isPartOf) as Json | undefined)?.publisher,
+    jsonLd.resolve,
+  ).find(({ types }) => types.length === 0 || types.some((type) => PUBLISHER_TYPES.test(type)))?.name;
+  const siteNames = [
+    publisher,
+    meta.get('og:site_name'),
+    meta.get('application-name'),
+    meta.get('apple-mobile-web-app-title'),
+  ];
+  const source = outletName(pageUrl ?? url, siteNames.map(clean));
+  const isSiteName = siteNameTest(pageUrl ?? url, [...siteNames, source]);
+  const isExactlySiteName = siteNameTest(pageUrl ?? url, [...siteNames, source], { exact: true });
 
-function readJsonLd(document: Document): PageMetadata {
-  for (const script of document.querySelectorAll('script[type="application/ld+json"]')) {
-    let data: unknown;
-    try {
-      data = JSON.parse(script.textContent ?? '');
-    } catch {
-      continue; // Broken JSON-LD is common; the meta tags may still say it.
-    }
-    const article = flatten(data).find((node) => types(node).some((t) => NEWS_TYPES.test(t) && t !== 'WebPage'));
-    if (!article) continue;
-    return {
-      title: clean(str(article.headline) ?? str(article.name)),
-      byline: names(article.author ?? article.creator),
-      publishedAt: isoOrUndefined(str(article.datePublished) ?? str(article.dateCreated)),
-      modifiedAt: isoOrUndefined(str(article.dateModified)),
-      source: names(article.publisher) ?? names((article.isPartOf as Json | undefined)?.publisher),
-      url: httpUrl(str(article.url)) ?? httpUrl(str((article.mainEntityOfPage as Json | undefined)?.['@id'])),
-      language: clean(str(article.inLanguage)),
-    };
-  }
-  return {};
-}
-
-/** JSON-LD nodes from arrays and @graph, one level of nesting deep. */
-function flatten(data: unknown): Json[] {
-  if (Array.isArray(data)) return data.flatMap(flatten);
-  if (!data || typeof data !== 'object') return [];
-  const node = data as Json;
-  return [node, ...(Array.isArray(node['@graph']) ? node['@graph'].flatMap(flatten) : [])];
-}
-
-function types(node: Json): string[] {
-  const type = node['@type'];
-  return (Array.isArray(type) ? type : [type]).filter((t): t is string => typeof t === 'string');
-}
-
-/** "Jane Doe", [{name}, {name}], or {name}: joined with "and". */
-function names(value: unknown): string | undefined {
-  const list = (Array.isArray(value) ? value : [value])
-    .map((v) => (typeof v === 'string' ? v : typeof v === 'object' && v ? str((v as Json).name) : undefined))
-    .map((v) => clean(v))
-    .filter((v): v is string => Boolean(v) && !/^https?:/.test(v!));
-  return list.length ? list.join(' and ') : undefined;
-}
-
-function bylineInMarkup(document: Document): string | undefined {
-  const node = document.querySelector(
-    '[itemprop="author"] [itemprop="name"], [itemprop="author"], [rel="author"], .byline, .article-byline, .author-name, .byline-name, .author',
+  const title = chooseTitle(
+    document,
+    {
+      jsonLd: clean(str(article.headline) ?? str(article.name)),
+      openGraph: meta.get('og:title'),
+      twitter: meta.get('twitter:title'),
+      document: clean(document.querySelector('title')?.textContent),
+    },
+    { segment: isSiteName, whole: isExactlySiteName },
   );
-  const text = clean(node?.textContent);
-  if (!text || text.length > 200) return undefined;
-  return text.replace(/^(by|par|von|por|di)\s+/i, '').trim() || undefined;
+
+  const authors = namesIn(article.author ?? article.creator, jsonLd.resolve);
+  const people = authors.filter(({ types }) => !types.some((type) => PUBLISHER_TYPES.test(type)));
+  const bylines: BylineCandidate[] = [
+    // Several JSON-LD authors are one byline; an organisation among people ("NDR" beside its reporters) is not part of it.
+    ...(people.length
+      ? [{ text: people.map(({ name }) => name).join(' and ') }]
+      : authors.map(({ name }) => ({ text: name, organisation: true }))),
+    ...[
+      'author',
+      'article:author',
+      'byl',
+      'dc.creator',
+      'dcterms.creator',
+      'parsely-author',
+      'sailthru.author',
+      'cxenseparse:author',
+    ]
+      // A tag repeated for each author ("dc.creator" three times) is one byline.
+      .map((name) => (metaAll.get(name) ?? []).filter((text) => !/^https?:/.test(text)).join(' and '))
+      .filter(Boolean)
+      .map((text) => ({ text })),
+    ...bylinesInMarkup(document).map((text) => ({ text })),
+  ];
+  const { byline, credits } = chooseByline(bylines, isExactlySiteName);
+
+  const language =
+    clean(document.documentElement?.getAttribute('lang')) ??
+    meta.get('content-language') ??
+    clean(str(article.inLanguage));
+  const dates = chooseDates(document, {
+    jsonLd: { published: jsonLdDate(jsonLd.nodes, article, 'datePublished'), modified: str(article.dateModified) },
+    meta,
+    pageUrl,
+    language,
+    title,
+  });
+  return { title, byline, ...dates, source, url, language, bylineCredits: credits };
 }
 
-function str(value: unknown): string | undefined {
-  return typeof value === 'string' ? value : undefined;
+/** Fills what the page's metadata left open with Readability's findings, by the same rules. */
+export function withReadability(
+  metadata: PageMetadata,
+  readability: ReadabilityFindings | null | undefined,
+): PageMetadata {
+  if (!readability) return metadata;
+  const isSiteName = siteNameTest(metadata.url, [metadata.source, readability.siteName ?? undefined]);
+  const title =
+    metadata.title ?? (readability.title ? withoutSiteName(readability.title, isSiteName) || undefined : undefined);
+  const byline =
+    metadata.byline ??
+    (readability.byline
+      ? chooseByline([{ text: readability.byline }], siteNameTest(metadata.url, [metadata.source], { exact: true }))
+          .byline
+      : undefined);
+  return {
+    ...metadata,
+    title,
+    byline,
+    source: metadata.source ?? (clean(readability.siteName) || undefined),
+    language: metadata.language ?? (clean(readability.lang) || undefined),
+  };
+}
+
+/** The article's date; else one that a page-level node states (WebPage, Recipe, VideoObject...), never an image's or a person's. */
+function jsonLdDate(nodes: Json[], article: Json, key: string): string | undefined {
+  const own = str(article[key]) ?? (key === 'datePublished' ? str(article.dateCreated) : undefined);
+  if (own) return own;
+  return nodes
+    .filter(
+      (node) => !/^(ImageObject|Person|Organization|WebSite|BreadcrumbList|ListItem)$/.test(String(node['@type'])),
+    )
+    .map((node) => str(node[key]))
+    .find(Boolean);
+}
+
+/** Every <meta> by its property, name, itemprop or http-equiv (lower case): each name's values in order. */
+function metaTags(document: Document): Map<string, string[]> {
+  const tags = new Map<string, string[]>();
+  // Meta tags mostly live in <head>, but itemprop ones sit in the body too.
+  for (const element of document.querySelectorAll('meta[content]')) {
+    // Microdata keeps its own names ("itemprop:author"): a comment's author is not the page's "author".
+    const itemprop = element.getAttribute('itemprop');
+    const name =
+      element.getAttribute('property') ??
+      element.getAttribute('name') ??
+      (itemprop ? `itemprop:${itemprop}` : element.getAttribute('http-equiv'));
+    const value = clean(element.getAttribute('content'));
+    const key = name?.toLowerCase();
+    if (key && value) tags.set(key, [...(tags.get(key) ?? []), value]);
+  }
+  return tags;
 }
 
 function clean(value: string | null | undefined): string | undefined {
-  const text = value?.replace(/\s+/g, ' ').trim();
+  const text = (value && decodeEntities(value))
+    ?.replace(/[\u00ad\u200b-\u200d\ufeff]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
   return text ? text : undefined;
 }
 
@@ -138,21 +179,4 @@ function httpUrl(value: string | null | undefined): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** Keeps a date as the page wrote it when it is ISO 8601 (offset and all); otherwise converts what Date can read. */
-export function isoOrUndefined(value: string | null | undefined): string | undefined {
-  const text = value?.trim();
-  if (!text) return undefined;
-  const iso = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(Z|[+-]\d{2}:?\d{2})?)?$/.exec(text);
-  if (iso) {
-    const [, day, time, zone] = iso;
-    if (!time) return day;
-    const seconds = time.length === 5 ? `${time}:00` : time;
-    // Without a zone the page's local time is unknown: keep the day only rather than guess.
-    if (!zone) return day;
-    return `${day}T${seconds}${zone === 'Z' ? 'Z' : zone.includes(':') ? zone : `${zone.slice(0, 3)}:${zone.slice(3)}`}`;
-  }
-  const parsed = Date.parse(text);
-  return Number.isNaN(parsed) ? undefined : new Date(parsed).toISOString();
 }
