@@ -125,7 +125,10 @@ export function extractArticle(html: string, pageUrl?: string): ExtractedArticle
   if (otherText && otherText.length >= 300) kept = confirmTail(kept, otherText);
   // The standfirst the page shows above the article (its summary, in its meta description) is the
   // article's first paragraph; extractors often leave it in the header they drop.
-  if (summaryShown && !plainText(kept).includes(summary.slice(0, 60))) kept = `<p>${escapeHtml(summary)}</p>${kept}`;
+  // So is the summary of a page that shows next to no text of its own (a video page, a page its scripts fill).
+  const short = plainText(kept).length < 1000;
+  if ((summaryShown || (short && summary.length >= 80)) && !plainText(kept).includes(summary.slice(0, 60)))
+    kept = `<p>${escapeHtml(summary)}</p>${kept}`;
   const { html: sanitized, text } = sanitizeArticle(kept);
   if (!chosen || !text.trim())
     throw new ArchiveError('invalid', 'This page has no text to save (nothing but markup, images or scripts).');
