@@ -210,6 +210,9 @@ const BOILERPLATE_LINE = new RegExp(
     // Invitations to follow the outlet elsewhere, or to say whether the page helped
     String.raw`^(follow|síguenos|siguenos|sigue a|folgen sie|folge uns|suivez|seguici|siga).{0,160}\b(twitter|facebook|instagram|telegram|youtube|tiktok|linkedin|whatsapp|google news)\b.{0,60}$`,
     String.raw`^(was this (article|page|post|information) (helpful|useful)|did you find this (article|page) (helpful|useful)|ist dieser (beitrag|artikel) hilfreich|war (der|dieser) (artikel|beitrag) (hilfreich|nützlich)|¿te (ha sido|fue) útil|cet article vous a-t-il été utile).{0,60}$`,
+    // Widgets' credits and relative times: "Powered by SmartAsset.com", "2 hours ago", "vor 3 Stunden"
+    String.raw`^(powered by|bereitgestellt von|propulsé par|con la tecnología de)\s+[^\s,;]+(\s[^\s,;]+){0,3}$`,
+    String.raw`^(\d+|an?|one)\s+(second|minute|hour|day|week|month)s?\s+ago$|^(vor \d+ (sekunden|minuten|stunden|tagen)|il y a \d+ (secondes?|minutes?|heures?|jours?)|hace \d+ (segundos?|minutos?|horas?|días?))$`,
     // Advertising labels, with or without what they label
     String.raw`^[-–—\s]*(anzeige|werbung|advertisement|sponsored|publicidad|publicité|reklama|реклама)\b[\s\-–—:]*.{0,100}$`,
     // Reuse notices

@@ -5,8 +5,9 @@ import { ArchiveError } from '../errors.ts';
 import { extractMainContent } from './main-content.ts';
 import { parsePage } from './parse-page.ts';
 import { confirmTail, polishArticleHtml } from './polish.ts';
-import { withoutCodeAndStyles, withoutOuterAsidesAndFooters } from './page-chrome.ts';
+import { withoutCodeAndStyles } from './page-chrome.ts';
 import { readPageMetadata, withReadability, type PageMetadata } from './page-metadata.ts';
+import { readJsonLd } from './json-ld.ts';
 import { sanitizeArticle } from './sanitize.ts';
 
 export type ExtractedArticle = PageMetadata & {
@@ -97,13 +98,15 @@ export function extractArticle(html: string, pageUrl?: string): ExtractedArticle
     const metadata = readPageMetadata(parsePage(`<!doctype html><html><body>${html}</body></html>`), { pageUrl });
     return { ...metadata, title: metadata.title ?? firstLine(text), html: sanitized, text, extraction: 'article' };
   }
-  const prepared = withoutOuterAsidesAndFooters(withoutCodeAndStyles(html));
+  const prepared = withoutCodeAndStyles(html);
   const document = parsePage(prepared);
   const found = readPageMetadata(document, { pageUrl });
   const summary = plainText(summaryOf(document));
   // Whether the page shows its summary, read before the extractor takes the page's furniture away.
   const summaryShown =
     summary.length >= 80 && plainText(document.body?.textContent ?? '').includes(summary.slice(0, 60));
+  // Read before the extractor takes the page's furniture (and any script in it) away.
+  const stated = statedBody(document);
   const main = extractMainContent(document);
   const ours = main && candidate(main.html, main.found, false);
   // Ours found the article's container, with the page's summary in it (or there is none), and a fair
@@ -113,8 +116,7 @@ export function extractArticle(html: string, pageUrl?: string): ExtractedArticle
     ours?.found === 'container' &&
     ours.length >= 1000 &&
     (summary.length <= 20 || ours.text.includes(summary.slice(0, 60)));
-  // Readability also reads a byline from the markup: asked for that alone when the metadata has none.
-  const theirs = confident && found.byline ? null : readability(prepared);
+  const theirs = confident ? null : readability(prepared);
   const metadata = withReadability(found, theirs);
   const other = theirs && candidate(theirs.html, 'page', theirs.readerable);
   const chosen = confident
@@ -126,11 +128,15 @@ export function extractArticle(html: string, pageUrl?: string): ExtractedArticle
   // The standfirst the page shows above the article (its summary, in its meta description) is the
   // article's first paragraph; extractors often leave it in the header they drop.
   // So is the summary of a page that shows next to no text of its own (a video page, a page its scripts fill).
+  // The article body the page's JSON-LD states, when both extractors found less than a third of it
+  // (a body its scripts fill, a container split beyond recognition): +0.002 recall on the development set.
+  const useStated = !confident && stated && stated.length >= 500 && stated.length >= 3 * plainText(kept).length;
+  if (useStated) kept = stated.html;
   const short = plainText(kept).length < 1000;
-  if ((summaryShown || (short && summary.length >= 80)) && !plainText(kept).includes(summary.slice(0, 60)))
-    kept = `<p>${escapeHtml(summary)}</p>${kept}`;
+  const lead = (summaryShown || (short && summary.length >= 80) || !chosen) && summary.length >= 40;
+  if (lead && !plainText(kept).includes(summary.slice(0, 60))) kept = `<p>${escapeHtml(summary)}</p>${kept}`;
   const { html: sanitized, text } = sanitizeArticle(kept);
-  if (!chosen || !text.trim())
+  if (!text.trim())
     throw new ArchiveError('invalid', 'This page has no text to save (nothing but markup, images or scripts).');
   const title = metadata.title ?? firstLine(text);
   const { byline } = metadata;
@@ -140,8 +146,18 @@ export function extractArticle(html: string, pageUrl?: string): ExtractedArticle
     title,
     html: sanitized,
     text: dropLeadingRepeats(text, title, byline),
-    extraction: chosen.extraction,
+    // Nothing found but the page's own summary: saved, and marked as not the article.
+    extraction: useStated ? 'article' : (chosen?.extraction ?? 'fallback'),
   };
+}
+
+/** JSON-LD's articleBody as HTML paragraphs (sanitized later, like everything kept), and its length. */
+function statedBody(document: Document): { html: string; length: number } | null {
+  const body = readJsonLd(document).article?.articleBody;
+  if (typeof body !== 'string') return null;
+  if (/<\/?(p|br|div)\b/i.test(body)) return { html: body, length: plainText(body).length };
+  const paragraphs = body.split(/\s*\n\s*/).filter(Boolean);
+  return { html: paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join(''), length: plainText(body).length };
 }
 
 /** The page's own summary of itself: its OpenGraph or meta description. */

@@ -84,9 +84,11 @@ function textOf(root: Node): string {
     if (text) blocks.push(text);
     line = '';
   };
-  const walk = (node: Node) => {
+  const walk = (node: Node, pre: boolean) => {
     if (node.nodeType === 3) {
-      line += node.textContent;
+      // A line break in the source is only white space (pages wrap their markup mid-sentence); in
+      // <pre> it is the text's own. Only <br> and blocks end a line.
+      line += pre ? node.textContent : (node.textContent ?? '').replace(/[\r\n]+/g, ' ');
       return;
     }
     if (node.nodeType !== 1) return;
@@ -97,10 +99,10 @@ function textOf(root: Node): string {
     }
     const block = BLOCK.has(tag);
     if (block) flush();
-    for (const child of node.childNodes) walk(child);
+    for (const child of node.childNodes) walk(child, pre || tag === 'pre');
     if (block) flush();
   };
-  walk(root);
+  walk(root, false);
   flush();
   return blocks.join('\n\n');
 }

@@ -46,6 +46,10 @@ test('boilerplate lines in English, German, French, Spanish, Portuguese, Russian
     'اقرأ أيضا: فيضانات في الوادي',
     '4 min read',
     'Photo: Katja Brenner',
+    'Powered by SmartAsset.com',
+    '2 hours ago',
+    'vor 3 Stunden',
+    'il y a 5 minutes',
   ])
     assert.ok(isBoilerplateLine(line), line);
 });
@@ -58,6 +62,8 @@ test('sentences that mention sharing, reading, photos or dates stay', () => {
     'Updated figures from the health office put the toll at 27.',
     'Advertising revenue fell by a third last year, the company said.',
     'Copyright holders filed 12 complaints.',
+    'Powered by donations, the clinic treated 400 patients last year.',
+    'Two hours ago, the convoy crossed the border.',
   ])
     assert.ok(!isBoilerplateLine(line), line);
 });
