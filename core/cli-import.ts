@@ -80,8 +80,12 @@ export async function importTargets(
   }
 }
 
-/** Items in flight during an import (`npm run bench:import`, three runs each: 1 -> 52-56, 4 -> 55-57 pages/s). */
-const AHEAD = 4;
+/**
+ * Items in flight during an import: enough to keep every extraction thread busy while this one saves
+ * (`npm run bench:import`, synthetic pages: 4 -> 52.9, 8 -> 55.2-58.8 pages/s; the 990 development
+ * pages with `--dir`: 4 -> 29.2, 8 -> 30.7-30.9).
+ */
+const AHEAD = 8;
 
 async function importOne(archive: Archive, file: string, label: string, maxBytes: number): Promise<ImportResult[]> {
   // Checked before reading: a 5 GB file dropped by mistake must not be loaded into memory.

@@ -1,4 +1,4 @@
-// Builds everything into dist/: the CLI and server (ESM), Electron's main (ESM), the tagging and search workers, the preload (CommonJS) and the UI.
+// Builds everything into dist/: the CLI and server (ESM), Electron's main (ESM), the tagging, search and capture workers, the preload (CommonJS) and the UI.
 import { build } from 'esbuild';
 import { build as viteBuild } from 'vite';
 
@@ -34,6 +34,9 @@ await Promise.all([
     outfile: 'dist/search-worker.js',
     format: 'esm',
   }),
+  // The page extraction worker threads (core/capture/capture-workers.ts), beside them. Its libraries stay
+  // external: jsdom reads its own files by path and cannot be bundled.
+  build({ ...node, entryPoints: ['core/capture/capture-worker.ts'], outfile: 'dist/capture-worker.js', format: 'esm' }),
   // A sandboxed renderer can only load a CommonJS preload, with nothing but electron left to require.
   build({
     ...node,
@@ -46,5 +49,5 @@ await Promise.all([
 ]);
 await viteBuild({ configFile: 'vite.config.ts', logLevel: 'warn' });
 console.log(
-  'built dist/cli.js, dist/main.js, dist/tagger-worker.js, dist/search-worker.js, dist/preload.cjs and dist/renderer/',
+  'built dist/cli.js, dist/main.js, dist/tagger-worker.js, dist/search-worker.js, dist/capture-worker.js, dist/preload.cjs and dist/renderer/',
 );

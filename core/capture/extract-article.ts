@@ -5,7 +5,7 @@ import { ArchiveError } from '../errors.ts';
 import { extractMainContent } from './main-content.ts';
 import { parsePage } from './parse-page.ts';
 import { confirmTail, polishArticleHtml } from './polish.ts';
-import { withoutCodeAndStyles } from './page-chrome.ts';
+import { withoutCodeAndStyles, withoutOuterAsidesAndFooters } from './page-chrome.ts';
 import { readPageMetadata, withReadability, type PageMetadata } from './page-metadata.ts';
 import { readJsonLd } from './json-ld.ts';
 import { sanitizeArticle } from './sanitize.ts';
@@ -98,8 +98,10 @@ export function extractArticle(html: string, pageUrl?: string): ExtractedArticle
     const metadata = readPageMetadata(parsePage(`<!doctype html><html><body>${html}</body></html>`), { pageUrl });
     return { ...metadata, title: metadata.title ?? firstLine(text), html: sanitized, text, extraction: 'article' };
   }
-  const prepared = withoutCodeAndStyles(html);
-  const document = parsePage(prepared);
+  const page = withoutCodeAndStyles(html);
+  // Ours reads the page without the asides and footers around the article (most of what is left to
+  // parse); Readability, when it runs, reads them too: it sometimes keeps their text (property-tested).
+  const document = parsePage(withoutOuterAsidesAndFooters(page));
   const found = readPageMetadata(document, { pageUrl });
   const summary = plainText(summaryOf(document));
   // Whether the page shows its summary, read before the extractor takes the page's furniture away.
@@ -116,7 +118,7 @@ export function extractArticle(html: string, pageUrl?: string): ExtractedArticle
     ours?.found === 'container' &&
     ours.length >= 1000 &&
     (summary.length <= 20 || ours.text.includes(summary.slice(0, 60)));
-  const theirs = confident ? null : readability(prepared);
+  const theirs = confident ? null : readability(page);
   const metadata = withReadability(found, theirs);
   const other = theirs && candidate(theirs.html, 'page', theirs.readerable);
   const chosen = confident
@@ -125,17 +127,20 @@ export function extractArticle(html: string, pageUrl?: string): ExtractedArticle
   let kept = chosen?.html ?? '';
   const otherText = confident || !chosen ? null : kept === ours?.html ? other?.text : ours?.text;
   if (otherText && otherText.length >= 300) kept = confirmTail(kept, otherText);
-  // The standfirst the page shows above the article (its summary, in its meta description) is the
-  // article's first paragraph; extractors often leave it in the header they drop.
-  // So is the summary of a page that shows next to no text of its own (a video page, a page its scripts fill).
   // The article body the page's JSON-LD states, when both extractors found less than a third of it
   // (a body its scripts fill, a container split beyond recognition): +0.002 recall on the development set.
   const useStated = !confident && stated && stated.length >= 500 && stated.length >= 3 * plainText(kept).length;
   if (useStated) kept = stated.html;
+  // The standfirst the page shows above the article (its summary, in its meta description) is the
+  // article's first paragraph; extractors often leave it in the header they drop.
+  // So is the summary of a page that shows next to no text of its own (a video page, a page its scripts fill).
   const short = plainText(kept).length < 1000;
   const lead = (summaryShown || (short && summary.length >= 80) || !chosen) && summary.length >= 40;
   if (lead && !plainText(kept).includes(summary.slice(0, 60))) kept = `<p>${escapeHtml(summary)}</p>${kept}`;
-  const { html: sanitized, text } = sanitizeArticle(kept);
+  let { html: sanitized, text } = sanitizeArticle(kept);
+  // Both extractors dropped everything (a page of links, a lone menu): the page's text is still saved.
+  const whole = !text.trim();
+  if (whole) ({ html: sanitized, text } = sanitizeArticle(parsePage(page).body?.innerHTML ?? ''));
   if (!text.trim())
     throw new ArchiveError('invalid', 'This page has no text to save (nothing but markup, images or scripts).');
   const title = metadata.title ?? firstLine(text);
@@ -146,8 +151,8 @@ export function extractArticle(html: string, pageUrl?: string): ExtractedArticle
     title,
     html: sanitized,
     text: dropLeadingRepeats(text, title, byline),
-    // Nothing found but the page's own summary: saved, and marked as not the article.
-    extraction: useStated ? 'article' : (chosen?.extraction ?? 'fallback'),
+    // Nothing found but the page's own summary or all its text: saved, and marked as not the article.
+    extraction: whole ? 'fallback' : useStated ? 'article' : (chosen?.extraction ?? 'fallback'),
   };
 }
 

@@ -8,14 +8,9 @@ import { INDEX_DIR } from '../store/catalog.ts';
 import type { RegistryStore } from '../store/registry-file.ts';
 import { settingsOf } from '../store/settings.ts';
 import { SignatureIndex } from '../store/signature-index.ts';
-import {
-  captureDocument,
-  isPdf,
-  type CapturedItem,
-  type CaptureRequest,
-  type CaptureResult,
-} from './capture-document.ts';
+import { isPdf, type CapturedItem, type CaptureRequest, type CaptureResult } from './capture-document.ts';
 import { capturePdf } from './capture-pdf.ts';
+import { CaptureWorkers } from './capture-workers.ts';
 import { fetchUrl } from './fetch-url.ts';
 import { contentHash, encodeSignature, minhash, SAME_STORY_THRESHOLD } from './near-duplicates.ts';
 import { OcrEngine } from './ocr.ts';
@@ -29,6 +24,8 @@ export class Importer {
   private readonly queue = new SerialQueue();
   /** Scanned PDFs are read by one Tesseract worker thread, started on the first and stopped when idle. */
   private readonly ocr = new OcrEngine();
+  /** Pages are extracted on worker threads, one per core, while this thread saves. */
+  private readonly pages = new CaptureWorkers();
   /** The paged document being read (page by page, for the status the UI polls); null when none is. */
   progress: CaptureProgress | null = null;
 
@@ -43,7 +40,7 @@ export class Importer {
    * while the previous one's writes wait on the disk.
    */
   fromBytes(request: CaptureRequest, maxBytes?: number): Promise<ImportResult[]> {
-    // A page is extracted here and now; a PDF starts reading (asynchronously) and is awaited in turn.
+    // A page starts extracting on a worker thread, a PDF starts reading; each is awaited in turn.
     const captured = this.capture(request, maxBytes);
     return this.queue.run(async () => this.saveCaptured(await captured));
   }
@@ -85,7 +82,7 @@ export class Importer {
     if (request.bytes.length > max)
       return failed(request.name, `The file is over the import size limit (${mb(request.bytes.length)} > ${mb(max)}).`);
     try {
-      return isPdf(request) ? this.capturePdf(request) : captureDocument(request);
+      return isPdf(request) ? this.capturePdf(request) : this.pages.capture(request);
     } catch (error) {
       return failed(request.name, toErrorBody(error).message);
     }
@@ -105,9 +102,9 @@ export class Importer {
     }
   }
 
-  /** Stops the OCR worker thread, if one runs. */
-  close(): Promise<void> {
-    return this.ocr.close();
+  /** Stops the OCR and extraction worker threads, if any run. */
+  async close(): Promise<void> {
+    await Promise.all([this.ocr.close(), this.pages.close()]);
   }
 
   private async saveCaptured(captured: Captured): Promise<ImportResult[]> {

@@ -18,7 +18,7 @@ export function ExtractionMark({ article }: Props) {
         ]
       : extraction === 'pdf'
         ? ['text layer', pages]
-        : ['no article found: the text is all of the page’s readable text'];
+        : ['the page’s readable text is saved, or only its summary when it shows none'];
   return (
     <p className="extraction-mark" data-extraction={extraction} data-testid="extraction-mark">
       <span className={`extraction-chip ${extraction}`}>{EXTRACTION_LABELS[extraction]}</span>

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { openArchive } from '../../core/archive.ts';
 import { invokeMethod } from '../../core/gate.ts';
-import { DEFAULT_MAX_IMPORT_BYTES } from '../../core/model.ts';
+import { DEFAULT_MAX_IMPORT_BYTES, DEFAULT_OCR_LANGUAGES } from '../../core/model.ts';
 import { openFor, tempDir } from './helpers/temp-dir.ts';
 
 test('an added article is listed, read back and kept across a reopen', async (t) => {
@@ -148,20 +148,30 @@ test('loading the samples twice at once adds them once', async (t) => {
 test('the settings in force: defaults, what archive.json says, and a hand-edited bad value replaced by its default', async (t) => {
   const dir = await tempDir(t);
   const first = await openArchive(dir);
-  assert.deepEqual(await first.getSettings(), { maxImportBytes: DEFAULT_MAX_IMPORT_BYTES });
+  const ocrLanguages = [...DEFAULT_OCR_LANGUAGES];
+  assert.deepEqual(await first.getSettings(), { maxImportBytes: DEFAULT_MAX_IMPORT_BYTES, ocrLanguages });
   await first.close();
   const file = join(dir, 'archive.json');
   const registry = JSON.parse(await readFile(file, 'utf8'));
-  await writeFile(file, JSON.stringify({ ...registry, settings: { maxImportBytes: 1234, fromANewerNewsdesk: true } }));
+  await writeFile(
+    file,
+    JSON.stringify({
+      ...registry,
+      settings: { maxImportBytes: 1234, ocrLanguages: ['rus'], fromANewerNewsdesk: true },
+    }),
+  );
   const second = await openArchive(dir);
-  assert.deepEqual(await second.getSettings(), { maxImportBytes: 1234 });
+  assert.deepEqual(await second.getSettings(), { maxImportBytes: 1234, ocrLanguages: ['rus'] });
   // Unknown keys are kept in the file for the Newsdesk that wrote them.
   await second.createCollection({ name: 'Any write' });
   await second.close();
   assert.equal(JSON.parse(await readFile(file, 'utf8')).settings.fromANewerNewsdesk, true);
-  await writeFile(file, JSON.stringify({ ...registry, settings: { maxImportBytes: 'twenty megabytes' } }));
+  await writeFile(
+    file,
+    JSON.stringify({ ...registry, settings: { maxImportBytes: 'twenty megabytes', ocrLanguages: ['../../etc'] } }),
+  );
   const third = await openFor(t, dir);
-  assert.deepEqual(await third.getSettings(), { maxImportBytes: DEFAULT_MAX_IMPORT_BYTES });
+  assert.deepEqual(await third.getSettings(), { maxImportBytes: DEFAULT_MAX_IMPORT_BYTES, ocrLanguages });
   const [refused] = await third.importFile(Buffer.from('x'.repeat(100)), 'big.txt');
   assert.equal(refused?.status, 'saved', 'the default limit applies, not a broken one');
 });

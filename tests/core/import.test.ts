@@ -211,3 +211,20 @@ test('hostile HTML is saved without anything that runs or loads', async (t) => {
     assert.ok(!html.toLowerCase().includes(bad), `sanitized HTML still has ${bad}`);
   assert.ok(!text.includes('PWNED'));
 });
+
+test('a page with no article is saved whole, marked fallback, and found apart with extraction:fallback', async (t) => {
+  const archive = await openFor(t, await tempDir(t));
+  const [article] = await importFixture(archive, 'jsonld-newsarticle.html');
+  // Nothing but a list of links: both extractors keep nothing, and the page's text is what is saved.
+  const links = Array.from({ length: 6 }, (_, i) => `<li><a href="/story-${i}">Flood story number ${i}</a></li>`);
+  const page = `<!doctype html><html><head><title>Flood index</title></head><body><ul>${links.join('')}</ul></body></html>`;
+  const [index] = await archive.importDocument({ name: 'index.html', data: Buffer.from(page).toString('base64') });
+  assert.equal(index?.status, 'saved', index?.error ?? '');
+  const saved = await archive.getArticle(index!.id!);
+  assert.equal(saved.extraction, 'fallback');
+  assert.match(saved.text, /Flood story number 5/);
+  const ids = async (query: string) => (await archive.search({ query })).hits.map((hit) => hit.id);
+  assert.deepEqual(await ids('extraction:fallback'), [index!.id]);
+  assert.deepEqual(await ids('-extraction:fallback'), [article!.id]);
+  await assert.rejects(archive.search({ query: 'extraction:article' }), /-extraction:fallback|not a way text is got/);
+});

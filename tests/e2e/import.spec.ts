@@ -1,5 +1,5 @@
 // Capture from a user's seat: files, drops, a URL and pastes imported with progress and results; hostile pages stay inert.
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page, Request, Route } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
@@ -201,6 +201,39 @@ test('an Arabic page in windows-1256 reads right to left', async ({ library, pag
   expect(await library.readerTitle.evaluate((h1) => getComputedStyle(h1).direction)).toBe('rtl');
   await expect(library.provenance).toContainText('windows-1256');
   await page.screenshot({ path: testInfo.outputPath('reader-arabic.png') });
+});
+
+test('a two-sentence brief is an article; a page of only links is saved whole, with its mark', async ({
+  library,
+  page,
+}, testInfo) => {
+  const brief = testInfo.outputPath('brief.html');
+  const links = testInfo.outputPath('flood-index.html');
+  writeFileSync(
+    brief,
+    '<!doctype html><html><head><title>Dam inspection ends</title></head><body><article><h1>Dam inspection ends</h1>' +
+      '<p>Engineers finished inspecting the Karovsk dam on Monday. No cracks were found, the ministry said.</p>' +
+      '</article></body></html>',
+  );
+  const items = Array.from({ length: 6 }, (_, i) => `<li><a href="/flood-${i}">Flood update number ${i}</a></li>`);
+  writeFileSync(
+    links,
+    `<!doctype html><html><head><title>Flood index</title></head><body><ul>${items.join('')}</ul></body></html>`,
+  );
+  await library.importDialog.importFiles([brief, links]);
+  await library.importDialog.expectStatus('brief.html', 'saved');
+  await library.importDialog.expectStatus('flood-index.html', 'saved');
+
+  await library.importDialog.row('brief.html').locator('.result-title').click();
+  await expect(library.readerText).toContainText('No cracks were found, the ministry said.');
+  await expect(library.reader.getByTestId('extraction-mark')).toHaveCount(0);
+
+  await library.open('Flood index');
+  const mark = library.reader.getByTestId('extraction-mark');
+  await expect(mark).toHaveAttribute('data-extraction', 'fallback');
+  await expect(mark).toContainText('Page text: no article found');
+  await expect(library.readerText).toContainText('Flood update number 5');
+  await page.screenshot({ path: testInfo.outputPath('reader-fallback.png') });
 });
 
 test('files and folders dropped on the window import, hidden files skipped', async ({ library, page }) => {
