@@ -5,15 +5,14 @@ import { isStopword } from './common-words.ts';
 import { foldTerm } from '../search/fold.ts';
 
 // Folded as search folds them (ة -> ه, أ -> ا): titles and roles before a person's name.
-const TITLES = new Set(
+const folded = (list: string) => new Set(list.trim().split(/\s+/).map(foldTerm));
+const TITLES = folded(
   `الرئيس رئيس الوزير وزير الملك الامير الشيخ السيد السيده الجنرال اللواء العميد العقيد المتحدث الناطق
-   المبعوث السفير الامين القائد زعيم الزعيم النائب القاضي المدعي الدكتور الاستاذ الصحفي المراسل`
-    .trim()
-    .split(/\s+/),
+   المبعوث السفير الامين القائد زعيم الزعيم النائب القاضي المدعي الدكتور الاستاذ الصحفي المراسل`,
 );
 /** Words that may sit between a title and the name: "الرئيس السوري بشار الأسد", "وزير الخارجية الروسي". */
-const ROLE_WORDS = new Set(`الخارجيه الداخليه الدفاع العام الاعلى التنفيذي باسم الوزراء الحكومه`.split(' '));
-const PLACE_KINDS = new Set(`مدينه بلده قريه محافظه منطقه ولايه مخيم حي ريف اقليم`.split(' '));
+const ROLE_WORDS = folded(`الخارجية الداخلية الدفاع العام الأعلى التنفيذي باسم الوزراء الحكومة`);
+const PLACE_KINDS = folded(`مدينة بلدة قرية محافظة منطقة ولاية مخيم حي ريف إقليم`);
 const BREAK = /[.،,:؛;!?؟()«»"\n]/u;
 
 /** A nisba adjective with its article ("السوري", "الروسية"): part of a title, not of the name. */
@@ -23,27 +22,22 @@ function isNisba(folded: string): boolean {
 
 export function findArabicCues(text: string, words: ScriptWord[], covered: Uint8Array): Mention[] {
   const mentions: Mention[] = [];
-  const folded = words.map((w) => foldTerm(w.text));
+  const forms = words.map((w) => foldTerm(w.text));
   const gap = (a: number, b: number) => BREAK.test(text.slice(words[a]!.end, words[b]!.start));
   const usable = (k: number) =>
-    k < words.length && covered[k] !== 1 && !isStopword(words[k]!.text, 'ar') && !/\p{N}/u.test(folded[k]!);
+    k < words.length && covered[k] !== 1 && !isStopword(words[k]!.text, 'ar') && !/\p{N}/u.test(forms[k]!);
   for (let i = 0; i < words.length - 1; i++) {
-    const word = folded[i]!.replace(/^[وف](?=..)/u, '');
+    const word = forms[i]!.replace(/^[وف](?=..)/u, '');
     const person = TITLES.has(word);
     const place = PLACE_KINDS.has(word);
     if (!person && !place) continue;
     let k = i + 1;
-    if (person) while (k < words.length && (ROLE_WORDS.has(folded[k]!) || isNisba(folded[k]!)) && !gap(k - 1, k)) k++;
+    if (person) while (k < words.length && (ROLE_WORDS.has(forms[k]!) || isNisba(forms[k]!)) && !gap(k - 1, k)) k++;
     const first = k;
     const most = person ? 3 : 2;
-    while (
-      k < words.length &&
-      k - first < most &&
-      usable(k) &&
-      !gap(k - 1, k) &&
-      !(person && k > first && folded[k]!.startsWith('و'))
-    )
-      k++;
+    // A place's second word is its own only with the article ("دير الزور"); "سراقب بريف إدلب" is Saraqib, in rural Idlib.
+    const goesOn = (at: number) => (person ? !forms[at]!.startsWith('و') : forms[at]!.startsWith('ال'));
+    while (k < words.length && k - first < most && usable(k) && !gap(k - 1, k) && (k === first || goesOn(k))) k++;
     // A person is named with at least two words ("بشار الأسد"); a place with one ("مدينة إدلب").
     if (k - first < (person ? 2 : 1)) continue;
     const start = words[first]!.start;

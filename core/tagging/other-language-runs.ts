@@ -35,6 +35,16 @@ export function findOtherRuns(
     if (!initial[i] && wordCase(w.text) !== 'lower') midSentence.add(w.text);
   });
   const nameWord = words.map((w, i) => covered[i] !== 1 && isNameWord(context, w.text));
+  // German surnames are often nouns ("Müller", "Albrecht"): after a first name or a title, one still is a name.
+  if (language === 'de')
+    for (let i = 1; i < words.length; i++) {
+      if (nameWord[i] || covered[i] === 1 || wordCase(words[i]!.text) !== 'capital' || !joined(context, i - 1, i))
+        continue;
+      const previous = words[i - 1]!.text.toLowerCase();
+      const firstName = nameWord[i - 1] && (context.lexicon.flags(previous) & Lex.firstName) !== 0;
+      if ((firstName || context.cues.titles.has(previous)) && !isStopword(words[i]!.text.toLowerCase(), 'de'))
+        nameWord[i] = true;
+    }
   const mentions: Mention[] = [];
   let i = 0;
   while (i < words.length) {
