@@ -1,6 +1,7 @@
 // `npm run bench:ner -- FILE`: the offline tagger on a CoNLL-2003 file: conlleval-style exact-match P/R/F1 and tokens/s.
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { detectLanguage } from '../core/capture/language.ts';
 import { suggestEntities, type EntitySuggestion } from '../core/tagging/suggest-entities.ts';
 
 type Label = 'PER' | 'ORG' | 'LOC';
@@ -20,11 +21,11 @@ const NO_SPACE_AFTER = new Set(['(', '[', '{', '$']);
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { errors: { type: 'string' }, repeat: { type: 'string', default: '1' } },
+  options: { errors: { type: 'string' }, repeat: { type: 'string', default: '1' }, language: { type: 'string' } },
 });
 const file = positionals[0];
 if (!file) {
-  console.error('usage: node --import tsx bench/ner.ts FILE [--errors N] [--repeat N]');
+  console.error('usage: node --import tsx bench/ner.ts FILE [--errors N] [--repeat N] [--language CODE]');
   process.exit(2);
 }
 
@@ -70,6 +71,15 @@ function readConll(path: string): Document[] {
 }
 
 const documents = readConll(file);
+// As the archive does on import: the language detected from the text (one sentence is too little, so the file's).
+const language =
+  values.language ??
+  detectLanguage(
+    documents
+      .map((d) => d.text)
+      .join('\n')
+      .slice(0, 5000),
+  );
 const totalTokens = documents.reduce((sum, d) => sum + d.tokens, 0);
 const counts = Object.fromEntries(LABELS.map((l) => [l, { tp: 0, fp: 0, fn: 0 }])) as Record<
   Label,
@@ -78,12 +88,12 @@ const counts = Object.fromEntries(LABELS.map((l) => [l, { tp: 0, fp: 0, fn: 0 }]
 const errors: string[] = [];
 const predictions: Span[][] = documents.map(() => []);
 
-for (const document of documents.slice(0, 20)) suggestEntities(document.text); // warm-up: JIT and lazy loading
+for (const document of documents.slice(0, 20)) suggestEntities(document.text, { language }); // warm-up: JIT and lazy loading
 let elapsed = 0;
 for (let round = 0; round < Number(values.repeat); round++) {
   documents.forEach((document, i) => {
     const started = performance.now();
-    const { entities } = suggestEntities(document.text);
+    const { entities } = suggestEntities(document.text, { language });
     elapsed += performance.now() - started;
     predictions[i] = entities.flatMap((e) => {
       const label = LABEL_OF[e.type];
@@ -124,7 +134,9 @@ const micro = LABELS.reduce(
   { tp: 0, fp: 0, fn: 0 },
 );
 const timedTokens = totalTokens * Number(values.repeat);
-console.log(`${file}: ${documents.length} documents, ${totalTokens} tokens (node ${process.version}, one thread)`);
+console.log(
+  `${file}: ${documents.length} documents, ${totalTokens} tokens, language '${language}' (node ${process.version}, one thread)`,
+);
 for (const label of LABELS)
   console.log(`${label}    ${score(counts[label])}  (gold ${counts[label].tp + counts[label].fn})`);
 console.log(`micro  ${score(micro)}  (PER/ORG/LOC, exact match; MISC ignored)`);
@@ -158,10 +170,10 @@ const perArticle = (options: Parameters<typeof suggestEntities>[1]) => {
   times.sort((a, b) => a - b);
   return `median ${times[times.length >> 1]!.toFixed(1)} ms, slowest ${times[times.length - 1]!.toFixed(1)} ms`;
 };
-suggestEntities(articles[0]!, { registry });
-console.log(`1,000-word article (${articles.length} of them): ${perArticle({})}`);
+suggestEntities(articles[0]!, { registry, language });
+console.log(`1,000-word article (${articles.length} of them): ${perArticle({ language })}`);
 console.log(
-  `  with a 10,000-entry registry and a publication date: ${perArticle({ registry, publishedAt: '1996-08-30' })}`,
+  `  with a 10,000-entry registry and a publication date: ${perArticle({ registry, publishedAt: '1996-08-30', language })}`,
 );
 if (values.errors) {
   const tally = new Map<string, number>();

@@ -13,7 +13,11 @@ parentPort?.on('message', (request: TaggerRequest) => {
   }
   let response: TaggerResponse;
   try {
-    const tagged = suggestEntities(request.text, { registry, publishedAt: request.publishedAt });
+    const tagged = suggestEntities(request.text, {
+      registry,
+      publishedAt: request.publishedAt,
+      language: request.language,
+    });
     // Claims with the entities just found: claimants and pronouns resolve to them.
     const claims = suggestClaims(request.text, {
       entities: tagged.entities,

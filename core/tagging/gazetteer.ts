@@ -1,5 +1,9 @@
 // Longest, case-sensitive match of known names and aliases on word boundaries, indexed by first word.
+import type { EntityType } from '../model.ts';
+
 export type NamedEntry = { name: string; aliases: string[] };
+/** An entry of the user's registry, as the tagger matches it. */
+export type GazetteerEntry = { id: string; name: string; type: EntityType; aliases: string[] };
 export type GazetteerHit<E> = { start: number; end: number; entry: E; form: string };
 export type Gazetteer<E> = {
   byWord: Map<string, { form: string; entry: E }[]>;

@@ -2,10 +2,12 @@
 import type { EntityType } from '../model.ts';
 import { findAliases } from './find-aliases.ts';
 import { findDates, type DateMention } from './find-dates.ts';
-import { buildGazetteer, findNames, type Gazetteer } from './gazetteer.ts';
+import { buildGazetteer, findNames, type Gazetteer, type GazetteerEntry } from './gazetteer.ts';
 import { loadLexicon } from './lexicon.ts';
 import { mergeKnown, reconcile, type KnownName, type Mention } from './mentions.ts';
 import { findPhrases, findRuns } from './name-runs.ts';
+import { otherLanguageMentions } from './other-language-mentions.ts';
+import { taggerLanguage, type TaggerCoverage } from './tagger-languages.ts';
 import { propagateNames } from './propagate.ts';
 import { loadStarterList } from './starter-list.ts';
 import { retypeTeams } from './team-names.ts';
@@ -13,7 +15,7 @@ import { tokenize } from './tokenize.ts';
 import { learnWords } from './vocabulary.ts';
 
 export type { DateMention } from './find-dates.ts';
-export type GazetteerEntry = { id: string; name: string; type: EntityType; aliases: string[] };
+export type { GazetteerEntry } from './gazetteer.ts';
 export type SuggestionSource = 'registry' | 'starter' | 'model' | 'rule';
 export type EntitySuggestion = {
   /** UTF-16 offsets into `text`, end exclusive. */
@@ -35,12 +37,20 @@ export type AliasSuggestion = {
   alias: string;
   reason: 'acronym' | 'formerly known as' | 'also known as';
 };
-export type TaggingResult = { entities: EntitySuggestion[]; aliases: AliasSuggestion[]; dates: DateMention[] };
+export type TaggingResult = {
+  entities: EntitySuggestion[];
+  aliases: AliasSuggestion[];
+  dates: DateMention[];
+  /** 'full' where the tagger has rules for the language; 'registry' where it only matched the registry. */
+  coverage: TaggerCoverage;
+};
 export type TaggingOptions = {
   /** Indexed once per array and reused while its length holds: after an edit, pass a new array. */
   registry?: GazetteerEntry[];
   /** ISO date or datetime: relative dates resolve against its local day; without it they are left out. */
   publishedAt?: string | null;
+  /** The article's language (ISO 639-1, as detected on import); absent or '' is read as English. */
+  language?: string;
 };
 
 const registryIndexes = new WeakMap<readonly GazetteerEntry[], { size: number; index: Gazetteer<GazetteerEntry> }>();
@@ -48,7 +58,20 @@ const CONFIDENCE: Record<SuggestionSource, number> = { registry: 0.95, starter: 
 
 /** Entities, aliases and dates suggested for one article. Pure and synchronous; resources load on first call. */
 export function suggestEntities(text: string, options: TaggingOptions = {}): TaggingResult {
-  if (typeof text !== 'string' || text.trim() === '') return { entities: [], aliases: [], dates: [] };
+  const plan = taggerLanguage(options.language);
+  const coverage: TaggerCoverage = plan === 'other' ? 'registry' : 'full';
+  if (typeof text !== 'string' || text.trim() === '') return { entities: [], aliases: [], dates: [], coverage };
+  if (plan !== 'en') {
+    // Other languages: their own rules and lists; English's lexicon and cue words would tag their common words.
+    const mentions = otherLanguageMentions(text, plan, options.registry);
+    const found = findAliases(text, mentions);
+    return {
+      entities: disjoint(mentions).map((m) => toSuggestion(text, m)),
+      aliases: newAliases(found, options.registry),
+      dates: findDates(text, options.publishedAt),
+      coverage,
+    };
+  }
   const lexicon = loadLexicon();
   const tokens = tokenize(text);
   learnWords(tokens.filter((t) => t.capitalized).map((t) => t.lower));
@@ -85,6 +108,7 @@ export function suggestEntities(text: string, options: TaggingOptions = {}): Tag
     entities: disjoint(mentions).map((m) => toSuggestion(text, m)),
     aliases: newAliases(found, options.registry),
     dates: findDates(text, options.publishedAt),
+    coverage,
   };
 }
 

@@ -76,7 +76,7 @@ test('hostile input: empty, blank, emoji, Arabic, Cyrillic, NULs, lone surrogate
     'Syria\r\nUS\r\n\r\nRussia\rTurkey',
   ];
   for (const text of inputs) assertWellFormed(text, suggestEntities(text, { publishedAt: '2024-11-29' }));
-  assert.deepEqual(suggestEntities(''), { entities: [], aliases: [], dates: [] });
+  assert.deepEqual(suggestEntities(''), { entities: [], aliases: [], dates: [], coverage: 'full' });
 });
 
 // A hang guard, not a speed test (bench/ner.ts measures speed): quadratic or worse would blow far past it.

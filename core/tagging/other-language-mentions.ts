@@ -1,0 +1,76 @@
+// Mentions in a language other than English: the registry and the starter list in any script, then that language's own rules.
+import { findArabicCues } from './arabic-cues.ts';
+import type { GazetteerEntry } from './gazetteer.ts';
+import type { Mention } from './mentions.ts';
+import { findOtherRuns } from './other-language-runs.ts';
+import { starterIn } from './other-language-names.ts';
+import { propagateNames } from './propagate.ts';
+import { buildScriptGazetteer, findScriptNames, scriptWords, type ScriptGazetteer } from './script-gazetteer.ts';
+import type { OtherLanguage } from './word-keys.ts';
+
+const registries = new WeakMap<
+  readonly GazetteerEntry[],
+  Map<OtherLanguage, { size: number; index: ScriptGazetteer<GazetteerEntry> }>
+>();
+
+function registryIn(registry: GazetteerEntry[], language: OtherLanguage): ScriptGazetteer<GazetteerEntry> {
+  let byLanguage = registries.get(registry);
+  if (!byLanguage) registries.set(registry, (byLanguage = new Map()));
+  const cached = byLanguage.get(language);
+  if (cached?.size === registry.length) return cached.index;
+  const index = buildScriptGazetteer(registry, (entry) => [entry.name, ...entry.aliases], language);
+  byLanguage.set(language, { size: registry.length, index });
+  return index;
+}
+
+/** Typed and untyped mentions, sorted; `registryOnly` for a language the tagger has no rules for. */
+export function otherLanguageMentions(
+  text: string,
+  language: OtherLanguage,
+  registry: GazetteerEntry[] | undefined,
+): Mention[] {
+  const words = scriptWords(text);
+  const covered = new Uint8Array(words.length);
+  const mentions: Mention[] = [];
+  const cover = (first: number, last: number) => {
+    for (let k = first; k <= last; k++) covered[k] = 1;
+  };
+  if (registry?.length)
+    for (const hit of findScriptNames(text, words, registryIn(registry, language))) {
+      cover(hit.first, hit.last);
+      mentions.push(known(text, hit, hit.entry.name, hit.entry.type, 'registry', hit.entry.id));
+    }
+  if (language === 'other') return mentions.sort((a, b) => a.start - b.start);
+  for (const hit of findScriptNames(text, words, starterIn(language))) {
+    if (covered.subarray(hit.first, hit.last + 1).some((c) => c === 1)) continue;
+    // "US$ 100": a currency, not the country.
+    if (text[hit.end] === '$') continue;
+    cover(hit.first, hit.last);
+    mentions.push(known(text, hit, hit.entry.name, hit.entry.type, 'starter', null));
+  }
+  if (language === 'ar') mentions.push(...findArabicCues(text, words, covered));
+  else mentions.push(...findOtherRuns(text, words, covered, language));
+  mentions.sort((a, b) => a.start - b.start || b.end - a.end);
+  propagateNames(mentions);
+  return mentions;
+}
+
+function known(
+  text: string,
+  hit: { start: number; end: number },
+  name: string,
+  type: Mention['type'],
+  source: 'registry' | 'starter',
+  entityId: string | null,
+): Mention {
+  return {
+    start: hit.start,
+    end: hit.end,
+    type,
+    source,
+    strength: source === 'registry' ? 13 : 7,
+    entityId,
+    name,
+    surface: text.slice(hit.start, hit.end).replace(/\s+/g, ' '),
+  };
+}
