@@ -35,7 +35,7 @@ export class MentionService {
    */
   async suggest(articleId: string): Promise<Article> {
     const before = await this.store.read(articleId);
-    const result = await this.tagger.tag(before.text, before.publishedAt, before.source);
+    const result = await this.tagger.tag(before.text, before.publishedAt, before.source, before.language);
     return this.entities.exclusive.run(() => {
       // Resolved now, not before tagging: entities may have been merged or deleted meanwhile.
       const index = this.entities.entityIndex();

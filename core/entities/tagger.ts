@@ -9,7 +9,7 @@ import type { GazetteerEntry, TaggingResult } from '../tagging/suggest-entities.
 export type SuggestionResult = TaggingResult & { claims: ClaimSuggestion[] };
 export type TaggerRequest =
   | { kind: 'registry'; entries: GazetteerEntry[] }
-  | { kind: 'tag'; id: number; text: string; publishedAt: string | null; outlet: string };
+  | { kind: 'tag'; id: number; text: string; publishedAt: string | null; outlet: string; language: string };
 export type TaggerResponse = { id: number; result: SuggestionResult } | { id: number; error: string };
 
 // Built, this module is inside dist/cli.js or dist/main.js, beside dist/tagger-worker.js. In a
@@ -33,7 +33,7 @@ export class Tagger {
   /** The registry's entries are sent to the worker again only when its version has changed. */
   constructor(private readonly registry: { version(): number; entries(): GazetteerEntry[] }) {}
 
-  tag(text: string, publishedAt: string | null, outlet = ''): Promise<SuggestionResult> {
+  tag(text: string, publishedAt: string | null, outlet = '', language = ''): Promise<SuggestionResult> {
     // A job that reaches here after close must not start a worker nobody will stop.
     if (this.closed)
       return Promise.reject(new ArchiveError('internal', 'The archive was closed before suggestions finished.'));
@@ -49,7 +49,7 @@ export class Tagger {
         this.fail(new ArchiveError('internal', 'Entity suggestions took too long and were stopped.'));
       }, TIMEOUT_MS);
       this.pending.set(id, { resolve, reject, timer });
-      worker.postMessage({ kind: 'tag', id, text, publishedAt, outlet } satisfies TaggerRequest);
+      worker.postMessage({ kind: 'tag', id, text, publishedAt, outlet, language } satisfies TaggerRequest);
     });
   }
 
