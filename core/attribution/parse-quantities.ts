@@ -16,6 +16,7 @@ import {
   normalizeCategory,
 } from './number-words.ts';
 import type { Qualifier, Quantity } from './claim-types.ts';
+import { parseForeignQuantities } from './foreign-quantities.ts';
 
 type Word = { start: number; end: number; text: string; lower: string };
 type Figure = { value: number; last: number; vague: Qualifier | null };
@@ -23,9 +24,11 @@ type Figure = { value: number; last: number; vague: Qualifier | null };
 const WORD = /\d+(?:[.,]\d+)*|\p{L}+(?:[-'’]\p{L}+)*|\S/gu;
 const OUTCOME_VERB = /(?:ed|ing)$/;
 
-/** The figures in `text`, with offsets shifted by `offset` (the text's start in a longer one). */
-export function parseQuantities(text: string, offset = 0): Quantity[] {
+/** The figures in `text`, with offsets shifted by `offset` (the text's start in a longer one), read in `language`. */
+export function parseQuantities(text: string, offset = 0, language = 'en'): Quantity[] {
   if (typeof text !== 'string' || text === '') return [];
+  const code = language.toLowerCase().split(/[-_]/)[0];
+  if (code === 'fr' || code === 'es' || code === 'ar') return parseForeignQuantities(text, code, offset);
   const words: Word[] = [];
   for (const m of text.matchAll(WORD))
     words.push({ start: m.index, end: m.index + m[0].length, text: m[0], lower: m[0].toLowerCase() });

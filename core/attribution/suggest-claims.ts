@@ -3,21 +3,35 @@ import { suggestEntities } from '../tagging/suggest-entities.ts';
 import { tokenize, type Token } from '../tagging/tokenize.ts';
 import { buildClaims } from './build-claims.ts';
 import type { ClaimSuggestion, EntityHint } from './claim-types.ts';
+import { claimLanguage } from './claim-language.ts';
 import type { Article } from './clauses.ts';
+import { findForeignClaims } from './find-foreign-claims.ts';
 import { findRawClaims } from './find-claims.ts';
+import { dropFragments } from './fragment-guard.ts';
 import { findQuotes, markQuoted, splitSentences } from './sentences.ts';
 
-export type ClaimOptions = { entities?: EntityHint[]; outlet?: string; publishedAt?: string | null };
+export type ClaimOptions = {
+  entities?: EntityHint[];
+  outlet?: string;
+  publishedAt?: string | null;
+  /** The article's language (ISO 639-1); detected from the text when empty. */
+  language?: string;
+};
 
 /**
- * Claims in one article, sorted by start, contents never overlapping. Pure and synchronous; the tagger's
- * resources load on first use, and without `entities` the tagger runs first to find them.
+ * Claims in one article, sorted by start, contents never overlapping, none made from a fragment. Pure and
+ * synchronous; the tagger's resources load on first use, and without `entities` the tagger runs first to find
+ * them. English, French, Spanish and Arabic have rules; other languages get no claims.
  */
 export function suggestClaims(text: string, options: ClaimOptions = {}): ClaimSuggestion[] {
   if (typeof text !== 'string' || text.trim() === '') return [];
+  const language = claimLanguage(text, options.language);
+  if (language === null) return [];
   const entities = (options.entities ?? mentionsOf(text, options.publishedAt))
     .filter((e) => e.end > e.start)
     .sort((a, b) => a.start - b.start || b.end - a.end);
+  if (language !== 'en')
+    return dropFragments(text, findForeignClaims(text, language, entities, options.outlet), entities);
   // Typewriter quotes (`` and '') read as one mark each; the length, and so every offset, stays the same.
   const tokens = tokenize(text.replace(/''|``/g, '" '));
   markNames(tokens, entities);
@@ -31,7 +45,7 @@ export function suggestClaims(text: string, options: ClaimOptions = {}): ClaimSu
     closing: new Map(quotes.map((q) => [q.close, q])),
     quoted: markQuoted(tokens, quotes),
   };
-  return buildClaims(article, findRawClaims(article), entities, options.outlet);
+  return dropFragments(text, buildClaims(article, findRawClaims(article), entities, options.outlet), entities);
 }
 
 /** A word inside a name is a proper noun, whatever the tagger guessed for a sentence's first word ("Lynch said"). */

@@ -45,7 +45,7 @@ export class ClaimService {
       if (article.claims.length >= MAX_CLAIMS)
         throw new ArchiveError('invalid', `An article keeps at most ${MAX_CLAIMS} claims.`);
       const words = article.text.slice(input.start, input.end);
-      const quantities = cleanQuantities(parseQuantities(words, input.start));
+      const quantities = cleanQuantities(parseQuantities(words, input.start, article.language));
       const casualties = quantities.some((q) => q.outcome && OUTCOMES_OF_CASUALTIES.has(q.outcome));
       const claim = claimFromInput(article, input, { quantities, kind: casualties ? 'casualties' : 'statement' });
       return this.store.change(articleId, (current) => ({

@@ -23,6 +23,8 @@ parentPort?.on('message', (request: TaggerRequest) => {
       entities: tagged.entities,
       outlet: request.outlet || undefined,
       publishedAt: request.publishedAt,
+      // The article's language picks the claim rules (French, Spanish, Arabic, English); empty: detected.
+      language: request.language,
     });
     response = { id: request.id, result: { ...tagged, claims } };
   } catch (error) {
