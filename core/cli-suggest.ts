@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { suggestClaims } from './attribution/suggest-claims.ts';
 import { assertTextual, decodeText } from './capture/decode.ts';
+import { detectLanguage } from './capture/language.ts';
 import { EntityIndex } from './entities/registry-ops.ts';
 import { ArchiveError, describeIssues, toErrorBody } from './errors.ts';
 import { IsoDate, Registry } from './model.ts';
@@ -37,9 +38,10 @@ export function runTag(files: string[], options: SuggestOptions): Promise<number
 
 /** Who claimed what, through whom, per file. */
 export function runClaims(files: string[], options: SuggestOptions): Promise<number> {
-  return eachFile(files, options, 'claims', (text, tagged) => {
+  return eachFile(files, options, 'claims', (text, tagged, _index, language) => {
     const claims = suggestClaims(text, {
       entities: tagged.entities,
+      language,
       outlet: options.outlet,
       publishedAt: options.publishedAt ?? null,
     }).map((c) => ({
@@ -78,7 +80,7 @@ async function eachFile(
   files: string[],
   options: SuggestOptions,
   what: string,
-  analyze: (text: string, tagged: TaggingResult, index: EntityIndex<GazetteerEntry>) => Analysis,
+  analyze: (text: string, tagged: TaggingResult, index: EntityIndex<GazetteerEntry>, language: string) => Analysis,
 ): Promise<number> {
   if (options.publishedAt !== undefined && !IsoDate.safeParse(options.publishedAt).success)
     throw new ArchiveError(
@@ -101,8 +103,10 @@ async function eachFile(
       else console.error(`newsdesk: ${file}: ${message}`);
       continue;
     }
-    const tagged = suggestEntities(text, { registry, publishedAt: options.publishedAt ?? null });
-    const { json, lines } = analyze(text, tagged, index);
+    // A file says nothing of its language: it is detected, as for a pasted article, to pick the rules.
+    const language = detectLanguage(text);
+    const tagged = suggestEntities(text, { registry, publishedAt: options.publishedAt ?? null, language });
+    const { json, lines } = analyze(text, tagged, index, language);
     if (options.json) console.log(JSON.stringify({ file, ...json }));
     else console.log([`${file}: ${lines[0]}`, ...lines.slice(1).map((line) => `  ${line}`)].join('\n'));
   }

@@ -2,6 +2,7 @@
 import { basename } from 'node:path';
 import type { z } from 'zod';
 import { assertTextual, decodeText } from '../capture/decode.ts';
+import { detectLanguage } from '../capture/language.ts';
 import type { CollectionService } from '../collections/collection-service.ts';
 import { ArchiveError, invalidArguments } from '../errors.ts';
 import {
@@ -29,7 +30,8 @@ function fromFields(
     url: fields.url ?? '',
     byline: fields.byline ?? '',
     publishedAt: fields.publishedAt ?? null,
-    language: fields.language ?? '',
+    // Typed-in or file-read text says nothing of its language: detected, as a page's is, to pick the tagging rules.
+    language: fields.language ?? detectLanguage(fields.text),
     notes: fields.notes ?? '',
     tags: fields.tags ?? [],
     text: fields.text,

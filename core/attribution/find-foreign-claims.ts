@@ -190,6 +190,7 @@ function subjectBefore(text: string, from: number, verb: number, rules: CueRules
   let start = from + before.length - segments[segments.length - 1]!.length;
   let end = from + before.length;
   const words = before.slice(start - from);
+  let nameStart: number | null = null;
   const first = words.trim().split(/\s+/)[0]?.toLowerCase().replace(/['’]$/, '') ?? '';
   if (rules.relatives.has(first)) {
     // "le ministre, qui a déclaré": the phrase before the relative.
@@ -205,9 +206,14 @@ function subjectBefore(text: string, from: number, verb: number, rules: CueRules
   ) {
     // "Le porte-parole de l'ONU, Stéphane Dujarric, a déclaré": the role and the name together.
     const role = segments[segments.length - 3]!;
+    nameStart = start;
     start = from + before.length - words.length - segments[segments.length - 2]!.length - role.length;
   }
-  const piece = trimmed(text, start, end);
+  let piece = trimmed(text, start, end);
+  // A role too long to be a claimant's words ("Le porte-parole du Haut-Commissariat des Nations unies
+  // aux droits de l'homme, Jeremy Laurence,"): the name alone, never the last speaker instead.
+  if (nameStart !== null && countWords(text.slice(piece.start, piece.end)) > MAX_CLAIMANT_WORDS)
+    piece = trimmed(text, nameStart, end);
   const size = countWords(text.slice(piece.start, piece.end));
   if (size === 0 || size > MAX_CLAIMANT_WORDS) return null;
   return piece;

@@ -201,3 +201,16 @@ test('every method is checked at the gate, the local ones too; a closed archive 
   await assert.rejects(archive.listArticles(), { message: /The archive is closed/ });
   await archive.close();
 });
+
+test('a pasted article without a language gets the one its text is in; a stated one is kept', async (t) => {
+  const archive = await openFor(t, await tempDir(t));
+  const french = await archive.addArticle({
+    title: 'Alep',
+    text: "Selon le Croissant-Rouge, au moins douze civils ont été tués lundi près d'Alep, où les secours manquent de tout.",
+  });
+  assert.equal(french.language, 'fr');
+  const stated = await archive.addArticle({ title: 'Short', text: 'Ok.', language: 'de' });
+  assert.equal(stated.language, 'de');
+  const unknown = await archive.addArticle({ title: 'Short', text: 'Ok then.' });
+  assert.equal(unknown.language, '', 'too little text to tell: no language, not a guess');
+});

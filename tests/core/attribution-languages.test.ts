@@ -132,3 +132,13 @@ test('a relative names no claimant: the phrase before it does ("le maire, qui a 
   // The words back to the sentence's start: no parser says where the noun phrase begins.
   assert.ok(claim?.claimant?.text.endsWith('le maire de la commune'), claim?.claimant?.text);
 });
+
+test('French: a role too long to be a claimant leaves the name after it, never the previous speaker', () => {
+  const text =
+    "Au moins 12 civils ont été tués, selon l'Observatoire des droits. " +
+    "Le porte-parole du Haut-Commissariat des Nations unies aux droits de l'homme auprès des agences, Paul Durand, " +
+    'a déclaré que les frappes pourraient constituer des crimes de guerre.';
+  const declared = byCue(suggestClaims(text, { language: 'fr' }), 'a déclaré');
+  assert.equal(declared?.claimant?.text, 'Paul Durand');
+  assert.equal(declared?.text, 'les frappes pourraient constituer des crimes de guerre');
+});

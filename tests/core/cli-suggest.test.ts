@@ -171,3 +171,26 @@ test('claims prints one JSON line per file: content, cue, claimant, chain ending
   assert.equal(bad.code, 2);
   assert.match(bad.stderr, /claims needs at least one file/);
 });
+
+test('tag and claims read a file in its own language, detected: French rules, not English ones', async (t) => {
+  const dir = await tempDir(t);
+  const file = join(dir, 'depeche.txt');
+  await writeFile(
+    file,
+    "GENÈVE — Selon le Croissant-Rouge, au moins 12 civils ont été tués lundi près d'Alep. " +
+      "Le porte-parole de l'armée, Karim Haddad, a déclaré que les frappes avaient cessé. " +
+      'Zudem, Exemple et Passwort ne sont pas des noms.',
+  );
+  const tagged = await runCli(['tag', file, '--json']);
+  assert.equal(tagged.code, 0, tagged.stderr);
+  const entities = (JSON.parse(tagged.stdout) as Tagged).entities.map((e) => [e.type, e.text]);
+  assert.ok(
+    entities.some(([type, text]) => type === 'person' && text === 'Karim Haddad'),
+    JSON.stringify(entities),
+  );
+  for (const common of ['Selon', 'GENÈVE —', 'Zudem', 'Exemple'])
+    assert.ok(!entities.some(([, text]) => text === common), `${common} is not a name`);
+  const claims = await runCli(['claims', file, '--json']);
+  const found = (JSON.parse(claims.stdout) as { claims: { claimant: { text: string } | null; text: string }[] }).claims;
+  assert.ok(found.some((c) => c.claimant?.text.includes('Karim Haddad') && c.text.startsWith('les frappes')));
+});
