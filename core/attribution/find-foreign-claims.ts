@@ -98,17 +98,7 @@ function according(text: string, body: Piece, cue: Piece, rules: CueRules): Fore
   let claimant = trimmed(text, cue.end, stop < 0 ? body.end : cue.end + stop);
   if (countWords(text.slice(claimant.start, claimant.end)) === 0) return null;
   const via: Piece[] = [];
-  const within = text.slice(claimant.start, claimant.end);
-  const cited = within.match(rules.citedBy);
-  const citing = within.match(rules.citing);
-  if (cited?.index !== undefined && cited.index > 0) {
-    via.push(trimmed(text, claimant.start + cited.index + cited[0].length, claimant.end));
-    claimant = trimmed(text, claimant.start, claimant.start + cited.index);
-  } else if (citing?.index !== undefined && citing.index > 0) {
-    // "selon Reuters, citant un responsable": the one cited said it, the one citing passes it on.
-    via.push(trimmed(text, claimant.start, claimant.start + citing.index));
-    claimant = trimmed(text, claimant.start + citing.index + citing[0].length, claimant.end);
-  }
+  claimant = splitChain(text, claimant, rules, via);
   if (countWords(text.slice(claimant.start, claimant.end)) > MAX_CLAIMANT_WORDS) return null;
   const before = contentBefore(text, body.start, cue.start);
   const afterStart = skipPunctuation(text, stop < 0 ? body.end : cue.end + stop, body.end);
@@ -117,6 +107,26 @@ function according(text: string, body: Piece, cue: Piece, rules: CueRules): Fore
   const content = size(before) >= size(after) ? before : after;
   if (!content || size(content) === 0) return null;
   return { cue, content, claimant, dropped: false, via, frame: 'according', confidence: 0.9 };
+}
+
+/**
+ * "X cité par Y" and "Y citant X" (Arabic "Y نقلا عن X"): X said it and Y passed it on. Returns the
+ * claimant, with Y pushed onto `via`.
+ */
+function splitChain(text: string, claimant: Piece, rules: CueRules, via: Piece[]): Piece {
+  const within = text.slice(claimant.start, claimant.end);
+  const cited = within.match(rules.citedBy);
+  const citing = within.match(rules.citing);
+  if (cited?.index !== undefined && cited.index > 0) {
+    via.push(trimmed(text, claimant.start + cited.index + cited[0].length, claimant.end));
+    return trimmed(text, claimant.start, claimant.start + cited.index);
+  }
+  if (citing?.index !== undefined && citing.index > 0) {
+    // "selon Reuters, citant un responsable": the one cited said it, the one citing passes it on.
+    via.push(trimmed(text, claimant.start, claimant.start + citing.index));
+    return trimmed(text, claimant.start + citing.index + citing[0].length, claimant.end);
+  }
+  return claimant;
 }
 
 /** "X a déclaré (à l'AFP) que ...", "قال X لرويترز إن ...", "..., dijo X.". */
@@ -173,7 +183,8 @@ function withSubject(
       via.push(trimmed(text, middle.start + hearer.index, middle.end));
       middle = trimmed(text, middle.start, middle.start + hearer.index);
     }
-    if (countWords(text.slice(middle.start, middle.end)) > 0) return claim(middle, 0.8);
+    // "وأفادت وكالة رويترز نقلا عن مسؤول": the official said it, through Reuters.
+    if (countWords(text.slice(middle.start, middle.end)) > 0) return claim(splitChain(text, middle, rules, via), 0.8);
   } else if (middle.end > middle.start && rules.hearer.test(text.slice(middle.start, middle.end))) {
     via.push(middle);
   }

@@ -31,6 +31,12 @@ export class ForeignParties {
   /** The claimant; null for the outlet's own claims; undefined when the claim names nobody we can trust. */
   resolve(raw: ForeignRaw): ClaimParty | null | undefined {
     if (!raw.claimant && !raw.dropped) return null;
+    // "قال المرصد السوري لحقوق الإنسان إن": the "ل" of a name is not a hearer when one entity covers both.
+    const hearer = raw.via[0];
+    if (raw.claimant && hearer && hearer.start >= raw.claimant.end && this.covering(raw.claimant.start, hearer.end)) {
+      raw.claimant = { start: raw.claimant.start, end: hearer.end };
+      raw.via.shift();
+    }
     const party = raw.claimant ? this.party(raw.claimant) : this.speaker(raw.cue.start);
     if (party) this.last = { party, at: raw.cue.start };
     return party ?? undefined;
@@ -71,6 +77,11 @@ export class ForeignParties {
     if (person) return person;
     const length = this.text.slice(piece.start, piece.end).replace(/^\S+\s+|^\S+['’]/u, '').length;
     return inside.find((e) => e.end - e.start >= 0.6 * length && (e.end === piece.end || e.start === piece.start));
+  }
+
+  /** A party's mention that spans these characters, give or take the words' edges. */
+  private covering(start: number, end: number): EntityHint | undefined {
+    return this.entities.find((e) => PARTY_TYPES.has(e.type) && e.start <= start + 1 && e.end >= end - 1);
   }
 
   /** The nearest earlier person (or organization for plural pronouns). */

@@ -142,3 +142,22 @@ test('French: a role too long to be a claimant leaves the name after it, never t
   assert.equal(declared?.claimant?.text, 'Paul Durand');
   assert.equal(declared?.text, 'les frappes pourraient constituer des crimes de guerre');
 });
+
+test('Arabic: an organization whose name holds "ل" is one claimant, and "Y نقلا عن X" makes X the claimant through Y', () => {
+  const text =
+    'قال المرصد الوطني لحقوق الإنسان إن 15 مدنيا على الأقل قتلوا في القصف. ' +
+    'وأفادت وكالة الأنباء نقلا عن مسؤول محلي بأن الطرق أغلقت.';
+  const observatory = {
+    ...({ start: 4, end: 31, type: 'organization', name: 'National Human Rights Observatory' } as const),
+    entityId: null,
+  };
+  assert.equal(text.slice(observatory.start, observatory.end), 'المرصد الوطني لحقوق الإنسان');
+  const claims = suggestClaims(text, { language: 'ar', entities: [observatory] });
+  const said = byCue(claims, 'قال');
+  assert.equal(said?.claimant?.name, 'National Human Rights Observatory');
+  assert.deepEqual(said?.via, []);
+  assert.deepEqual(figures(said), [['15 مدنيا على الأقل', 15, 'at least', 'civilians', 'killed']]);
+  const reported = byCue(claims, 'وأفادت');
+  assert.equal(reported?.claimant?.text, 'مسؤول محلي');
+  assert.deepEqual(reported?.via, ['وكالة الأنباء']);
+});
