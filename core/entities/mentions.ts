@@ -2,6 +2,7 @@
 import { ArchiveError } from '../errors.ts';
 import type { EntityType, Mention, MentionSource, TextQuote } from '../model.ts';
 import { newMentionId } from '../ids.ts';
+import { sliceWhole } from '../common/clip-text.ts';
 
 /** Context kept either side of a mention: enough to find it again, small enough for 10k mentions. */
 const CONTEXT = 32;
@@ -9,8 +10,8 @@ const CONTEXT = 32;
 export function quoteAt(text: string, start: number, end: number): TextQuote {
   return {
     exact: text.slice(start, end),
-    prefix: text.slice(Math.max(0, start - CONTEXT), start),
-    suffix: text.slice(end, end + CONTEXT),
+    prefix: sliceWhole(text, start - CONTEXT, start),
+    suffix: sliceWhole(text, end, end + CONTEXT),
   };
 }
 
