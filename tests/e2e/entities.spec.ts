@@ -85,7 +85,7 @@ test('tags words, confirms and rejects suggestions, merges two entities and undo
 test('a rejection is undone, a single suggestion and a whole entity, by the notice, z and Ctrl+Z', async ({
   library,
   page,
-}) => {
+}, testInfo) => {
   const text = [
     'Anna Kessler of the Varnian Relief Council said on Tuesday that the convoy reached Karovsk.',
     'Kessler added that the Varnian Relief Council would return to Karovsk within a week.',
@@ -103,6 +103,7 @@ test('a rejection is undone, a single suggestion and a whole entity, by the noti
   await tagging.card.getByRole('button', { name: 'Reject all 2' }).click();
   await expect(council).toHaveCount(0);
   await expect(notice).toContainText('Rejected 2 mentions of “Varnian Relief Council”');
+  await page.screenshot({ path: testInfo.outputPath('undo-notice.png') });
   await notice.getByRole('button', { name: 'Undo' }).click();
   await expect(notice).toContainText('Undone: 2 mentions are back');
   await expect(council).toHaveCount(2);
