@@ -9,6 +9,7 @@ import { ArchiveError, describeIssues, toErrorBody } from './errors.ts';
 import { IsoDate, Registry } from './model.ts';
 import { REGISTRY_FILE } from './store/registry-file.ts';
 import { suggestEntities, type GazetteerEntry, type TaggingResult } from './tagging/suggest-entities.ts';
+import { shortenText } from './common/clip-text.ts';
 
 export type SuggestOptions = { json: boolean; dataDir?: string; publishedAt?: string; outlet?: string };
 
@@ -63,7 +64,7 @@ export function runClaims(files: string[], options: SuggestOptions): Promise<num
       `${claims.length} claim${claims.length === 1 ? '' : 's'}`,
       ...claims.flatMap((c) => [
         `${at(c)} ${c.kind.padEnd(19)} ${[c.claimant?.name ?? '(the outlet)', ...c.via].join(' → ')}${c.hedged ? '  [hedged]' : ''}`,
-        `                ${c.cue ? `${c.cue.text}: ` : ''}${c.text.length > 160 ? `${c.text.slice(0, 159)}…` : c.text}`,
+        `                ${c.cue ? `${c.cue.text}: ` : ''}${shortenText(c.text, 160)}`,
         ...c.quantities.map((q) =>
           `                ${q.qualifier} ${q.value} ${q.category ?? ''} ${q.outcome ?? ''}`.trimEnd(),
         ),

@@ -1,6 +1,11 @@
 // Errors every transport understands: a stable code plus a sentence a user can act on, and the arguments at fault.
 import { z } from 'zod';
 import type { ErrorBody, ErrorCode, Issue } from './common/reply.ts';
+import { isSentence, issueSentence } from './issue-sentences.ts';
+
+// Every schema without words of its own speaks through issue-sentences.ts, wherever it is parsed
+// (the gate, a service's check of what it is about to write, a file read back).
+z.config({ customError: issueSentence });
 
 export type { ErrorBody, ErrorCode, Issue } from './common/reply.ts';
 
@@ -17,14 +22,18 @@ export class ArchiveError extends Error {
 }
 
 /**
- * Arguments that failed their schema: "what: argument 1 › title: the title cannot be empty; …", with the
- * issues. `argument` is the position of the argument the schema checked, when it was not the whole list.
+ * Arguments that failed their schema, with the issues. Sentences a person reads stand alone ("This text is
+ * 5.2 million characters; the limit is 2 million."); a schema's own phrase is placed: "what: argument 1 ›
+ * title: the title cannot be empty". `argument` is the position of the argument the schema checked, when
+ * it was not the whole list.
  */
 export function invalidArguments(what: string, error: z.ZodError, argument?: number): ArchiveError {
   const at = (path: PropertyKey[]) => (argument === undefined ? path : [argument, ...path]);
   const issues = error.issues.map((issue) => ({ ...issue, path: at(issue.path) }));
   // The sentence names fields as the schema saw them; the issues place them among the call's arguments.
-  return new ArchiveError('invalid', `${what}: ${describeIssues(error)}`, issuesOf({ issues }));
+  const sentences = error.issues.every((issue) => isSentence(issue.message));
+  const message = describeIssues(error);
+  return new ArchiveError('invalid', sentences ? message : `${what}: ${message}`, issuesOf({ issues }));
 }
 
 export function toErrorBody(error: unknown): ErrorBody {
@@ -59,15 +68,16 @@ function issuesOf(error: Pick<z.ZodError, 'issues'>): Issue[] {
   }));
 }
 
-/** One line: "argument 1 › title: the title cannot be empty; ..." */
+/** One line: "This text is 5.2 million characters; the limit is 2 million. argument 2 › title: the title cannot be empty" */
 export function describeIssues(error: Pick<z.ZodError, 'issues'>): string {
   return error.issues
     .map((issue) => {
+      if (isSentence(issue.message)) return issue.message;
       const [first, ...rest] = issue.path;
       const where = [typeof first === 'number' ? `argument ${first + 1}` : first, ...rest].filter(
         (part) => part !== undefined,
       );
       return where.length ? `${where.join(' › ')}: ${issue.message}` : issue.message;
     })
-    .join('; ');
+    .reduce((line, part) => (!line ? part : `${line}${isSentence(line) ? ' ' : '; '}${part}`), '');
 }

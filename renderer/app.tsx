@@ -38,7 +38,7 @@ export function App() {
   const [entityRevision, setEntityRevision] = useState(0);
 
   const reportError = useCallback((error: unknown) => setNotice({ kind: 'error', text: messageOf(error) }), []);
-  const info = (text: string) => setNotice({ kind: 'info', text });
+  const info = (text: string, action?: Notice['action']) => setNotice({ kind: 'info', text, action });
   const collections = useCollections(reportError);
   const archiveStatus = useArchiveStatus(reportError);
   const selection = useLibrarySelection({

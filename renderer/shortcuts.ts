@@ -52,6 +52,12 @@ export const SHORTCUTS: Shortcut[] = [
   { action: 'reject-mention', keys: ['x'], label: 'x', description: 'Reject the current suggestion (or remove a tag)' },
   { action: 'accept-entity', keys: ['A'], label: 'Shift+A', description: 'Confirm every suggestion of that entity' },
   { action: 'reject-entity', keys: ['X'], label: 'Shift+X', description: 'Reject every suggestion of that entity' },
+  {
+    action: 'undo-review',
+    keys: ['z', 'Ctrl+z'],
+    label: 'z / Ctrl+Z',
+    description: 'Undo the last rejection of suggestions (or removal of a tag)',
+  },
   { action: 'tag-selection', keys: ['m'], label: 'm', description: 'Tag the selected words as an entity' },
   { action: 'suggest', keys: ['s'], label: 's', description: 'Suggest entities and claims again' },
   { action: 'claim-selection', keys: ['c'], label: 'c', description: 'Make a claim of the selected words' },
@@ -92,9 +98,10 @@ export function useShortcuts(handle: (action: ShortcutAction, event: KeyboardEve
   latest.current = handle;
   useEffect(() => {
     function onKeyDown(event: KeyboardEvent): void {
-      if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || event.isComposing) return;
+      if (event.defaultPrevented || event.altKey || event.isComposing) return;
       if (isTyping(event.target) || document.querySelector('dialog[open]')) return;
-      const action = byKey.get(event.key);
+      // Ctrl (Cmd on a Mac) plus a key is its own shortcut, "Ctrl+z": plain j must not fire on Ctrl+J.
+      const action = byKey.get(event.ctrlKey || event.metaKey ? `Ctrl+${event.key}` : event.key);
       if (!action) return;
       if (LIST_ONLY.has(event.key) && !(event.target instanceof HTMLElement && event.target.closest('[role="grid"]')))
         return;

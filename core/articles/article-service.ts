@@ -3,6 +3,8 @@ import { basename } from 'node:path';
 import type { z } from 'zod';
 import { assertTextual, decodeText } from '../capture/decode.ts';
 import { detectLanguage } from '../capture/language.ts';
+import { leadOf } from '../capture/text-lead.ts';
+import { findWireCredits } from '../capture/wire-credits.ts';
 import type { CollectionService } from '../collections/collection-service.ts';
 import { ArchiveError, invalidArguments } from '../errors.ts';
 import {
@@ -24,11 +26,16 @@ function fromFields(
   fields: Fields,
   capture: { method: 'pasted' | 'file'; origin: string; captured: string | Uint8Array },
 ): NewArticle {
+  // A text pasted without a title is named by its first sentence, its opening credit the source.
+  const lead = leadOf(fields.text);
+  const byline = fields.byline ?? '';
   return {
-    title: fields.title ?? '',
-    source: fields.source ?? '',
+    title: fields.title || lead.title,
+    source: fields.source || lead.credit,
+    dateline: lead.dateline,
+    wireCredits: findWireCredits(fields.text, byline, lead.dateline),
     url: fields.url ?? '',
-    byline: fields.byline ?? '',
+    byline,
     publishedAt: fields.publishedAt ?? null,
     // Typed-in or file-read text says nothing of its language: detected, as a page's is, to pick the tagging rules.
     language: fields.language ?? detectLanguage(fields.text),

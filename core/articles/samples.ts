@@ -7,7 +7,7 @@ import type { Importer } from '../capture/importer.ts';
 import { findDateline, findWireCredits } from '../capture/wire-credits.ts';
 import { ArchiveError, describeIssues } from '../errors.ts';
 import { ArticleInput } from '../model.ts';
-import { titleFromText } from '../store/article-store.ts';
+import { titleFromText } from '../capture/text-lead.ts';
 
 export class SampleLoader {
   constructor(

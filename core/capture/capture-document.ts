@@ -12,6 +12,7 @@ import { parseOpml } from './opml.ts';
 import { hostOf as hostName, knownOutlet } from './page-outlets.ts';
 import { isoOrUndefined } from './page-metadata.ts';
 import { sanitizeArticle } from './sanitize.ts';
+import { titleFromText } from './text-lead.ts';
 import { findDateline, findWireCredits } from './wire-credits.ts';
 
 export type CaptureMethod = 'file' | 'url' | 'feed' | 'sample';
@@ -169,7 +170,7 @@ function fromText(raw: string): CandidateArticle {
   const titled = first!.length <= 200 && !/[.!?]$/.test(first!.trim()) && rest.join('').trim().length > 0;
   const body = titled ? rest.join('\n').trim() : text;
   return finish({
-    title: titled ? first!.trim() : shorten(first!.trim()),
+    title: titled ? first!.trim() : titleFromText(text),
     source: '',
     url: '',
     byline: '',
@@ -188,7 +189,7 @@ function fromMarkdown(raw: string): CandidateArticle {
   const { html, text } = sanitizeArticle(marked.parse(body, { async: false }));
   if (!text.trim()) throw new ArchiveError('invalid', 'The file has no text.');
   return finish({
-    title: heading?.[1]?.trim() ?? shorten(text.split('\n')[0]!),
+    title: heading?.[1]?.trim() ?? titleFromText(text),
     source: '',
     url: '',
     byline: '',
@@ -216,7 +217,7 @@ function captureXml(request: CaptureRequest, origin: string): CaptureResult {
         ok: true,
         item,
         article: finish({
-          title: entry.title || shorten(text.split('\n')[0]!),
+          title: entry.title || titleFromText(text),
           source,
           url: httpOrEmpty(entry.link),
           byline: entry.author,
@@ -262,8 +263,4 @@ function hostOf(url: string): string {
 
 function httpOrEmpty(url: string): string {
   return /^https?:\/\//i.test(url) ? url : '';
-}
-
-function shorten(line: string): string {
-  return line.length > 120 ? `${line.slice(0, 117).trimEnd()}…` : line;
 }

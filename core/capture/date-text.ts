@@ -1,4 +1,5 @@
 // Dates as pages write them: ISO 8601 kept as stated (offset and all), and written-out dates in a dozen languages, by their day.
+import { clipText } from '../common/clip-text.ts';
 
 /** Keeps a date as the page wrote it when it is ISO 8601 (offset and all); otherwise converts what Date can read. */
 export function isoOrUndefined(value: string | null | undefined): string | undefined {
@@ -99,7 +100,7 @@ function numericDate(m: RegExpExecArray, language: string): Parts {
 
 /** The first written-out date in a short text, as YYYY-MM-DD; undefined when none is a real day. */
 export function humanDate(text: string, language = ''): string | undefined {
-  const sample = text.slice(0, 400);
+  const sample = clipText(text, 400);
   let best: { at: number; day: string } | undefined;
   for (const [pattern, read] of PATTERNS)
     for (const match of sample.matchAll(pattern)) {

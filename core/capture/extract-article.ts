@@ -9,6 +9,7 @@ import { withoutCodeAndStyles, withoutOuterAsidesAndFooters } from './page-chrom
 import { readPageMetadata, withReadability, type PageMetadata } from './page-metadata.ts';
 import { readJsonLd } from './json-ld.ts';
 import { sanitizeArticle } from './sanitize.ts';
+import { titleFromText } from './text-lead.ts';
 
 export type ExtractedArticle = PageMetadata & {
   title: string;
@@ -96,7 +97,7 @@ export function extractArticle(html: string, pageUrl?: string): ExtractedArticle
     const { html: sanitized, text } = sanitizeArticle(html);
     if (!text.trim()) throw new ArchiveError('invalid', 'There is no text in this snippet.');
     const metadata = readPageMetadata(parsePage(`<!doctype html><html><body>${html}</body></html>`), { pageUrl });
-    return { ...metadata, title: metadata.title ?? firstLine(text), html: sanitized, text, extraction: 'article' };
+    return { ...metadata, title: metadata.title ?? titleFromText(text), html: sanitized, text, extraction: 'article' };
   }
   const page = withoutCodeAndStyles(html);
   // Ours reads the page without the asides and footers around the article (most of what is left to
@@ -143,7 +144,7 @@ export function extractArticle(html: string, pageUrl?: string): ExtractedArticle
   if (whole) ({ html: sanitized, text } = sanitizeArticle(parsePage(page).body?.innerHTML ?? ''));
   if (!text.trim())
     throw new ArchiveError('invalid', 'This page has no text to save (nothing but markup, images or scripts).');
-  const title = metadata.title ?? firstLine(text);
+  const title = metadata.title ?? titleFromText(text);
   const { byline } = metadata;
   return {
     ...metadata,
@@ -176,11 +177,6 @@ function summaryOf(document: Document): string {
 
 function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-function firstLine(text: string): string {
-  const line = text.split('\n')[0]!.trim();
-  return line.length > 120 ? `${line.slice(0, 117).trimEnd()}…` : line;
 }
 
 /**

@@ -1,4 +1,5 @@
 // A PDF's own metadata (the Info dictionary and the XMP packet) as an article's title, byline, dates and producer.
+import { clipText } from '../common/clip-text.ts';
 
 /** What pdf.js's getMetadata() gives: the Info dictionary's entries, and the XMP packet when there is one. */
 export type PdfMetadataSource = {
@@ -31,10 +32,10 @@ export function pdfMetadata({ info, xmp }: PdfMetadataSource): PdfMetadata {
     byline: infoText('Author') || xmpText('dc:creator'),
     publishedAt: pdfDate(infoText('CreationDate')) ?? isoDate(xmpText('xmp:createdate')),
     modifiedAt: pdfDate(infoText('ModDate')) ?? isoDate(xmpText('xmp:modifydate')),
-    producer: [producer, creator && creator !== producer ? `(from ${shortCreator(creator)})` : '']
-      .filter(Boolean)
-      .join(' ')
-      .slice(0, 300),
+    producer: clipText(
+      [producer, creator && creator !== producer ? `(from ${shortCreator(creator)})` : ''].filter(Boolean).join(' '),
+      300,
+    ),
     language: infoText('Language') || xmpText('dc:language'),
   };
 }

@@ -1,4 +1,5 @@
 // Datelines ("KAROVSK, March 14 (Reuters) -"), the news agencies an article credits, and the agency an outlet is.
+import { clipText } from '../common/clip-text.ts';
 
 /** Agencies monitors meet daily, with the names they go by; matched as whole words, case-sensitive (AP is not "ap"). */
 const AGENCIES: [string, string][] = [
@@ -36,7 +37,7 @@ const CREDIT_CONTEXT = [
 
 /** The dateline at the head of the first paragraph, if it has one. */
 export function findDateline(text: string): string {
-  const head = text.slice(0, 300);
+  const head = clipText(text, 300);
   // PLACE, Month Day (Agency) - ; PLACE (Agency) — ; PLACE, Month Day -
   const match =
     /^([A-ZÀ-Ý][A-ZÀ-Ý' .-]{1,40}(?:,\s*[A-Z][a-z]+\.?(?:\s+\d{1,2})?)?(?:\s*,\s*\d{4})?\s*(?:\([^)]{2,40}\))?)\s*[-–—]{1,2}\s/.exec(

@@ -13,6 +13,7 @@ import {
   type Mention,
   type Quantity,
 } from '../model.ts';
+import { clipText, wholeCharEnd } from '../common/clip-text.ts';
 
 /**
  * What the rules said, as a claim to review; entity links come from the article's own mentions where
@@ -24,19 +25,19 @@ export function claimFromSuggestion(article: Article, s: ClaimSuggestion): Claim
     start: s.start,
     end: s.end,
     // As for a claim of the user's own: a long claim is found again by its first 1,000 characters.
-    quote: quoteAt(article.text, s.start, Math.min(s.end, s.start + 1000)),
-    text: clip(s.text.replace(/\s+/g, ' ').trim() || article.text.slice(s.start, s.end), 5000),
+    quote: quoteAt(article.text, s.start, wholeCharEnd(article.text, Math.min(s.end, s.start + 1000))),
+    text: clipText(s.text.replace(/\s+/g, ' ').trim() || article.text.slice(s.start, s.end), 5000),
     // The outlet's own statements come with an empty cue: there is no cue word to point at.
-    cue: s.cue && s.cue.end > s.cue.start ? { ...s.cue, text: clip(s.cue.text, 1000) } : null,
+    cue: s.cue && s.cue.end > s.cue.start ? { ...s.cue, text: clipText(s.cue.text, 1000) } : null,
     claimant: s.claimant && party(article.mentions, s.claimant),
     via: s.via
-      .map((name) => clip(name.trim(), 300))
+      .map((name) => clipText(name.trim(), 300))
       .filter(Boolean)
       .slice(0, 20),
     target: s.target && party(article.mentions, s.target),
     kind: s.kind,
     hedged: s.hedged,
-    hedges: s.hedges.slice(0, 50).map((h) => ({ ...h, text: clip(h.text, 1000) })),
+    hedges: s.hedges.slice(0, 50).map((h) => ({ ...h, text: clipText(h.text, 1000) })),
     quantities: cleanQuantities(s.quantities),
     eventDate: dateIn(article, s.start, s.end),
     placeIds: placesIn(article.mentions, s.start, s.end),
@@ -57,9 +58,9 @@ export function cleanQuantities(quantities: Quantity[]): Quantity[] {
     .slice(0, 50)
     .map((q) => ({
       ...q,
-      text: clip(q.text, 1000),
-      category: q.category && clip(q.category, 100),
-      outcome: q.outcome && clip(q.outcome, 100),
+      text: clipText(q.text, 1000),
+      category: q.category && clipText(q.category, 100),
+      outcome: q.outcome && clipText(q.outcome, 100),
     }));
 }
 
@@ -78,7 +79,7 @@ export function claimFromInput(article: Article, input: ClaimInput, suggested: P
     id: newClaimId(),
     start,
     end,
-    quote: quoteAt(article.text, start, Math.min(end, start + 1000)),
+    quote: quoteAt(article.text, start, wholeCharEnd(article.text, Math.min(end, start + 1000))),
     text: words.replace(/\s+/g, ' ').trim(),
     cue: null,
     claimant: null,
@@ -177,7 +178,7 @@ export function indexClaim(articleId: string, claim: Claim): IndexedClaim {
   return {
     articleId,
     claimId: claim.id,
-    text: clip(claim.text, 300),
+    text: clipText(claim.text, 300),
     kind: claim.kind,
     status: claim.status,
     review: claim.review,
@@ -220,10 +221,10 @@ function party(
 ): ClaimParty {
   const mention = mentions.find((m) => m.status !== 'rejected' && m.entityId && overlaps(m, p));
   return {
-    text: clip(p.text, 300),
+    text: clipText(p.text, 300),
     start: p.start,
     end: p.end,
-    name: clip((mention?.name ?? p.name).replace(/\s+/g, ' ').trim() || p.text.trim() || 'unnamed', 300),
+    name: clipText((mention?.name ?? p.name).replace(/\s+/g, ' ').trim() || p.text.trim() || 'unnamed', 300),
     entityId: mention?.entityId ?? p.entityId,
   };
 }
@@ -239,10 +240,6 @@ function placesIn(mentions: Mention[], start: number, end: number): string[] {
 /** The event's date: the first date the claim's words give, resolved against the publication date. */
 function dateIn(article: Article, start: number, end: number): string | null {
   return article.dates.find((d) => d.start >= start && d.end <= end)?.date ?? null;
-}
-
-function clip(text: string, max: number): string {
-  return text.length > max ? text.slice(0, max) : text;
 }
 
 function stripUndefined<T extends object>(value: T): Partial<T> {

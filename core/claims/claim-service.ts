@@ -23,6 +23,7 @@ import type { RegistryStore } from '../store/registry-file.ts';
 import type { LazyClaimIndex } from './claim-index.ts';
 import { countSources, findConflicts, matchClaims, SUGGEST_AT } from './claim-groups.ts';
 import { claimFromInput, cleanQuantities, joinArticle } from './claim-ops.ts';
+import { shortenText } from '../common/clip-text.ts';
 
 export type GroupMembers = { members: { articleId: string; claimId: string }[]; groupId?: string; label?: string };
 
@@ -144,7 +145,7 @@ export class ClaimService {
         if (articleId === first.articleId) firstText = this.require(article, first.claimId).text;
       }
       if (!group) {
-        const label = input.label ?? clip(firstText, 120);
+        const label = input.label ?? shortenText(firstText, 120);
         const now = new Date().toISOString();
         const created: ClaimGroup = { id: newClaimGroupId(), label, note: '', createdAt: now, updatedAt: now };
         await this.registry.update((draft) => void draft.claimGroups.push(created));
@@ -267,10 +268,6 @@ function inRange(when: string, from?: string, to?: string): boolean {
   if (from && when.slice(0, from.length) < from) return false;
   if (to && when.slice(0, to.length) > to) return false;
   return true;
-}
-
-function clip(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
 function stripUndefined<T extends object>(value: T): Partial<T> {

@@ -6,6 +6,7 @@ import {
   EntityInput,
   EntityPatch,
   EntityQuery,
+  Mention,
   MentionReview,
   MergeId,
   SpanTag,
@@ -31,4 +32,8 @@ export const entityMethods = {
   tagSpan: method(z.tuple([ArticleId, SpanTag]), (s, id, span) => s.mentions.tag(id, span)),
   /** Confirm, reject or remove mentions of one article. */
   reviewMentions: method(z.tuple([ArticleId, MentionReview]), (s, id, review) => s.mentions.review(id, review)),
+  /** Undoes a reject or remove: the mentions exactly as they were before it, put back. */
+  restoreMentions: method(z.tuple([ArticleId, z.array(Mention).min(1).max(10_000)]), (s, id, mentions) =>
+    s.mentions.restore(id, mentions),
+  ),
 };

@@ -14,7 +14,7 @@ import type { ArticleStore } from '../store/article-store.ts';
 import { starterAliases } from '../tagging/starter-list.ts';
 import type { EntitySuggestion } from '../tagging/suggest-entities.ts';
 import type { EntityService } from './entity-service.ts';
-import { assertSpan, foldSuggestions, placeUserMention, type NewMention } from './mentions.ts';
+import { assertSpan, foldSuggestions, placeUserMention, putBackMentions, type NewMention } from './mentions.ts';
 import { cleanName, nameKey, type EntityIndex } from './registry-ops.ts';
 import type { SuggestionResult, Tagger } from './tagger.ts';
 
@@ -131,6 +131,24 @@ export class MentionService {
           const named = m.status === 'suggested' && !m.entityId ? byName.get(suggestionKey(m)) : undefined;
           return named ? { ...m, entityId: named.id, name: named.name } : m;
         }),
+      }));
+    });
+  }
+
+  /** Undo of a reject or remove: `previous` are the mentions as the reader had them before it. */
+  restore(articleId: string, previous: Mention[]): Promise<Article> {
+    return this.entities.exclusive.run(async () => {
+      // Entities deleted since cannot be pointed at again: say so rather than save a dangling link.
+      const index = this.entities.entityIndex();
+      const gone = previous.find((m) => m.entityId && !index.get(m.entityId));
+      if (gone)
+        throw new ArchiveError(
+          'not_found',
+          `The entity of “${gone.quote.exact}” has been deleted since: tag it again.`,
+        );
+      return this.store.change(articleId, (current) => ({
+        ...current,
+        mentions: putBackMentions(current.text, current.mentions, previous),
       }));
     });
   }

@@ -2,6 +2,7 @@
 import { ArchiveError } from '../errors.ts';
 import type { EntityType, Mention, MentionSource, TextQuote } from '../model.ts';
 import { newMentionId } from '../ids.ts';
+import { sliceWhole } from '../common/clip-text.ts';
 
 /** Context kept either side of a mention: enough to find it again, small enough for 10k mentions. */
 const CONTEXT = 32;
@@ -9,8 +10,8 @@ const CONTEXT = 32;
 export function quoteAt(text: string, start: number, end: number): TextQuote {
   return {
     exact: text.slice(start, end),
-    prefix: text.slice(Math.max(0, start - CONTEXT), start),
-    suffix: text.slice(end, end + CONTEXT),
+    prefix: sliceWhole(text, start - CONTEXT, start),
+    suffix: sliceWhole(text, end, end + CONTEXT),
   };
 }
 
@@ -160,4 +161,26 @@ export function placeUserMention(
 ): Mention[] {
   const mention = makeMention(text, { ...fields, status: 'confirmed', source: 'user', confidence: 1 });
   return [...mentions.filter((m) => !overlaps(m, mention)), mention].sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+/**
+ * Undo of a reject or a remove: the mentions as they were before, put back whole (status, entity,
+ * source, confidence, merge history). A suggestion made since over the same words gives way; a decision
+ * made since (a new tag there) is never overwritten.
+ */
+export function putBackMentions(text: string, mentions: Mention[], previous: Mention[]): Mention[] {
+  const ids = new Set(previous.map((m) => m.id));
+  let kept = mentions.filter((m) => !ids.has(m.id));
+  for (const old of previous) {
+    assertSpan(text, old.start, old.end);
+    if (text.slice(old.start, old.end) !== old.quote.exact)
+      throw new ArchiveError('invalid', `The article no longer reads “${old.quote.exact}” there: nothing to undo.`);
+    if (kept.some((m) => m.status !== 'suggested' && overlaps(m, old)))
+      throw new ArchiveError(
+        'invalid',
+        `“${old.quote.exact}” has been tagged again since: undoing would overwrite that tag.`,
+      );
+    kept = kept.filter((m) => !overlaps(m, old));
+  }
+  return [...kept, ...previous].sort((a, b) => a.start - b.start || a.end - b.end);
 }

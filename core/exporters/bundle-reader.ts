@@ -15,6 +15,7 @@ import {
   ORIGINAL_ENTRY,
   REGISTRY_ENTRIES,
 } from './bundle-format.ts';
+import { clipText } from '../common/clip-text.ts';
 
 /** Limits that no real bundle reaches and every zip bomb does. */
 export const BUNDLE_LIMITS = {
@@ -132,7 +133,7 @@ async function verify(zip: ZipFile, dataDir: string): Promise<BundleContents> {
       !ARTICLE_ENTRY.test(name) &&
       !ORIGINAL_ENTRY.test(name)
     )
-      refuse(`it holds a file a bundle never has: ${JSON.stringify(name.slice(0, 200))}.`);
+      refuse(`it holds a file a bundle never has: ${JSON.stringify(clipText(name, 200))}.`);
     if (entry.isEncrypted()) refuse(`${name} is encrypted.`);
     if (entry.uncompressedSize > BUNDLE_LIMITS.entryBytes)
       refuse(`${name} unpacks to ${entry.uncompressedSize} bytes.`);
@@ -188,7 +189,7 @@ async function verify(zip: ZipFile, dataDir: string): Promise<BundleContents> {
         const own = ORIGINAL_ENTRY.exec(`originals/${attachment}`);
         if (!own || own[1] !== doc.article.id)
           refuse(
-            `${entry.fileName} names an original that is not its own (${JSON.stringify(attachment.slice(0, 100))}).`,
+            `${entry.fileName} names an original that is not its own (${JSON.stringify(clipText(attachment, 100))}).`,
           );
         attachments.add(attachment);
       }

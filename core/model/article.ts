@@ -130,7 +130,8 @@ export const ArticleInput = z
   .object({
     text: z
       .string()
-      .max(MAX_TEXT_LENGTH, `the text is longer than ${MAX_TEXT_LENGTH} characters`)
+      // Worded by core/issue-sentences.ts: "This text is 5.2 million characters; the limit is 2 million."
+      .max(MAX_TEXT_LENGTH)
       .refine((text) => text.trim().length > 0, 'the text cannot be empty'),
     ...ArticleFields,
     title: ArticleFields.title.optional(),

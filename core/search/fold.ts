@@ -1,4 +1,5 @@
 // Words as search sees them: Unicode-aware tokens, folded for case, accents and Arabic spelling variants, with their offsets in the original text.
+import { clipText } from '../common/clip-text.ts';
 
 /** A word of the original text: where it is, and the form the index keeps. */
 export type Token = { start: number; end: number; term: string };
@@ -70,7 +71,7 @@ export function foldTerm(word: string): string {
   const lower = word.toLowerCase();
   // Only text with something to fold pays for normalization (most English words have none).
   const folded = NON_ASCII.test(lower) ? foldLetters(lower) : lower;
-  return folded.length > MAX_TERM ? folded.slice(0, MAX_TERM) : folded;
+  return clipText(folded, MAX_TERM);
 }
 
 /** Every word of the text with its offsets (UTF-16, as everywhere else) and folded form. */
@@ -100,7 +101,7 @@ export function indexText(text: string): string {
   if (!words) return '';
   let out = words.join(' ');
   if (out.length > MAX_TERM && words.some((w) => w.length > MAX_TERM)) {
-    out = words.map((w) => w.slice(0, MAX_TERM)).join(' ');
+    out = words.map((w) => clipText(w, MAX_TERM)).join(' ');
   }
   return out;
 }

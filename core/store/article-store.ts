@@ -8,6 +8,7 @@ import { ArchiveError } from '../errors.ts';
 import { Article, type Provenance, type SortField } from '../model.ts';
 import { KeyedQueue } from '../serial.ts';
 import { contentHash, encodeSignature, minhash } from '../capture/near-duplicates.ts';
+import { titleFromText } from '../capture/text-lead.ts';
 import { articleFileFor, readArticleFile, readArticleText, writeArticleFile, type FileStamp } from './article-files.ts';
 import { entryFor, type Catalog, type CatalogEntry } from './catalog.ts';
 import { writeFileDurably } from './durable-write.ts';
@@ -38,16 +39,6 @@ type Listeners = {
 
 export function sha256(data: string | Uint8Array): string {
   return createHash('sha256').update(data).digest('hex');
-}
-
-/** The first non-empty line, shortened: a title for pasted text that came without one. */
-export function titleFromText(text: string): string {
-  const line =
-    text
-      .split('\n')
-      .find((l) => l.trim())
-      ?.trim() ?? 'Untitled';
-  return line.length > 120 ? `${line.slice(0, 117).trimEnd()}…` : line;
 }
 
 export class ArticleStore {

@@ -1,6 +1,7 @@
 // The reader's claims panel: every claim of the article to jump to, review, edit and group with other articles' claims.
 import type { Article } from '../../core/model.ts';
 import { formatShortDate } from '../format.ts';
+import { ModalDialog } from '../components/modal-dialog.tsx';
 import { ClaimEditor } from './claim-editor.tsx';
 import { ClaimRow } from './claim-row.tsx';
 import type { useClaims } from './use-claims.ts';
@@ -76,11 +77,14 @@ export function ClaimsPanel({ article, claims, suggesting }: Props) {
               </div>
             )}
             {claims.editingId === claim.id && (
-              <ClaimEditor
-                claim={claim}
-                onSave={(patch) => claims.save(claim.id, patch)}
-                onCancel={() => claims.edit(null)}
-              />
+              // A dialog, not the side panel: the editor's two-column rows and figure table need the room.
+              <ModalDialog title="Edit claim" className="claim-editor-dialog" onClose={() => claims.edit(null)}>
+                <ClaimEditor
+                  claim={claim}
+                  onSave={(patch) => claims.save(claim.id, patch)}
+                  onCancel={() => claims.edit(null)}
+                />
+              </ModalDialog>
             )}
             {claims.matches?.claimId === claim.id && (
               <div className="claim-matches" role="region" aria-label="Matching claims">

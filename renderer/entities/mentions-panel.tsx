@@ -89,7 +89,8 @@ export function MentionsPanel({ article, suggesting, busy, onReview, onShow, onO
       </ul>
       {pending > 0 && (
         <p className="popover-hint">
-          Dashed: suggested. [ and ] move between mentions, a confirms, x rejects, A / X all of one entity.
+          Dashed: suggested. [ and ] move between mentions, a confirms, x rejects, A / X all of one entity, z undoes a
+          rejection.
         </p>
       )}
     </aside>

@@ -18,27 +18,40 @@ export type MentionKeyAction =
   | 'accept-entity'
   | 'reject-entity'
   | 'tag-selection'
-  | 'suggest';
+  | 'suggest'
+  | 'undo-review';
 
-type Options = { onChange: (article: Article) => void; onError: (error: unknown) => void };
+/** A button beside a notice: what undoes the step it reports. */
+export type NoticeAction = { label: string; run: () => void };
 
-export function useMentionReview(article: Article | null, { onChange, onError }: Options) {
+type Options = {
+  onChange: (article: Article) => void;
+  onError: (error: unknown) => void;
+  onNotice: (text: string, action?: NoticeAction) => void;
+};
+
+/** The last reject or remove, with the mentions exactly as they were before it: what undo puts back. */
+type Undoable = { articleId: string; mentions: Mention[] };
+
+export function useMentionReview(article: Article | null, { onChange, onError, onNotice }: Options) {
   const [busy, setBusy] = useState(false);
   const [suggesting, setSuggesting] = useState(false);
   const [activeId, setActiveId] = useState<string | null>(null);
   const [popover, setPopover] = useState<OpenPopover | null>(null);
   const latest = useRef(article);
   latest.current = article;
+  const lastRejection = useRef<Undoable | null>(null);
 
   const visible = (article?.mentions ?? []).filter((m) => m.status !== 'rejected');
   const active = visible.find((m) => m.id === activeId) ?? null;
 
   /** Runs a call that returns the article, and shows the result only if that article is still open. */
-  async function apply(call: () => Promise<Article>): Promise<void> {
+  async function apply(call: () => Promise<Article>): Promise<boolean> {
     setBusy(true);
     try {
       const updated = await call();
       if (latest.current?.id === updated.id) onChange(updated);
+      return true;
     } catch (error) {
       onError(error);
       // The article changed under us (suggestions re-run elsewhere): show it as it is now.
@@ -48,6 +61,7 @@ export function useMentionReview(article: Article | null, { onChange, onError }:
           (fresh) => latest.current?.id === fresh.id && onChange(fresh),
           () => undefined,
         );
+      return false;
     } finally {
       setBusy(false);
     }
@@ -68,11 +82,28 @@ export function useMentionReview(article: Article | null, { onChange, onError }:
     if (article && !article.taggedAt && !article.deletedAt) void suggest();
   }, [article?.id]);
 
-  function review(ids: string[], action: 'confirm' | 'reject' | 'remove'): Promise<void> {
+  async function review(ids: string[], action: 'confirm' | 'reject' | 'remove'): Promise<void> {
     const current = latest.current;
     setPopover(null);
-    if (!current || ids.length === 0) return Promise.resolve();
-    return apply(() => archive.reviewMentions(current.id, { ids, action }));
+    if (!current || ids.length === 0) return;
+    const wanted = new Set(ids);
+    // Copies as they are now: a rejection changes the status, a removal deletes the mention outright.
+    const before = current.mentions.filter((m) => wanted.has(m.id));
+    const done = await apply(() => archive.reviewMentions(current.id, { ids, action }));
+    if (!done || action === 'confirm' || before.length === 0) return;
+    lastRejection.current = { articleId: current.id, mentions: before };
+    onNotice(rejectionNotice(before, action), { label: 'Undo', run: () => void undo() });
+  }
+
+  /** Puts back the mentions of the last reject or remove, exactly as they were. */
+  async function undo(): Promise<void> {
+    const last = lastRejection.current;
+    if (!last) return;
+    lastRejection.current = null;
+    const done = await apply(() => archive.restoreMentions(last.articleId, last.mentions));
+    const what =
+      last.mentions.length === 1 ? `“${last.mentions[0]!.quote.exact}” is` : `${last.mentions.length} mentions are`;
+    if (done) onNotice(`Undone: ${what} back.`);
   }
 
   function reviewGroup(group: MentionGroup, action: 'confirm' | 'reject'): Promise<void> {
@@ -88,12 +119,12 @@ export function useMentionReview(article: Article | null, { onChange, onError }:
     return visible.filter((other) => other.status === 'suggested' && groupKey(other) === key);
   }
 
-  function tag(range: Range, target: { entityId: string } | { name: string; type: EntityType }): Promise<void> {
+  async function tag(range: Range, target: { entityId: string } | { name: string; type: EntityType }): Promise<void> {
     const current = latest.current;
     setPopover(null);
     window.getSelection()?.removeAllRanges();
-    if (!current) return Promise.resolve();
-    return apply(() => archive.tagSpan(current.id, { ...range, ...target }));
+    if (!current) return;
+    await apply(() => archive.tagSpan(current.id, { ...range, ...target }));
   }
 
   /** Moves the keyboard to the next (or previous) mention and scrolls it into view. */
@@ -135,6 +166,8 @@ export function useMentionReview(article: Article | null, { onChange, onError }:
         return;
       case 'suggest':
         return void suggest();
+      case 'undo-review':
+        return void undo();
     }
   }
 
@@ -152,5 +185,16 @@ export function useMentionReview(article: Article | null, { onChange, onError }:
     show,
     handleKey,
     suggest,
+    undo,
   };
+}
+
+/** "Rejected “Karovsk”." or "Rejected 3 mentions of “Varnian Relief Council”." */
+function rejectionNotice(mentions: Mention[], action: 'reject' | 'remove'): string {
+  const [first] = mentions;
+  const verb = action === 'remove' || first!.status !== 'suggested' ? 'Removed' : 'Rejected';
+  const name = first!.name;
+  return mentions.length === 1
+    ? `${verb} “${first!.quote.exact}”.`
+    : `${verb} ${mentions.length} mentions of “${name}”.`;
 }

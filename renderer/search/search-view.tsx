@@ -39,7 +39,12 @@ export function SearchView(props: Props) {
   const { ref, query, onQueryChange, openId, onOpen, revision, reader, onError, onNotice } = props;
   const [sort, setSort] = useState<SearchSort>('relevance');
   const [hits, setHits] = useState<SearchHit[]>([]);
-  const [cursor, setCursor] = useState(-1);
+  // The highlighted hit is the one in the reader, by construction: a separate cursor once drifted
+  // from it and the reader kept showing the previous article beside another highlighted hit.
+  const cursor = hits.findIndex((h) => h.id === openId);
+  /** The reader's article now, for answers that land after the render that asked (a typing pause). */
+  const openNow = useRef(openId);
+  openNow.current = openId;
   const scrollRef = useRef<HTMLDivElement>(null);
   const loadingMore = useRef(false);
   /** Which query and sort the hits on screen are for: a page fetched for another is dropped. */
@@ -65,10 +70,9 @@ export function SearchView(props: Props) {
     }
     shownFor.current = key;
     setHits(found.hits);
-    // The keyboard starts from the article being read when it is among the hits.
-    const reading = found.hits.findIndex((h) => h.id === openId);
-    setCursor(reading >= 0 ? reading : found.hits.length ? 0 : -1);
-    if (found.hits[0] && !openId) onOpen(found.hits[0].id);
+    // The article being read stays when it is among the hits; otherwise the first hit opens.
+    const reading = found.hits.some((h) => h.id === openNow.current);
+    if (!reading && found.hits[0]) onOpen(found.hits[0].id);
     scrollRef.current?.scrollTo({ top: 0 });
   }
 
@@ -109,7 +113,6 @@ export function SearchView(props: Props) {
   function move(by: number): void {
     if (!hits.length) return;
     const next = Math.min(Math.max(cursor + by, 0), hits.length - 1);
-    setCursor(next);
     virtualizer.scrollToIndex(next, { align: 'auto' });
     onOpen(hits[next]!.id);
   }
@@ -195,13 +198,10 @@ export function SearchView(props: Props) {
                 <div
                   key={hit.id}
                   role="option"
-                  aria-selected={hit.id === openId}
+                  aria-selected={row.index === cursor}
                   className={`hit ${row.index === cursor ? 'cursor' : ''}`}
                   style={{ transform: `translateY(${row.start}px)`, height: ROW_HEIGHT }}
-                  onClick={() => {
-                    setCursor(row.index);
-                    onOpen(hit.id);
-                  }}
+                  onClick={() => onOpen(hit.id)}
                 >
                   <div className="hit-title" dir="auto">
                     <Highlighted text={hit.title} ranges={hit.titleHighlights} />

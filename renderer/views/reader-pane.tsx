@@ -11,7 +11,12 @@ import { MentionsPanel } from '../entities/mentions-panel.tsx';
 import { Popover } from '../entities/popover.tsx';
 import { TagPicker } from '../entities/tag-picker.tsx';
 import { selectionOffsets, tidyRange } from '../entities/text-segments.ts';
-import { useMentionReview, type Anchor, type MentionKeyAction } from '../entities/use-mention-review.ts';
+import {
+  useMentionReview,
+  type Anchor,
+  type MentionKeyAction,
+  type NoticeAction,
+} from '../entities/use-mention-review.ts';
 import { formatFullDate, formatLongDate } from '../format.ts';
 import { ExtractionMark } from './extraction-mark.tsx';
 
@@ -31,7 +36,8 @@ type Props = {
   onArticleChange: (article: Article) => void;
   onOpenEntity: (entityId: string) => void;
   onError: (error: unknown) => void;
-  onNotice: (text: string) => void;
+  /** A step the user may take back (a rejection) comes with its undo. */
+  onNotice: (text: string, action?: NoticeAction) => void;
   /** Set by the reader: the app's shortcut handler passes the mention and claim keys on through it. */
   keysRef: RefObject<((action: ReaderKeyAction) => void) | null>;
   /** Under the metadata: the collections the article is in, and adding it to one. */
@@ -54,7 +60,11 @@ export function isRightToLeft(language: string): boolean {
 export function ReaderPane(props: Props) {
   const { article, placeholder, position, ref, onEdit, onDelete, onRestore, onOpenArticle } = props;
   const textRef = useRef<HTMLDivElement>(null);
-  const tagging = useMentionReview(article, { onChange: props.onArticleChange, onError: props.onError });
+  const tagging = useMentionReview(article, {
+    onChange: props.onArticleChange,
+    onError: props.onError,
+    onNotice: props.onNotice,
+  });
   const claims = useClaims(article, {
     onChange: props.onArticleChange,
     onError: props.onError,

@@ -86,7 +86,11 @@ const BAD: [string, string[], RegExp][] = [
   ['show without an id', ['show'], /show needs exactly one article ID/],
   ['show with a malformed id', ['show', 'abc'], /getArticle: argument 1: expected an article id/],
   ['show with an unknown id', ['show', '00000000-0000-4000-8000-000000000000'], /There is no article with id/],
-  ['a bad sort', ['list', '--sort', 'colour'], /--sort: Invalid option/],
+  [
+    'a bad sort',
+    ['list', '--sort', 'colour'],
+    /--sort: The sort must be one of: capturedAt, publishedAt, title, source\.$/m,
+  ],
   [
     'a bad date and tag',
     ['update', '00000000-0000-4000-8000-000000000000', '--published', 'Tuesday', '--tag', ' '],
@@ -111,6 +115,18 @@ for (const [what, args, message] of BAD) {
     assert.deepEqual(files, [], 'nothing was written');
   });
 }
+
+test('a text file over the limit is refused in a sentence that names the option', async (t) => {
+  const dir = await tempDir(t);
+  const file = join(dir, 'huge.txt');
+  await writeFile(file, 'word '.repeat(1_040_000));
+  const result = await runCli(['add', '--text-file', file, '--data-dir', dir]);
+  assert.equal(result.code, 1);
+  assert.equal(
+    result.stderr.trim(),
+    'newsdesk: --text-file: This text is 5.2 million characters; the limit is 2 million.',
+  );
+});
 
 test('a binary file is refused', async (t) => {
   const dir = await tempDir(t);

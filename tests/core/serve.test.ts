@@ -99,7 +99,8 @@ test('a malformed body gives 400 with a message and writes nothing', async (t) =
     ['{"text": "x"}', /must be a JSON array/],
     ['[{"text": ""}]', /addArticle: argument 1 › text: the text cannot be empty/],
     ['[{"text": "x", "url": "javascript:alert(1)"}]', /url: expected an http\(s\) URL/],
-    ['[{"text": "x", "script": "<b>"}]', /Unrecognized key/],
+    ['[{"text": "x", "script": "<b>"}]', /^“script” is not a field this accepts\.$/],
+    [`[{"text": "${'x'.repeat(5_200_000)}"}]`, /^This text is 5\.2 million characters; the limit is 2 million\.$/],
     ['[]', /addArticle: /],
   ];
   for (const [body, message] of cases) {

@@ -46,6 +46,16 @@ test('reviews, makes, edits and groups claims, and the timeline shows both figur
   await tagging.select('Witnesses counted 12 destroyed houses near the bridge');
   await page.keyboard.press('c');
   await expect(claims.editor).toBeVisible();
+  // The editor opens wide enough for every field: none is cut off at its right edge, nothing scrolls sideways.
+  const box = (await claims.editor.boundingBox())!;
+  expect(box.width).toBeGreaterThan(600);
+  for (const field of await claims.editor.locator('input:not([type=checkbox]), select, textarea').all()) {
+    const at = (await field.boundingBox())!;
+    expect(at.x + at.width, 'a field is cut off on the right').toBeLessThanOrEqual(box.x + box.width + 0.5);
+    expect(at.width, 'a field squeezed to nothing').toBeGreaterThan(20);
+  }
+  expect(await claims.editor.evaluate((form) => form.scrollWidth <= form.clientWidth)).toBe(true);
+  await page.screenshot({ path: testInfo.outputPath('claim-editor.png') });
   await claims.editor.getByLabel(/^Claimant/).fill('Witnesses');
   await claims.editor.getByLabel('Kind').selectOption('attack');
   await claims.editor.getByLabel('Status').selectOption('corroborated');

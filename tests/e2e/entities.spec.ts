@@ -82,6 +82,58 @@ test('tags words, confirms and rejects suggestions, merges two entities and undo
   await expect(tagging.card).toContainText('Confirmed');
 });
 
+test('a rejection is undone, a single suggestion and a whole entity, by the notice, z and Ctrl+Z', async ({
+  library,
+  page,
+}, testInfo) => {
+  const text = [
+    'Anna Kessler of the Varnian Relief Council said on Tuesday that the convoy reached Karovsk.',
+    'Kessler added that the Varnian Relief Council would return to Karovsk within a week.',
+  ].join('\n\n');
+  await library.addArticle({ text, title: 'Convoy reaches Karovsk', source: 'Test Agency' });
+  await library.open('Convoy reaches Karovsk');
+  const { tagging, notice } = library;
+  await expect(tagging.panel).not.toContainText('Suggesting…');
+  const council = tagging.mention('Varnian Relief Council');
+  await expect(council).toHaveCount(2);
+  await expect(council.nth(0)).toHaveClass(/suggested/);
+
+  // "Reject all 2" from the card, then the notice's Undo: both come back as suggestions.
+  await council.nth(0).click();
+  await tagging.card.getByRole('button', { name: 'Reject all 2' }).click();
+  await expect(council).toHaveCount(0);
+  await expect(notice).toContainText('Rejected 2 mentions of “Varnian Relief Council”');
+  await page.screenshot({ path: testInfo.outputPath('undo-notice.png') });
+  await notice.getByRole('button', { name: 'Undo' }).click();
+  await expect(notice).toContainText('Undone: 2 mentions are back');
+  await expect(council).toHaveCount(2);
+  await expect(council.nth(1)).toHaveClass(/suggested/);
+
+  // One suggestion rejected with x, taken back with z.
+  const places = tagging.mention('Karovsk');
+  await expect(places).toHaveCount(2);
+  await places.nth(1).click();
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('x');
+  await expect(places).toHaveCount(1);
+  await expect(notice).toContainText('Rejected “Karovsk”');
+  await page.keyboard.press('z');
+  await expect(places).toHaveCount(2);
+
+  // The whole entity from the side panel, taken back with Ctrl+Z; the undo is saved, not just shown.
+  await tagging.group('Varnian Relief Council').getByRole('button', { name: 'Reject Varnian Relief Council' }).click();
+  await expect(council).toHaveCount(0);
+  await page.keyboard.press('Control+z');
+  await expect(council).toHaveCount(2);
+  await page.reload();
+  await library.open('Convoy reaches Karovsk');
+  await expect(council).toHaveCount(2);
+  await expect(places).toHaveCount(2);
+  // Nothing left to undo: z does nothing more.
+  await page.keyboard.press('z');
+  await expect(council).toHaveCount(2);
+});
+
 // Rewrites the committed images only when asked (UPDATE_SCREENSHOTS=1), so an ordinary run leaves the tree clean.
 test('screenshots of the reader with its entities and of the registry, for the docs', async ({
   library,

@@ -120,7 +120,8 @@ test('keyboard: j/k move through the list, ? lists the shortcuts, n opens a new 
   await page.keyboard.press('?');
   await expect(library.helpDialog).toBeVisible();
   // One row per shortcut of renderer/shortcuts.ts (the table the key handler reads too).
-  await expect(library.helpDialog.getByRole('row')).toHaveCount(25);
+  await expect(library.helpDialog.getByRole('row')).toHaveCount(26);
+  await expect(library.helpDialog).toContainText('Undo the last rejection of suggestions');
   await expect(library.helpDialog).toContainText('Make a claim of the selected words');
   await expect(library.helpDialog).toContainText('Next article');
   await page.keyboard.press('Escape');

@@ -106,3 +106,50 @@ test('types a query, sees highlighted hits, narrows by a facet, opens a hit and 
   await expect(search.box).toHaveValue('karovsk -source:"Le Veilleur"');
   await search.expectCount('3 articles');
 });
+
+test('the reader follows the highlighted hit: after a search, with j/k, the arrow keys and a click', async ({
+  library,
+  page,
+}) => {
+  await library.seed(STORIES);
+  const { search } = library;
+  /** The highlighted hit is the only one, and the reader shows its article. */
+  const expectReaderOn = async (title: string) => {
+    await expect(search.highlighted).toHaveCount(1);
+    await expect(search.highlighted.locator('.hit-title')).toHaveText(title);
+    await expect(library.readerTitle).toHaveText(title);
+  };
+
+  // Reading an article the next search does not find: the first hit takes its place in the reader.
+  await library.open('Bombardements à Karovsk');
+  await page.keyboard.press('/');
+  await search.type('shelling');
+  await search.expectCount('3 articles');
+  const titles = await search.hits.locator('.hit-title').allTextContents();
+  expect(titles).not.toContain('Bombardements à Karovsk');
+  await expectReaderOn(titles[0]!);
+
+  // The keys move the highlight and the reader with it.
+  await search.results.getByRole('listbox').focus();
+  await page.keyboard.press('j');
+  await expectReaderOn(titles[1]!);
+  await page.keyboard.press('ArrowDown');
+  await expectReaderOn(titles[2]!);
+  await page.keyboard.press('k');
+  await expectReaderOn(titles[1]!);
+  await search.hit(titles[0]!).click();
+  await expectReaderOn(titles[0]!);
+
+  // A new search that still finds the article being read keeps it, highlighted where it now ranks.
+  await search.hit(titles[2]!).click();
+  await search.type('karovsk');
+  await search.expectCount('4 articles');
+  await expectReaderOn(titles[2]!);
+  // One that does not: the reader moves to the new first hit, never staying on the old article.
+  await search.type('veldt negotiators');
+  await search.expectCount('1 article');
+  await expectReaderOn('Ceasefire talks resume in Veldt');
+  await search.type('funerals');
+  await search.expectCount('1 article');
+  await expectReaderOn('Karovsk mourns its dead');
+});

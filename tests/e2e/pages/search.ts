@@ -5,6 +5,8 @@ export class Search {
   readonly box: Locator;
   readonly results: Locator;
   readonly hits: Locator;
+  /** The hit the keyboard is on, which is the one in the reader. */
+  readonly highlighted: Locator;
   readonly count: Locator;
   readonly error: Locator;
   readonly side: Locator;
@@ -14,6 +16,7 @@ export class Search {
     this.box = page.getByRole('searchbox', { name: 'Search the archive' });
     this.results = page.getByRole('region', { name: 'Search results' });
     this.hits = this.results.getByRole('listbox', { name: 'Hits' }).getByRole('option');
+    this.highlighted = this.hits.and(page.locator('[aria-selected="true"]'));
     this.count = page.getByTestId('result-count');
     this.error = this.results.getByRole('alert');
     this.side = page.getByRole('complementary', { name: 'Refine the search' });
