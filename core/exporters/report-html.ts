@@ -54,7 +54,7 @@ function claimRow(source: ExportSource, { article, n: articleN }: NumberedArticl
     `<td>${c.hedged ? 'hedged' : dash}</td>` +
     `<td class="nowrap">${statusBadge(c.status)}${c.review === 'suggested' ? '<span class="pending">not yet reviewed</span>' : ''}</td>` +
     `<td><a class="outlet" href="#article-${articleN}">${h(article.source || 'no source')}</a></td>` +
-    `<td class="date">${article.publishedAt ? h(formatDate(article.publishedAt, true)) : dash}</td>` +
+    `<td class="date">${article.publishedAt ? h(formatDate(article.publishedAt, true)) : '<span class="none">date unknown</span>'}</td>` +
     `</tr>\n`
   );
 }

@@ -202,7 +202,7 @@ function claimRow(source: ExportSource, { article, n: articleN }: NumberedArticl
     c.hedged ? 'hedged' : '—',
     inline(c.status) + (c.review === 'suggested' ? ' (not yet reviewed)' : ''),
     `${cell(article.source)} (art. ${articleN})`,
-    article.publishedAt ? inline(formatDate(article.publishedAt, true)) : '—',
+    article.publishedAt ? inline(formatDate(article.publishedAt, true)) : 'date unknown',
   ];
   return `| ${cells.join(' | ')} |\n`;
 }
@@ -283,7 +283,7 @@ function articleSection(source: ExportSource, numbered: NumberedArticle) {
     ['Source', inline(article.source)],
     ['Byline', inline(article.byline)],
     ['Dateline', inline(article.dateline)],
-    ['Published', inline(formatDate(article.publishedAt))],
+    ['Published', inline(formatDate(article.publishedAt) || 'date unknown')],
     ['Captured', inline(formatDate(article.capturedAt))],
     ['URL', href ? `[${inline(article.url)}](<${href}>)` : inline(article.url)],
     ['Wire credits', inline(article.wireCredits.join(', '))],

@@ -183,9 +183,11 @@ export function claimFacts(source: ExportSource, claim: Claim): string[] {
 
 /** A contents line's small print: outlet, day, and how many claims, as plain text. */
 export const contentsMeta = ({ article, claims }: NumberedArticle) =>
-  [article.source, formatDate(article.publishedAt, true), claims.length ? plural(claims.length, 'claim') : ''].filter(
-    Boolean,
-  );
+  [
+    article.source,
+    formatDate(article.publishedAt, true) || 'date unknown',
+    claims.length ? plural(claims.length, 'claim') : '',
+  ].filter(Boolean);
 
 /** The names of the collections an article is in (the id when one is gone). */
 export const collectionNames = (source: ExportSource, article: Article) =>
