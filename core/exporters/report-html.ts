@@ -17,6 +17,7 @@ import {
   plural,
   ranked,
   rankedStatuses,
+  reviewStatement,
   surveyReport,
   TYPE_LABELS,
   type NumberedArticle,
@@ -154,6 +155,7 @@ function masthead(source: ExportSource, survey: ReportSurvey): string {
     `<p class="dateline">Exported ${h(formatDate(source.exportedAt.replace(/\.\d+Z$/, 'Z')))}` +
     (range ? ` · articles published ${h(range)}` : '') +
     `</p>` +
+    `<p class="review-scope">${h(reviewStatement(source, survey))}</p>` +
     `<ul class="facts">${facts.map(([n, one, many]) => `<li><b>${n}</b>${h(n === 1 ? one : many)}</li>`).join('')}</ul>` +
     (statuses ? `<ul class="statuses" aria-label="Claims by status">${statuses}</ul>` : '') +
     `</header>\n`

@@ -17,6 +17,7 @@ import {
   plural,
   ranked,
   rankedStatuses,
+  reviewStatement,
   surveyReport,
   TYPE_LABELS,
   type NumberedArticle,
@@ -219,6 +220,7 @@ function head(source: ExportSource, survey: ReportSurvey): string {
     range ? `- **Articles published:** ${inline(range)}` : '',
     `- **Holds:** ${plural(survey.articles, 'article')} (${plural(survey.stories, 'story', 'stories')}) from ${plural(survey.outlets.size, 'outlet')}, ${plural(survey.claims, 'claim')}, ${plural(source.entities.size, 'entity', 'entities')}`,
     statuses ? `- **Claims by status:** ${inline(statuses)}` : '',
+    `- **Suggestions:** ${inline(reviewStatement(source, survey))}`,
     `- **Made with:** ${inline(`${source.app.name} ${source.app.version}`)}`,
   ];
   return lines.filter((l, i) => l || i === 1).join('\n') + '\n\n';
