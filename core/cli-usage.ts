@@ -25,7 +25,9 @@ Commands:
   export --format bundle|csv|markdown|html|annotations|csl|ftm|claimreview --out PATH (pdf: the desktop app only)
                        [--collection NAME | --query Q] (default: the whole library) [--table articles|
                        mentions|entities|claims] (CSV: one table; without it all four in one zip);
-                       PATH is a new file or a folder; an existing file is never overwritten
+                       PATH is a new file or a folder; an existing file is never overwritten;
+                       --reviewed-only: only what a person confirmed (the default for html, markdown
+                       and pdf reports), --all-suggestions: every suggestion too (the default otherwise)
   serve [--port N]     browser mode: serves the UI on 127.0.0.1 and prints its URL with a token
 
 Options for every command:
@@ -60,6 +62,8 @@ export const OPTIONS = {
   query: { type: 'string' },
   table: { type: 'string' },
   out: { type: 'string' },
+  'reviewed-only': { type: 'boolean' },
+  'all-suggestions': { type: 'boolean' },
 } satisfies ParseArgsConfig['options'];
 
 export type Options = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
@@ -80,7 +84,7 @@ export const ALLOWED: Record<string, (keyof Options)[]> = {
   entities: ['search', 'type', 'limit'],
   search: ['limit', 'offset', 'sort'],
   collections: [],
-  export: ['format', 'collection', 'query', 'table', 'out'],
+  export: ['format', 'collection', 'query', 'table', 'out', 'reviewed-only', 'all-suggestions'],
 };
 export const GLOBAL: (keyof Options)[] = ['data-dir', 'json', 'help'];
 export const TAKES_ID = new Set(['show', 'update', 'delete', 'restore']);

@@ -213,6 +213,10 @@ async function runExport(archive: Archive, values: Options): Promise<number> {
   const table = values.table === undefined ? undefined : CsvTable.safeParse(values.table);
   if (table && !table.success) throw new UsageError(`--table must be one of ${CsvTable.options.join(', ')}`);
   if (table && format.data !== 'csv') throw new UsageError('--table is for --format csv');
+  if (values['reviewed-only'] && values['all-suggestions'])
+    throw new UsageError('export takes --reviewed-only or --all-suggestions, not both');
+  // Neither: the format's default (reports reviewed only), which the gate applies.
+  const reviewedOnly = values['reviewed-only'] ? true : values['all-suggestions'] ? false : undefined;
   let scope: ExportRequest['scope'] = { library: true };
   if (values.collection !== undefined) {
     const wanted = values.collection;
@@ -239,7 +243,7 @@ async function runExport(archive: Archive, values: Options): Promise<number> {
     }, 500);
   let result;
   try {
-    result = await archive.exportToFile({ scope, format: format.data, table: table?.data }, values.out);
+    result = await archive.exportToFile({ scope, format: format.data, table: table?.data, reviewedOnly }, values.out);
   } finally {
     if (timer) {
       clearInterval(timer);
@@ -249,7 +253,10 @@ async function runExport(archive: Archive, values: Options): Promise<number> {
   if (values.json) print(result);
   else
     console.log(
-      `Wrote ${result.articles} article(s), ${result.claims} claim(s), ${result.entities} entit${result.entities === 1 ? 'y' : 'ies'} (${result.scope}) to ${result.path}: ${result.bytes} bytes in ${result.tookMs} ms`,
+      `Wrote ${result.articles} article(s), ${result.claims} claim(s), ${result.entities} entit${result.entities === 1 ? 'y' : 'ies'} (${result.scope}) to ${result.path}: ${result.bytes} bytes in ${result.tookMs} ms\n` +
+        (result.leftOut
+          ? `Only what a person confirmed: ${result.leftOut.claims} unreviewed claim(s) and ${result.leftOut.mentions} mention(s) left out (--all-suggestions to include them).`
+          : 'Every suggestion included, reviewed or not (--reviewed-only for only what a person confirmed).'),
     );
   return 0;
 }

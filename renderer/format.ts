@@ -46,3 +46,35 @@ export function formatBytes(bytes: number): string {
   const size = bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
   return `${size} (${exact})`;
 }
+
+/**
+ * A publication day for a list, never the capture day in its place: `2024-11-29`, or "date unknown"
+ * with the capture day in the tooltip, so a page saved today never reads as today's news.
+ */
+export function publishedLabel(item: { publishedAt: string | null; capturedAt: string }): {
+  text: string;
+  title: string;
+  known: boolean;
+} {
+  if (item.publishedAt)
+    return {
+      text: formatShortDate(item.publishedAt),
+      title: `Published ${formatFullDate(item.publishedAt)}`,
+      known: true,
+    };
+  return {
+    text: 'date unknown',
+    title: `Publication date unknown; captured ${formatShortDate(item.capturedAt)}`,
+    known: false,
+  };
+}
+
+/** A claim's day in a list: its event day, else its article's publication day, else "date unknown". */
+export function claimDayLabel(claim: {
+  eventDate: string | null;
+  publishedAt: string | null;
+  capturedAt: string;
+}): string {
+  if (claim.eventDate) return `event ${claim.eventDate}`;
+  return claim.publishedAt ? formatShortDate(claim.publishedAt) : 'date unknown';
+}

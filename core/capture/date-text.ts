@@ -115,7 +115,11 @@ export function humanDate(text: string, language = ''): string | undefined {
   return best?.day;
 }
 
-function validDay(year: string, month: number, day: number): string | undefined {
+/** A month's number from its name or abbreviation in any language above ("Mar.", "mars", "марта"); undefined otherwise. */
+export const monthNumber = (word: string): number | undefined => MONTHS.get(fold(word));
+
+/** YYYY-MM-DD when the parts make a real day. */
+export function validDay(year: string, month: number, day: number): string | undefined {
   if (!(month >= 1 && month <= 12 && day >= 1 && day <= 31)) return undefined;
   const date = new Date(Date.UTC(Number(year), month - 1, day));
   if (date.getUTCDate() !== day) return undefined; // 31 February

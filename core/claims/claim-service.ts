@@ -108,7 +108,9 @@ export class ClaimService {
         (!text || nameKey(c.text).includes(text)) &&
         inRange(whenOf(c), query.from, query.to),
     );
-    all.sort((a, b) => (whenOf(a) < whenOf(b) ? 1 : whenOf(a) > whenOf(b) ? -1 : 0));
+    // Newest first; claims with no event or publication date after all dated ones ("0000" sorts below any year), newest capture first.
+    const key = (c: ClaimSummary) => whenOf(c) ?? `0000 ${c.capturedAt}`;
+    all.sort((a, b) => (key(a) < key(b) ? 1 : key(a) > key(b) ? -1 : 0));
     return { total: all.length, offset: query.offset, items: all.slice(query.offset, query.offset + query.limit) };
   }
 
@@ -258,13 +260,17 @@ function detail(group: ClaimGroup, claims: ClaimSummary[]): ClaimGroupDetail {
   return { group, claims, independentSources: sources.length, sources, conflicts: findConflicts(claims) };
 }
 
-/** When a claim happened, as far as we know: its event date, else its article's publication or capture day. */
-function whenOf(claim: ClaimSummary): string {
-  return (claim.eventDate ?? claim.publishedAt ?? claim.capturedAt).slice(0, 10);
+/**
+ * When a claim happened, as far as we know: its event date, else its article's publication day; null
+ * when neither is known (the capture day says when the page was saved, not when anything happened).
+ */
+function whenOf(claim: ClaimSummary): string | null {
+  return (claim.eventDate ?? claim.publishedAt)?.slice(0, 10) ?? null;
 }
 
-/** Partial dates compare as text ("2024-11" covers every day of November 2024). */
-function inRange(when: string, from?: string, to?: string): boolean {
+/** Partial dates compare as text ("2024-11" covers every day of November 2024); an unknown date is in no range. */
+function inRange(when: string | null, from?: string, to?: string): boolean {
+  if (when === null) return !from && !to;
   if (from && when.slice(0, from.length) < from) return false;
   if (to && when.slice(0, to.length) > to) return false;
   return true;

@@ -114,6 +114,12 @@ export const EXPORT_FORMATS = [
 ] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
+/**
+ * Reports go to readers outside the desk (a client, an editor), so by default they hold only what a
+ * person confirmed; the other formats feed tools and colleagues and hold every suggestion unless asked.
+ */
+export const REVIEWED_ONLY_BY_DEFAULT: readonly ExportFormat[] = ['html', 'markdown', 'pdf'];
+
 /** The tables a CSV export can hold. */
 export const CSV_TABLES = ['articles', 'mentions', 'entities', 'claims'] as const;
 export type CsvTable = (typeof CSV_TABLES)[number];

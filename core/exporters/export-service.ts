@@ -10,9 +10,11 @@ import { referencedIds } from '../store/catalog.ts';
 import { CorruptFileError } from '../store/json-file.ts';
 import type { RegistryStore } from '../store/registry-file.ts';
 import type { CollectionService } from '../collections/collection-service.ts';
+import { REVIEWED_ONLY_BY_DEFAULT } from '../common/vocabulary.ts';
 import { readInOrder, type ExportSource } from './export-source.ts';
+import { reviewedSource } from './reviewed-only.ts';
 import { exportFileName } from './file-names.ts';
-import { formatWriter, type PdfPrinter } from './formats.ts';
+import { formatWriter, type FormatWriter, type PdfPrinter } from './formats.ts';
 import { exportTarget, writeExport } from './write-export.ts';
 import type { z } from 'zod';
 
@@ -52,12 +54,17 @@ export class ExportService {
     const started = performance.now();
     const { plan, source, writer, missing } = this.prepare(request);
     const path = await exportTarget(out, plan.fileName);
-    const bytes = await writeExport(path, this.trackedStream(request, source, writer.write(source)));
+    const review: ExportSource['review'] = { reviewedOnly: plan.reviewedOnly, leftOut: null };
+    const bytes = await writeExport(
+      path,
+      this.trackedStream(request, source, this.written(plan, source, writer, review)),
+    );
     // What was written, not what was planned: a file gone since (deleted by hand) is left out and counted.
     return {
       ...plan,
       articles: plan.articles - missing.size,
       skipped: missing.size,
+      leftOut: review.leftOut,
       path,
       bytes,
       tookMs: Math.round(performance.now() - started),
@@ -79,7 +86,22 @@ export class ExportService {
   /** The export as a stream of chunks (browser mode downloads it), with what it holds. */
   stream(request: Request): { plan: ExportPlan; chunks: AsyncIterable<string | Uint8Array> } {
     const { plan, source, writer } = this.prepare(request);
-    return { plan, chunks: this.trackedStream(request, source, writer.write(source)) };
+    return { plan, chunks: this.trackedStream(request, source, this.written(plan, source, writer)) };
+  }
+
+  /**
+   * The format's chunks; a reviewed-only export first takes one pass to count what it leaves out
+   * (told to `review`, for the result).
+   */
+  private async *written(
+    plan: ExportPlan,
+    source: ExportSource,
+    writer: FormatWriter,
+    review?: ExportSource['review'],
+  ) {
+    const written = plan.reviewedOnly ? await reviewedSource(source) : source;
+    if (review) Object.assign(review, written.review);
+    yield* writer.write(written);
   }
 
   private async *trackedStream(request: Request, source: ExportSource, chunks: AsyncIterable<string | Uint8Array>) {
@@ -110,6 +132,7 @@ export class ExportService {
     const exportedAt = new Date().toISOString();
     const plan: ExportPlan = {
       format: request.format,
+      reviewedOnly: request.reviewedOnly ?? REVIEWED_ONLY_BY_DEFAULT.includes(request.format),
       scope,
       articles: ids.length,
       claims,
@@ -133,6 +156,7 @@ export class ExportService {
       articlesMentioning: entityIds,
       claimGroups: new Map(this.registry.data.claimGroups.map((g) => [g.id, g])),
       collections: new Map(this.registry.data.collections.map((c) => [c.id, c])),
+      review: { reviewedOnly: false, leftOut: null },
       exportedAt,
       app: this.app,
       articles: () => readInOrder(ids, read, countRead),

@@ -13,6 +13,11 @@ export type ExportSource = {
   /** The claim groups and collections of the archive, by id (formats take what their articles use). */
   readonly claimGroups: ReadonlyMap<string, ClaimGroup>;
   readonly collections: ReadonlyMap<string, Collection>;
+  /**
+   * Whether unreviewed suggestions were left out, and (when they were) how many: reports say which
+   * they hold. `leftOut` is null for an export of every suggestion.
+   */
+  readonly review: { reviewedOnly: boolean; leftOut: { mentions: number; claims: number } | null };
   /** When the export was made (ISO), the same in every file of it. */
   readonly exportedAt: string;
   readonly app: { name: string; version: string };

@@ -129,7 +129,7 @@ export function articleSection(source: ExportSource, numbered: NumberedArticle):
     metaRow('Source', h(article.source)) +
     metaRow('Byline', h(article.byline)) +
     metaRow('Dateline', h(article.dateline)) +
-    metaRow('Published', h(formatDate(article.publishedAt))) +
+    metaRow('Published', h(formatDate(article.publishedAt) || 'date unknown')) +
     metaRow('Captured', h(formatDate(article.capturedAt.replace(/\.\d+Z$/, 'Z')))) +
     metaRow('URL', url) +
     metaRow('Wire credits', h(article.wireCredits.join(', '))) +

@@ -23,6 +23,7 @@ h1, h2, h3 { font-family: var(--serif); line-height: 1.2; margin: 0; }
 .facts { display: flex; flex-wrap: wrap; gap: 4px 22px; margin: 10px 0 0; padding: 0; list-style: none; font: 13px/1.4 var(--sans); color: var(--muted); }
 .facts b { color: var(--ink); font-size: 15px; font-weight: 650; margin-right: 3px; }
 .dateline { font: 12.5px/1.4 var(--sans); color: var(--muted); margin: 6px 0 0; }
+.review-scope { font: 600 12.5px/1.4 var(--sans); margin: 6px 0 0; }
 .statuses { display: flex; flex-wrap: wrap; gap: 6px; margin: 10px 0 0; padding: 0; list-style: none; }
 section.part { margin: 0 0 28px; }
 section.part > h2 { font-size: 19px; padding: 0 0 5px; margin: 0 0 12px; border-bottom: 1px solid var(--ink); display: flex; align-items: baseline; gap: 10px; }

@@ -17,6 +17,7 @@ import {
   plural,
   ranked,
   rankedStatuses,
+  reviewStatement,
   surveyReport,
   TYPE_LABELS,
   type NumberedArticle,
@@ -54,7 +55,7 @@ function claimRow(source: ExportSource, { article, n: articleN }: NumberedArticl
     `<td>${c.hedged ? 'hedged' : dash}</td>` +
     `<td class="nowrap">${statusBadge(c.status)}${c.review === 'suggested' ? '<span class="pending">not yet reviewed</span>' : ''}</td>` +
     `<td><a class="outlet" href="#article-${articleN}">${h(article.source || 'no source')}</a></td>` +
-    `<td class="date">${article.publishedAt ? h(formatDate(article.publishedAt, true)) : dash}</td>` +
+    `<td class="date">${article.publishedAt ? h(formatDate(article.publishedAt, true)) : '<span class="none">date unknown</span>'}</td>` +
     `</tr>\n`
   );
 }
@@ -154,6 +155,7 @@ function masthead(source: ExportSource, survey: ReportSurvey): string {
     `<p class="dateline">Exported ${h(formatDate(source.exportedAt.replace(/\.\d+Z$/, 'Z')))}` +
     (range ? ` · articles published ${h(range)}` : '') +
     `</p>` +
+    `<p class="review-scope">${h(reviewStatement(source, survey))}</p>` +
     `<ul class="facts">${facts.map(([n, one, many]) => `<li><b>${n}</b>${h(n === 1 ? one : many)}</li>`).join('')}</ul>` +
     (statuses ? `<ul class="statuses" aria-label="Claims by status">${statuses}</ul>` : '') +
     `</header>\n`

@@ -17,6 +17,7 @@ import {
   plural,
   ranked,
   rankedStatuses,
+  reviewStatement,
   surveyReport,
   TYPE_LABELS,
   type NumberedArticle,
@@ -202,7 +203,7 @@ function claimRow(source: ExportSource, { article, n: articleN }: NumberedArticl
     c.hedged ? 'hedged' : '—',
     inline(c.status) + (c.review === 'suggested' ? ' (not yet reviewed)' : ''),
     `${cell(article.source)} (art. ${articleN})`,
-    article.publishedAt ? inline(formatDate(article.publishedAt, true)) : '—',
+    article.publishedAt ? inline(formatDate(article.publishedAt, true)) : 'date unknown',
   ];
   return `| ${cells.join(' | ')} |\n`;
 }
@@ -219,6 +220,7 @@ function head(source: ExportSource, survey: ReportSurvey): string {
     range ? `- **Articles published:** ${inline(range)}` : '',
     `- **Holds:** ${plural(survey.articles, 'article')} (${plural(survey.stories, 'story', 'stories')}) from ${plural(survey.outlets.size, 'outlet')}, ${plural(survey.claims, 'claim')}, ${plural(source.entities.size, 'entity', 'entities')}`,
     statuses ? `- **Claims by status:** ${inline(statuses)}` : '',
+    `- **Suggestions:** ${inline(reviewStatement(source, survey))}`,
     `- **Made with:** ${inline(`${source.app.name} ${source.app.version}`)}`,
   ];
   return lines.filter((l, i) => l || i === 1).join('\n') + '\n\n';
@@ -283,7 +285,7 @@ function articleSection(source: ExportSource, numbered: NumberedArticle) {
     ['Source', inline(article.source)],
     ['Byline', inline(article.byline)],
     ['Dateline', inline(article.dateline)],
-    ['Published', inline(formatDate(article.publishedAt))],
+    ['Published', inline(formatDate(article.publishedAt) || 'date unknown')],
     ['Captured', inline(formatDate(article.capturedAt))],
     ['URL', href ? `[${inline(article.url)}](<${href}>)` : inline(article.url)],
     ['Wire credits', inline(article.wireCredits.join(', '))],

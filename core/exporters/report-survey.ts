@@ -29,6 +29,8 @@ export type ReportSurvey = {
   firstPublished: string | null;
   lastPublished: string | null;
   statuses: Map<ClaimStatus, number>;
+  /** Claims still suggestions (in a report of every suggestion; none in a reviewed-only one). */
+  unreviewed: number;
 };
 
 /** An article's kept claims in reading order, the order their numbers follow. */
@@ -48,6 +50,7 @@ export async function surveyReport(source: ExportSource): Promise<ReportSurvey> 
     firstPublished: null,
     lastPublished: null,
     statuses: new Map(),
+    unreviewed: 0,
   };
   // Only syndicated stories are remembered, one id each: an article in no story is a story by itself.
   // (Counting only a story's first article would hold nothing, but miss stories whose first is out of scope.)
@@ -67,6 +70,7 @@ export async function surveyReport(source: ExportSource): Promise<ReportSurvey> 
     for (const claim of claimsInOrder(article)) {
       survey.claims++;
       bump(survey.statuses, claim.status);
+      if (claim.review === 'suggested') survey.unreviewed++;
     }
   }
   survey.stories += syndicated.size;
@@ -90,6 +94,21 @@ export async function* numberedArticles(source: ExportSource): AsyncIterable<Num
   let claims = 0;
   for await (const article of source.articles())
     yield { article, n: ++articles, claims: claimsInOrder(article).map((claim) => ({ claim, n: ++claims })) };
+}
+
+/**
+ * Which suggestions the report holds, in a sentence for its heading: "Only what a person confirmed:
+ * 1 claim; 3 unreviewed suggestions left out (1 claim, 2 mentions)." A reader outside the desk must
+ * know whether a claim in it was checked by anyone.
+ */
+export function reviewStatement(source: ExportSource, survey: ReportSurvey): string {
+  const { leftOut } = source.review;
+  if (source.review.reviewedOnly && leftOut) {
+    const total = leftOut.claims + leftOut.mentions;
+    const detail = total ? ` (${plural(leftOut.claims, 'claim')}, ${plural(leftOut.mentions, 'mention')})` : '';
+    return `Only what a person confirmed: ${plural(survey.claims, 'claim')}; ${plural(total, 'unreviewed suggestion')} left out${detail}.`;
+  }
+  return `Every suggestion included: ${plural(survey.claims, 'claim')}, ${survey.unreviewed} of them not yet reviewed by a person.`;
 }
 
 /** Most counted first, then by name. */
@@ -183,9 +202,11 @@ export function claimFacts(source: ExportSource, claim: Claim): string[] {
 
 /** A contents line's small print: outlet, day, and how many claims, as plain text. */
 export const contentsMeta = ({ article, claims }: NumberedArticle) =>
-  [article.source, formatDate(article.publishedAt, true), claims.length ? plural(claims.length, 'claim') : ''].filter(
-    Boolean,
-  );
+  [
+    article.source,
+    formatDate(article.publishedAt, true) || 'date unknown',
+    claims.length ? plural(claims.length, 'claim') : '',
+  ].filter(Boolean);
 
 /** The names of the collections an article is in (the id when one is gone). */
 export const collectionNames = (source: ExportSource, article: Article) =>

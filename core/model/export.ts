@@ -17,6 +17,12 @@ export const ExportRequest = z
     format: ExportFormat,
     /** CSV: one table, or (absent) all four in one zip. */
     table: CsvTable.optional(),
+    /**
+     * Only what a person confirmed (mentions confirmed; claims confirmed or given a verdict), leaving
+     * unreviewed suggestions out; or every suggestion. Absent: reviewed only for the reports (HTML,
+     * Markdown, PDF), everything for the other formats (REVIEWED_ONLY_BY_DEFAULT).
+     */
+    reviewedOnly: z.boolean().optional(),
   })
   .strict();
 export type ExportRequest = z.input<typeof ExportRequest>;
@@ -24,10 +30,15 @@ export type ExportRequest = z.input<typeof ExportRequest>;
 /** What an export will write, before it is written: for the dialog's count and the file's name. */
 export type ExportPlan = {
   format: ExportFormat;
+  /** Whether the export holds only what a person confirmed (the request's choice, or the format's default). */
+  reviewedOnly: boolean;
   /** The scope in words: "collection Weekly report", "search: casualties", "3 selected articles". */
   scope: string;
   articles: number;
-  /** Claims that are not rejected, and the registry entities the articles point at. */
+  /**
+   * Claims that are not rejected, and the registry entities the articles point at: counted from the
+   * catalog before anything is read, so a reviewed-only export may hold fewer (its report says how many).
+   */
   claims: number;
   entities: number;
   /** A safe file name on every system, with its extension. */
@@ -42,6 +53,8 @@ export type ExportResult = ExportPlan & {
   tookMs: number;
   /** Articles whose file was gone by the time it was read (deleted by hand): not in the export. */
   skipped: number;
+  /** A reviewed-only export's unreviewed suggestions left out; null when every suggestion was written. */
+  leftOut: { claims: number; mentions: number } | null;
 };
 
 /** A bundle's import, reported to the user: what was added, what was already here, what was matched. */

@@ -35,7 +35,8 @@ export class FacetColumns {
     this.source[rowid] = entry.source ? this.sources.code(entry.source) : -1;
     // By primary language (pt for pt-BR), as lang:pt finds both.
     this.language[rowid] = entry.language ? this.languages.code(entry.language.toLowerCase().split(/[-_]/)[0]!) : -1;
-    this.month[rowid] = this.months.code((entry.publishedAt ?? entry.capturedAt).slice(0, 7));
+    // By publication month only: an undated article is in no month's bar, not in the month it was saved.
+    this.month[rowid] = entry.publishedAt ? this.months.code(entry.publishedAt.slice(0, 7)) : -1;
     this.entities[rowid] = entry.entityIds.length
       ? Int32Array.from(entry.entityIds, (id) => this.entityCodes.code(id))
       : undefined;

@@ -209,9 +209,11 @@ function filterSql(term: Extract<Term, { kind: 'lang' | 'date' }>, params: (stri
     params.push(lang, `${lang}-%`);
     return '(d.lang = ? OR d.lang LIKE ?)';
   }
-  // An article without a publication date falls back to when it was captured.
-  const column = term.field === 'published' ? 'coalesce(d.published, d.captured)' : 'd.captured';
-  const parts: string[] = [];
+  // An article without a publication date is in no published: range (never put at its capture day;
+  // captured: asks about that).
+  const column = term.field === 'published' ? 'd.published' : 'd.captured';
+  // Stated so that NOT finds the undated too: -published:2024 leaves out only what is known to be of 2024.
+  const parts: string[] = term.field === 'published' ? ['d.published IS NOT NULL'] : [];
   if (term.from) {
     parts.push(`${column} >= ?`);
     params.push(term.from);

@@ -7,6 +7,7 @@ import { anchorMentions } from '../entities/mentions.ts';
 import { ArchiveError } from '../errors.ts';
 import { Article, type Provenance, type SortField } from '../model.ts';
 import { KeyedQueue } from '../serial.ts';
+import { datelineDate } from '../capture/dateline-date.ts';
 import { contentHash, encodeSignature, minhash } from '../capture/near-duplicates.ts';
 import { titleFromText } from '../capture/text-lead.ts';
 import { articleFileFor, readArticleFile, readArticleText, writeArticleFile, type FileStamp } from './article-files.ts';
@@ -150,6 +151,8 @@ export class ArticleStore {
       ...rest,
       id,
       title: fields.title || titleFromText(text),
+      // Page, URL and feed dates come with the fields; without one, the dateline's day if it states one.
+      publishedAt: fields.publishedAt ?? datelineDate(fields.dateline ?? '', text, now),
       text,
       contentHash: fingerprints?.contentHash ?? contentHash(text),
       minhash: fingerprints?.minhash ?? encodeSignature(minhash(text)),

@@ -15,15 +15,38 @@ type Point = { day: number; date: string; value: number; label: string; source: 
 
 export function CasualtyTimeline({ claims, outcome }: Props) {
   const points: Point[] = [];
+  // A figure whose claim has no event date and whose article no publication date is left out, not
+  // put at the day the page was saved: counted, and said under the chart.
+  let undated = 0;
   for (const claim of claims) {
-    const date = (claim.eventDate ?? claim.publishedAt ?? claim.capturedAt).slice(0, 10);
-    const day = dayOf(date);
-    if (day === null) continue;
-    for (const q of claim.quantities)
-      if (q.outcome === outcome)
-        points.push({ day, date, value: q.value, label: formatQuantity(q), source: claim.outlet || 'Unknown outlet' });
+    const figures = claim.quantities.filter((q) => q.outcome === outcome);
+    const known = claim.eventDate ?? claim.publishedAt;
+    const day = known ? dayOf(known.slice(0, 10)) : null;
+    if (day === null) {
+      undated += figures.length;
+      continue;
+    }
+    for (const q of figures)
+      points.push({
+        day,
+        date: known!.slice(0, 10),
+        value: q.value,
+        label: formatQuantity(q),
+        source: claim.outlet || 'Unknown outlet',
+      });
   }
-  if (points.length === 0) return <p className="muted">No {outcome} figures in these claims.</p>;
+  const leftOut = undated ? (
+    <p className="muted timeline-undated" data-testid="timeline-undated">
+      {undated === 1 ? '1 figure' : `${undated} figures`} not plotted: no event or publication date.
+    </p>
+  ) : null;
+  if (points.length === 0)
+    return (
+      <>
+        <p className="muted">No dated {outcome} figures in these claims.</p>
+        {leftOut}
+      </>
+    );
   const sources = [...new Set(points.map((p) => p.source))];
   const [minDay, maxDay] = [Math.min(...points.map((p) => p.day)), Math.max(...points.map((p) => p.day))];
   const maxValue = Math.max(...points.map((p) => p.value), 1);
@@ -85,6 +108,7 @@ export function CasualtyTimeline({ claims, outcome }: Props) {
           </span>
         ))}
       </figcaption>
+      {leftOut}
     </figure>
   );
 }

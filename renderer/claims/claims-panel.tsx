@@ -1,6 +1,6 @@
 // The reader's claims panel: every claim of the article to jump to, review, edit and group with other articles' claims.
 import type { Article } from '../../core/model.ts';
-import { formatShortDate } from '../format.ts';
+import { claimDayLabel } from '../format.ts';
 import { ModalDialog } from '../components/modal-dialog.tsx';
 import { ClaimEditor } from './claim-editor.tsx';
 import { ClaimRow } from './claim-row.tsx';
@@ -95,7 +95,7 @@ export function ClaimsPanel({ article, claims, suggesting }: Props) {
                     <li key={`${match.claim.articleId} ${match.claim.claimId}`}>
                       <ClaimRow
                         claim={match.claim}
-                        meta={`${match.claim.outlet || 'Unknown outlet'} · ${formatShortDate(match.claim.publishedAt ?? match.claim.capturedAt)} · ${match.reasons.join(', ')}`}
+                        meta={`${match.claim.outlet || 'Unknown outlet'} · ${claimDayLabel({ ...match.claim, eventDate: null })} · ${match.reasons.join(', ')}`}
                       />
                       <button type="button" className="button" onClick={() => void claims.groupWith(claim.id, match)}>
                         Group with this

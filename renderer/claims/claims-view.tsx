@@ -3,7 +3,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState } from 'react';
 import type { ClaimKind, ClaimQuery, ClaimStatus, ClaimSummary, EntitySummary } from '../../core/model.ts';
 import { archive } from '../api.ts';
-import { formatShortDate } from '../format.ts';
+import { claimDayLabel } from '../format.ts';
 import { useArchiveQuery } from '../use-archive-query.ts';
 import { CasualtyTimeline } from './casualty-timeline.tsx';
 import { CLAIM_KINDS, CLAIM_STATUSES, kindLabel, statusLabel } from './claim-format.ts';
@@ -199,7 +199,7 @@ export function ClaimsView({ onOpenArticle, onNotice, onError }: Props) {
                   >
                     <ClaimRow
                       claim={claim}
-                      meta={`${claim.outlet || 'Unknown outlet'} · ${formatShortDate(claim.eventDate ?? claim.publishedAt ?? claim.capturedAt)} · ${claim.title}`}
+                      meta={`${claim.outlet || 'Unknown outlet'} · ${claimDayLabel(claim)} · ${claim.title}`}
                     />
                   </button>
                 </div>

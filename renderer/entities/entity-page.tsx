@@ -2,7 +2,8 @@
 import { useEffect, useState } from 'react';
 import type { EntityPatch, MergeRecord } from '../../core/model.ts';
 import { archive } from '../api.ts';
-import { formatCount, formatShortDate } from '../format.ts';
+import { PublishedDate } from '../components/published-date.tsx';
+import { formatCount } from '../format.ts';
 import { useArchiveQuery } from '../use-archive-query.ts';
 import { EntityEditor } from './entity-editor.tsx';
 import { TypeBadge, typeLabel } from './entity-types.tsx';
@@ -141,7 +142,7 @@ export function EntityPage({ entityId, revision, onOpenArticle, onOpenEntity, on
                   {a.title}
                 </button>
                 <span className="muted" dir="auto">
-                  {a.source} {formatShortDate(a.publishedAt ?? a.capturedAt)}
+                  {a.source} <PublishedDate item={a} />
                 </span>
               </li>
             ))}

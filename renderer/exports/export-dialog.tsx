@@ -1,5 +1,6 @@
 // The export dialog: what to export (a collection, the search results, the article, the library), in which format, how much, and progress.
 import { useEffect, useState, type FormEvent } from 'react';
+import { REVIEWED_ONLY_BY_DEFAULT } from '../../core/common/vocabulary.ts';
 import type { CsvTable, ExportFormat, ExportRequest } from '../../core/model.ts';
 import { archive, messageOf } from '../api.ts';
 import { ModalDialog } from '../components/modal-dialog.tsx';
@@ -49,12 +50,20 @@ export function ExportDialog({ scopes, onClose, onDone }: Props) {
   const [scopeKey, setScopeKey] = useState(scopes[0]?.key ?? '');
   const [format, setFormat] = useState<ExportFormat>('html');
   const [table, setTable] = useState<CsvTable | 'all'>('all');
+  // The user's choice of suggestions, or null for the format's default (reports: reviewed only).
+  const [reviewedChoice, setReviewedChoice] = useState<boolean | null>(null);
   const [exportError, setExportError] = useState<string | null>(null);
   const [running, setRunning] = useState(false);
   const [progress, setProgress] = useState<{ done: number; total: number; bytes: number } | null>(null);
 
   const scope = scopes.find((s) => s.key === scopeKey)?.scope ?? scopes[0]!.scope;
-  const request: ExportRequest = { scope, format, ...(format === 'csv' && table !== 'all' ? { table } : {}) };
+  const reviewedOnly = reviewedChoice ?? REVIEWED_ONLY_BY_DEFAULT.includes(format);
+  const request: ExportRequest = {
+    scope,
+    format,
+    reviewedOnly,
+    ...(format === 'csv' && table !== 'all' ? { table } : {}),
+  };
   const requestKey = JSON.stringify(request);
   // The old plan's count and name must not stand for the new request while it is counted.
   const planned = useArchiveQuery(() => archive.planExport(JSON.parse(requestKey) as ExportRequest), [requestKey], {
@@ -106,6 +115,8 @@ export function ExportDialog({ scopes, onClose, onDone }: Props) {
   }
 
   const chosen = FORMATS.find((f) => f.format === format)!;
+  // The catalog counts suggestions too: a reviewed-only export holds at most that many.
+  const upTo = plan?.reviewedOnly ? 'up to ' : '';
   return (
     <ModalDialog title="Export" onClose={onClose} className="export-dialog">
       <form onSubmit={(event) => void submit(event)}>
@@ -131,7 +142,11 @@ export function ExportDialog({ scopes, onClose, onDone }: Props) {
               data-autofocus
               value={format}
               disabled={running}
-              onChange={(event) => setFormat(event.target.value as ExportFormat)}
+              onChange={(event) => {
+                setFormat(event.target.value as ExportFormat);
+                // Each format starts from its own default: a report for a client holds only what was confirmed.
+                setReviewedChoice(null);
+              }}
             >
               {FORMATS.filter((f) => f.format !== 'pdf' || desktop).map((f) => (
                 <option key={f.format} value={f.format}>
@@ -158,11 +173,28 @@ export function ExportDialog({ scopes, onClose, onDone }: Props) {
           )}
           <p className="export-hint">{chosen.hint}</p>
         </div>
+        <fieldset className="export-review" disabled={running}>
+          <legend>Suggestions</legend>
+          <label>
+            <input type="radio" name="review" checked={reviewedOnly} onChange={() => setReviewedChoice(true)} />
+            Only what a person confirmed
+          </label>
+          <label>
+            <input type="radio" name="review" checked={!reviewedOnly} onChange={() => setReviewedChoice(false)} />
+            Every suggestion, reviewed or not
+          </label>
+        </fieldset>
         <p className="export-plan" role="status">
           {plan ? (
             <>
-              {formatCount(plan.articles, 'article', 'articles')}, {formatCount(plan.claims, 'claim', 'claims')},{' '}
+              {formatCount(plan.articles, 'article', 'articles')}, {upTo}
+              {formatCount(plan.claims, 'claim', 'claims')}, {upTo}
               {formatCount(plan.entities, 'entity', 'entities')} → <bdi className="export-file">{plan.fileName}</bdi>
+              <span className="export-review-note" data-testid="export-review-note">
+                {plan.reviewedOnly
+                  ? 'Only what a person confirmed: unreviewed suggestions are left out, and a report says how many.'
+                  : 'Every suggestion included, reviewed or not.'}
+              </span>
             </>
           ) : error ? null : (
             'Counting…'

@@ -3,7 +3,8 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useImperativeHandle, useRef, useState, type ReactNode, type Ref } from 'react';
 import type { SavedSearch, SearchHit, SearchResult } from '../../core/model.ts';
 import { archive } from '../api.ts';
-import { formatCount, formatNumber, formatShortDate } from '../format.ts';
+import { PublishedDate } from '../components/published-date.tsx';
+import { formatCount, formatNumber } from '../format.ts';
 import { useArchiveQuery } from '../use-archive-query.ts';
 import { FacetPanel } from './facet-panel.tsx';
 import { Highlighted } from './highlighted.tsx';
@@ -209,7 +210,7 @@ export function SearchView(props: Props) {
                   <div className="hit-meta">
                     <span dir="auto">{hit.source || '—'}</span>
                     {' · '}
-                    {formatShortDate(hit.publishedAt ?? hit.capturedAt)}
+                    <PublishedDate item={hit} />
                     {hit.language && <span className="hit-lang">{hit.language}</span>}
                   </div>
                   <div className="hit-snippet" dir="auto">

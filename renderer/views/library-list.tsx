@@ -2,6 +2,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useImperativeHandle, useRef, type KeyboardEvent, type Ref } from 'react';
 import type { SortField } from '../../core/model.ts';
+import { PublishedDate } from '../components/published-date.tsx';
 import { formatFullDate, formatShortDate } from '../format.ts';
 import type { LibraryPages, ListView } from '../library-pages.ts';
 
@@ -124,8 +125,8 @@ export function LibraryList({ ref, pages, view, cursor, openId, onSort, onSelect
                   <div role="gridcell" className="col-source" dir="auto">
                     {item.source}
                   </div>
-                  <div role="gridcell" className="col-date" title={formatFullDate(item.publishedAt)}>
-                    {formatShortDate(item.publishedAt)}
+                  <div role="gridcell" className="col-date">
+                    <PublishedDate item={item} />
                   </div>
                   <div role="gridcell" className="col-date" title={formatFullDate(item.capturedAt)}>
                     {formatShortDate(item.capturedAt)}

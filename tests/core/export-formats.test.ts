@@ -450,6 +450,7 @@ function memorySource(article: Article, count: number, entities: ReadonlyMap<str
     articlesMentioning: new Map(),
     claimGroups: new Map(),
     collections: new Map(),
+    review: { reviewedOnly: false, leftOut: null },
     exportedAt: '2026-02-05T10:00:00.000Z',
     app: { name: 'Newsdesk', version: '0.0.0' },
     entity: (id) => entities.get(id),

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 
 // West of UTC, a day read as midnight UTC would fall on the day before: the tests would catch the shift.
 process.env.TZ = 'America/Los_Angeles';
-const { formatBytes, formatCount, formatFullDate, formatLongDate, formatShortDate } =
+const { claimDayLabel, formatBytes, formatCount, formatFullDate, formatLongDate, formatShortDate, publishedLabel } =
   await import('../../renderer/format.ts');
 
 test('a stored day stays that day, wherever the reader is', () => {
@@ -45,4 +45,19 @@ test('sizes below a kilobyte are exact; above it they are rounded, with the exac
   assert.match(formatBytes(1536), /^1\.5 KB \(/);
   assert.match(formatBytes(1024 * 1024 - 1), /^1024\.0 KB \(/);
   assert.match(formatBytes(5 * 1024 * 1024), /^5\.0 MB \(/);
+});
+
+test('a list shows the publication day, or "date unknown" with the capture day only in the tooltip', () => {
+  const captured = '2026-12-04T10:00:00.000Z';
+  assert.deepEqual(publishedLabel({ publishedAt: '2015-03-18', capturedAt: captured }).text, '2015-03-18');
+  const unknown = publishedLabel({ publishedAt: null, capturedAt: captured });
+  assert.equal(unknown.text, 'date unknown');
+  assert.equal(unknown.known, false);
+  assert.match(unknown.title, /captured 2026-12-04/);
+  assert.equal(
+    claimDayLabel({ eventDate: '2026-03-10', publishedAt: '2026-03-13', capturedAt: captured }),
+    'event 2026-03-10',
+  );
+  assert.equal(claimDayLabel({ eventDate: null, publishedAt: '2026-03-13', capturedAt: captured }), '2026-03-13');
+  assert.equal(claimDayLabel({ eventDate: null, publishedAt: null, capturedAt: captured }), 'date unknown');
 });
