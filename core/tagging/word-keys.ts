@@ -70,6 +70,9 @@ export function formKey(word: string, language: OtherLanguage): string {
 
 /** The keys a word of the text may stand for: itself, and in Arabic without its clitic or article ("والأمم" is "أمم"). */
 export function textKeys(word: string, language: OtherLanguage): string[] {
+  // German genitive: "Albaniens" is "Albanien" before its own ending is set aside.
+  if (language === 'de' && word.length > 5 && word.endsWith('s'))
+    return [...new Set([formKey(word, language), formKey(word.slice(0, -1), language)])];
   if (language !== 'ar') return [formKey(word, language)];
   const folded = foldTerm(word);
   const keys = [folded.replace(ARABIC_ARTICLE, '')];

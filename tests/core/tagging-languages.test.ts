@@ -55,6 +55,36 @@ test('German: capitalized nouns are not names; places, bodies and people are', (
   );
 });
 
+test('German: demonyms are no places; genitives, regions of a place, adjective-and-head names and "St." are names', () => {
+  const text = [
+    'Viele Österreicher und Pekinger Händler zahlen in GBP, sagte ein Sprecher der Republikanischen Partei.',
+    'Die Wirtschaft Albaniens wächst, und Reisen nach Süditalien und in Lodwar werden teurer.',
+    'Das Schiff fuhr über den Indischen Ozean nach St. Helena.',
+  ].join('\n');
+  const found = tagged(text, 'de');
+  assertTags(
+    found,
+    [
+      'organization:Republikanischen Partei',
+      'location:Albaniens',
+      'location:Süditalien',
+      'location:Lodwar',
+      'location:Indischen Ozean',
+      'location:St. Helena',
+    ],
+    ['Österreicher', 'Pekinger', 'GBP', 'Wirtschaft', 'Reisen'],
+  );
+  assert.ok(!found.some((f) => f.startsWith('location:St:') || f === 'location:St'), JSON.stringify(found));
+});
+
+test('Portuguese and Spanish: two capitalized words ending in an adjective are no person; a town after "em" is a place', () => {
+  const pt = tagged('A Guarda Nacional chegou ontem em Quixeramobim, disse o ministro Artur Lemos Bastos.', 'pt');
+  assertTags(pt, ['location:Quixeramobim', 'person:Artur Lemos Bastos'], []);
+  assert.ok(!pt.includes('person:Guarda Nacional'), JSON.stringify(pt));
+  const es = tagged('El equipo ganó la Copa Regional y después el Torneo Internacional en Cuenca.', 'es');
+  assert.ok(!es.some((f) => f.startsWith('person:')), JSON.stringify(es));
+});
+
 test('Spanish: "Los", "Pero", "Desde" are not names; a person after a title, a place after "en"', () => {
   const text = [
     'Los combates continuaron en Idlib, según el Observatorio Sirio de Derechos Humanos.',
