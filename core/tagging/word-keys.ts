@@ -1,8 +1,9 @@
 // How a word is compared with known names outside English: folded as search folds it, Arabic prefixes and Russian and German endings set aside.
 import { foldTerm } from '../search/fold.ts';
 
-/** Languages with their own rules in the tagger besides English. */
-export type OtherLanguage = 'fr' | 'es' | 'pt' | 'it' | 'de' | 'ru' | 'ar' | 'other';
+import type { OtherLanguage } from '../common/tagger-languages.ts';
+
+export type { OtherLanguage };
 
 // Russian case endings, longest first: "России", "Россией" and "Россия" share "росси".
 const RUSSIAN_ENDINGS = [

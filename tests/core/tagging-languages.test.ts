@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { suggestEntities, type GazetteerEntry } from '../../core/tagging/suggest-entities.ts';
-import { taggerLanguage } from '../../core/tagging/tagger-languages.ts';
+import { taggerCoverage, taggerLanguage } from '../../core/common/tagger-languages.ts';
 
 const tagged = (text: string, language: string, registry?: GazetteerEntry[]) =>
   suggestEntities(text, { language, registry }).entities.map((e) => `${e.type}:${e.text}`);
@@ -168,6 +168,16 @@ test('a language without rules gets registry matches only, and says so', () => {
   assert.equal(suggestEntities('Le maire de Lyon.', { language: 'fr' }).coverage, 'full');
   assert.equal(taggerLanguage('pt-BR'), 'pt');
   assert.equal(taggerLanguage(''), 'en');
+  // What the reader's side panel reads to say so.
+  assert.deepEqual(['tr', 'TR-tr', 'pt-BR', 'de', 'ar', '', 'en-GB'].map(taggerCoverage), [
+    'registry',
+    'registry',
+    'full',
+    'full',
+    'full',
+    'full',
+    'full',
+  ]);
 });
 
 test('the registry matches in every script, Arabic folded and with its prefixes', () => {
