@@ -45,3 +45,9 @@ export function isGermanNoun(word: string): boolean {
   for (let cut = 3; cut <= lower.length - 4; cut++) if (germanNouns.has(lower.slice(cut))) return true;
   return false;
 }
+
+/** A form the German dictionary lists itself, not by a compound's last part ("WLAN", "Aids", not "UNHCR"). */
+export function isGermanNounForm(word: string): boolean {
+  germanNouns ??= loadGermanNouns();
+  return germanNouns.has(word.toLowerCase());
+}

@@ -104,7 +104,7 @@ const CUES: Record<CuedLanguage, LanguageCues> = {
       konzern gruppe gewerkschaft regierung parlament polizei schule klinik kirche ag gmbh`),
     groupHeads: words(`front armee brigade brigaden miliz bataillon legion bewegung`),
     locationHeads: words(`straße platz brücke see berg meer golf fluss insel inseln kap bucht tal provinz region bezirk
-      kreis stadt hafen flughafen wüste`),
+      kreis stadt hafen flughafen wüste ozean küste gebirge halbinsel kanal`),
     placePrepositions: words(`in im nach aus bei nahe`),
     particles: words(`von van der den de da di du la le bin ibn al el zu vom`),
     dateWords: words(`januar jänner februar märz april mai juni juli august september oktober november dezember

@@ -1,11 +1,12 @@
 // Entity mentions in French, Spanish, Portuguese, Italian, German and Russian: known names, then capitalized runs typed by cue rules.
 import type { EntityType } from '../model.ts';
-import { isGermanNoun, isStopword } from './common-words.ts';
+import { isGermanNoun, isGermanNounForm, isStopword } from './common-words.ts';
 import { Lex, loadLexicon, type Lexicon } from './lexicon.ts';
 import type { Mention } from './mentions.ts';
 import { cuesFor, type CuedLanguage, type LanguageCues } from './other-language-cues.ts';
 import type { ScriptWord } from './script-gazetteer.ts';
 import { wordCase } from './script-gazetteer.ts';
+import { isCommon, learnWords } from './vocabulary.ts';
 import { formKey } from './word-keys.ts';
 import { GROUP_HEADS, LOCATION_HEADS, ORGANIZATION_HEADS } from './word-lists.ts';
 
@@ -17,7 +18,22 @@ const LATIN_SURNAME =
   /(?:ov|ova|ev|eva|enko|sky|ski|ska|vich|vić|ić|shvili|adze|escu|poulos|idis|oglu|oğlu|sson|stein|berg|mann)$/;
 // Russian surnames and patronymics, on the stem ("Путина" -> "путин"): -ов, -ев, -ин, -ский, -енко, -ович, -овна.
 const RUSSIAN_SURNAME = /(?:ов|ев|ёв|ин|ын|ск|цк|енк|вич|вн|швил|дз|ян)$/;
+// Adjectives end a place's or a body's name, not a person's: "Guarda Nacional", "Campeonato Paulista", "Mährische".
+const ADJECTIVE_END: Record<CuedLanguage, RegExp> = {
+  pt: /(?:al|ais|ense|enses|ista|istas|ico|ica|icos|icas|ário|ária|ivo|iva|ês|esa)$/,
+  es: /(?:al|ales|ense|ista|ico|ica|ario|aria|ivo|iva|és|esa)$/,
+  it: /(?:ale|ali|ense|ista|ico|ica|ario|aria|ivo|iva|ese)$/,
+  fr: /(?:al|ale|aux|ique|aire|aise|ienne|oise)$/,
+  de: /(?:isch|ische|ischen|ischer|isches|ale|alen)$/,
+  ru: /(?:ское|ские|ного|ная|ный|ное)$/,
+};
+// A German adjective's endings, capitalized only inside a name: "Vereinigte", "Indischen", "Roten".
+const GERMAN_ADJECTIVE = /(?:isch|al|ell|iv|ig|lich|är|an|in)(?:e|en|er|es|em)$/u;
 const PLACE_SUFFIX = /(?:stan|abad|burg|bourg|grad|gorod|ville|polis|pur|shire|град|бург|стан)$/;
+
+const CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
+// "St. Helena", "Mt. Kenya": a name's abbreviated first word, whose full stop ends no sentence.
+const NAME_ABBREVIATIONS = new Set(['St', 'Ste', 'Sta', 'Sto', 'Mt', 'Ft']);
 
 type Context = { text: string; words: ScriptWord[]; language: CuedLanguage; cues: LanguageCues; lexicon: Lexicon };
 
@@ -29,22 +45,42 @@ export function findOtherRuns(
   language: CuedLanguage,
 ): Mention[] {
   const context: Context = { text, words, language, cues: cuesFor(language), lexicon: loadLexicon() };
-  const initial = words.map((w, i) => i === 0 || OPENS.test(text.slice(words[i - 1]!.end, w.start)));
+  learnWords(words.filter((w) => wordCase(w.text) !== 'lower').map((w) => w.text.toLowerCase()));
+  const initial = words.map(
+    (w, i) =>
+      i === 0 || (OPENS.test(text.slice(words[i - 1]!.end, w.start)) && !NAME_ABBREVIATIONS.has(words[i - 1]!.text)),
+  );
   const midSentence = new Set<string>();
   words.forEach((w, i) => {
     if (!initial[i] && wordCase(w.text) !== 'lower') midSentence.add(w.text);
   });
-  const nameWord = words.map((w, i) => covered[i] !== 1 && isNameWord(context, w.text));
+  const nameWord = words.map((w, i) => covered[i] === 0 && isNameWord(context, w.text));
   // German surnames are often nouns ("Müller", "Albrecht"): after a first name or a title, one still is a name.
   if (language === 'de')
     for (let i = 1; i < words.length; i++) {
-      if (nameWord[i] || covered[i] === 1 || wordCase(words[i]!.text) !== 'capital' || !joined(context, i - 1, i))
+      if (nameWord[i] || covered[i] !== 0 || wordCase(words[i]!.text) !== 'capital' || !joined(context, i - 1, i))
         continue;
       const previous = words[i - 1]!.text.toLowerCase();
       const firstName = nameWord[i - 1] && (context.lexicon.flags(previous) & Lex.firstName) !== 0;
       if ((firstName || context.cues.titles.has(previous)) && !isStopword(words[i]!.text.toLowerCase(), 'de'))
         nameWord[i] = true;
     }
+  // German names made of an adjective and a head noun: "Republikanische Partei", "Indischen Ozean". German writes
+  // adjectives in lower case, so a capitalized one inside a sentence belongs to a name (the dictionary lists them as nouns).
+  if (language === 'de')
+    for (let i = 1; i < words.length; i++)
+      if (
+        !nameWord[i] &&
+        covered[i] === 0 &&
+        covered[i - 1] === 0 &&
+        !initial[i - 1] &&
+        GERMAN_ADJECTIVE.test(words[i - 1]!.text) &&
+        wordCase(words[i - 1]!.text) === 'capital' &&
+        wordCase(words[i]!.text) === 'capital' &&
+        joined(context, i - 1, i) &&
+        isHeadNoun(context, words[i]!.text.toLowerCase())
+      )
+        nameWord[i - 1] = nameWord[i] = true;
   const mentions: Mention[] = [];
   let i = 0;
   while (i < words.length) {
@@ -78,14 +114,19 @@ function isNameWord({ language, cues }: Context, word: string): boolean {
   const lower = word.toLowerCase();
   if (isStopword(lower, language) || cues.titles.has(lower) || cues.dateWords.has(lower) || cues.particles.has(lower))
     return false;
-  // German capitalizes every noun: a word its dictionary knows as one is not a name ("Zeit", "Funktion").
-  if (language === 'de' && shape !== 'upper' && isGermanNoun(word)) return false;
+  // German capitalizes every noun: a word its dictionary knows as one is not a name ("Zeit", "Funktion"),
+  // nor an abbreviation it lists as a noun ("WLAN", "TV").
+  if (language === 'de' && (shape === 'upper' ? isGermanNounForm(word) : isGermanNoun(word))) return false;
+  // "GBP 40", "USD": a currency code is no organization.
+  if (shape === 'upper' && CURRENCIES.has(word)) return false;
   return true;
 }
 
 function joined({ text, words }: Context, a: number, b: number): boolean {
+  const between = text.slice(words[a]!.end, words[b]!.start);
+  if (NAME_ABBREVIATIONS.has(words[a]!.text) && /^\. ?$/.test(between)) return true;
   // Spaces, or a hyphen between two words ("Rio-São Paulo"); a spaced dash separates ("Science - Fiction").
-  return /^(?:[ \u00a0]+|-)$/u.test(text.slice(words[a]!.end, words[b]!.start));
+  return /^(?:[ \u00a0]+|-)$/u.test(between);
 }
 
 function bridges(context: Context, last: number, nameWord: boolean[]): boolean {
@@ -117,6 +158,10 @@ function headOf(heads: Set<string>, lower: string, compounds: boolean): boolean 
   return false;
 }
 
+function isHeadNoun({ cues }: Context, lower: string): boolean {
+  return [cues.organizationHeads, cues.groupHeads, cues.locationHeads].some((heads) => headOf(heads, lower, true));
+}
+
 function classify(context: Context, first: number, last: number, sentenceStart: boolean): Mention | null {
   const { text, words, cues, lexicon, language } = context;
   const names = words.slice(first, last + 1).filter((w) => !cues.particles.has(w.text));
@@ -142,7 +187,9 @@ function classify(context: Context, first: number, last: number, sentenceStart: 
   const adjacent = before && /^[ \u00a0,]+$/u.test(text.slice(before.end, words[first]!.start));
   const beforeLower = before?.text.toLowerCase() ?? '';
   if (adjacent && cues.titles.has(beforeLower)) votes.person += 4;
-  if (adjacent && cues.placePrepositions.has(beforeLower) && names.length === 1) votes.location += 1;
+  if (adjacent && cues.placePrepositions.has(beforeLower) && names.length === 1) votes.location += 1.5;
+  // "St. Helena", "Mt. Kenya".
+  if (names.length > 1 && NAME_ABBREVIATIONS.has(names[0]!.text)) votes.location += 2;
   if (names.length >= 2 && flags[0]! & Lex.firstName && !(flags[0]! & Lex.place)) votes.person += 2.5;
   if (flags.some((f) => f & Lex.person)) votes.person += 2;
   if (names.length === 1 && flags[0]! & Lex.place && !(flags[0]! & Lex.common)) votes.location += 2.5;
@@ -156,7 +203,16 @@ function classify(context: Context, first: number, last: number, sentenceStart: 
   // Not after "de", "do" (an institution's or place's name goes on there), and not with an acronym in it.
   const afterParticle = before !== undefined && cues.particles.has(before.text) && adjacent;
   const acronym = names.some((w) => wordCase(w.text) === 'upper');
-  if (total === 0 && names.length >= 2 && names.length <= 4 && !sentenceStart && !afterParticle && !acronym)
+  if (
+    total === 0 &&
+    names.length >= 2 &&
+    names.length <= 4 &&
+    !sentenceStart &&
+    !afterParticle &&
+    !acronym &&
+    !lowers.some((w, k) => isCommon(w, flags[k]!)) &&
+    !ADJECTIVE_END[language].test(tail)
+  )
     votes.person += 1.5;
   const type = (Object.keys(votes) as (keyof Votes)[]).reduce((a, b) => (votes[b] > votes[a] ? b : a));
   const score = votes[type];

@@ -1,6 +1,8 @@
 // Known names found in any script and language: word by word on folded keys, so "Украины" is Украина and "والأمم المتحدة" the UN.
 import { formKey, textKeys, type OtherLanguage } from './word-keys.ts';
 
+/** In a `covered` array: 1, the word is part of a known name; NOT_A_NAME, it is known to be none ("Österreicher"). */
+export const NOT_A_NAME = 2;
 export type ScriptWord = { start: number; end: number; text: string };
 type Form<E> = { keys: string[]; cases: WordCase[]; entry: E };
 /** Which case a word of a name is written in: matched against the text's word where the script has case. */

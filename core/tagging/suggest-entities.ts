@@ -7,7 +7,7 @@ import { loadLexicon } from './lexicon.ts';
 import { mergeKnown, reconcile, type KnownName, type Mention } from './mentions.ts';
 import { findPhrases, findRuns } from './name-runs.ts';
 import { otherLanguageMentions } from './other-language-mentions.ts';
-import { taggerLanguage, type TaggerCoverage } from './tagger-languages.ts';
+import { taggerCoverage, taggerLanguage, type TaggerCoverage } from '../common/tagger-languages.ts';
 import { propagateNames } from './propagate.ts';
 import { loadStarterList } from './starter-list.ts';
 import { retypeTeams } from './team-names.ts';
@@ -59,7 +59,7 @@ const CONFIDENCE: Record<SuggestionSource, number> = { registry: 0.95, starter: 
 /** Entities, aliases and dates suggested for one article. Pure and synchronous; resources load on first call. */
 export function suggestEntities(text: string, options: TaggingOptions = {}): TaggingResult {
   const plan = taggerLanguage(options.language);
-  const coverage: TaggerCoverage = plan === 'other' ? 'registry' : 'full';
+  const coverage = taggerCoverage(options.language);
   if (typeof text !== 'string' || text.trim() === '') return { entities: [], aliases: [], dates: [], coverage };
   if (plan !== 'en') {
     // Other languages: their own rules and lists; English's lexicon and cue words would tag their common words.

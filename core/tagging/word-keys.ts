@@ -1,8 +1,9 @@
 // How a word is compared with known names outside English: folded as search folds it, Arabic prefixes and Russian and German endings set aside.
 import { foldTerm } from '../search/fold.ts';
 
-/** Languages with their own rules in the tagger besides English. */
-export type OtherLanguage = 'fr' | 'es' | 'pt' | 'it' | 'de' | 'ru' | 'ar' | 'other';
+import type { OtherLanguage } from '../common/tagger-languages.ts';
+
+export type { OtherLanguage };
 
 // Russian case endings, longest first: "России", "Россией" and "Россия" share "росси".
 const RUSSIAN_ENDINGS = [
@@ -70,6 +71,9 @@ export function formKey(word: string, language: OtherLanguage): string {
 
 /** The keys a word of the text may stand for: itself, and in Arabic without its clitic or article ("والأمم" is "أمم"). */
 export function textKeys(word: string, language: OtherLanguage): string[] {
+  // German genitive: "Albaniens" is "Albanien" before its own ending is set aside.
+  if (language === 'de' && word.length > 5 && word.endsWith('s'))
+    return [...new Set([formKey(word, language), formKey(word.slice(0, -1), language)])];
   if (language !== 'ar') return [formKey(word, language)];
   const folded = foldTerm(word);
   const keys = [folded.replace(ARABIC_ARTICLE, '')];

@@ -1,5 +1,6 @@
 // The reader's side panel: the article's entities, grouped, with their suggestions to confirm or reject in one go.
 import type { Article } from '../../core/model.ts';
+import { taggerCoverage } from '../../core/common/tagger-languages.ts';
 import { TypeBadge } from './entity-types.tsx';
 import { groupMentions, type MentionGroup } from './mention-groups.ts';
 
@@ -32,6 +33,11 @@ export function MentionsPanel({ article, suggesting, busy, onReview, onShow, onO
           Suggest again
         </button>
       </div>
+      {taggerCoverage(article.language) === 'registry' && (
+        <p className="mentions-coverage">
+          Only registry names are suggested in {languageName(article.language)} articles.
+        </p>
+      )}
       {groups.length === 0 && !suggesting && (
         <p className="mentions-empty">No entities yet. Select words in the text to tag them.</p>
       )}
@@ -95,4 +101,13 @@ export function MentionsPanel({ article, suggesting, busy, onReview, onShow, onO
       )}
     </aside>
   );
+}
+
+/** "Turkish" for "tr"; the code itself when the runtime has no name for it. */
+function languageName(code: string): string {
+  try {
+    return new Intl.DisplayNames(['en'], { type: 'language' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
 }

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { suggestEntities, type GazetteerEntry } from '../../core/tagging/suggest-entities.ts';
-import { taggerLanguage } from '../../core/tagging/tagger-languages.ts';
+import { taggerCoverage, taggerLanguage } from '../../core/common/tagger-languages.ts';
 
 const tagged = (text: string, language: string, registry?: GazetteerEntry[]) =>
   suggestEntities(text, { language, registry }).entities.map((e) => `${e.type}:${e.text}`);
@@ -53,6 +53,36 @@ test('German: capitalized nouns are not names; places, bodies and people are', (
     ],
     ['Zudem', 'Funktion', 'Passworts', 'Zeit', 'Geld', 'Regierung', 'Montag', 'Die'],
   );
+});
+
+test('German: demonyms are no places; genitives, regions of a place, adjective-and-head names and "St." are names', () => {
+  const text = [
+    'Viele Österreicher und Pekinger Händler zahlen in GBP, sagte ein Sprecher der Republikanischen Partei.',
+    'Die Wirtschaft Albaniens wächst, und Reisen nach Süditalien und in Lodwar werden teurer.',
+    'Das Schiff fuhr über den Indischen Ozean nach St. Helena.',
+  ].join('\n');
+  const found = tagged(text, 'de');
+  assertTags(
+    found,
+    [
+      'organization:Republikanischen Partei',
+      'location:Albaniens',
+      'location:Süditalien',
+      'location:Lodwar',
+      'location:Indischen Ozean',
+      'location:St. Helena',
+    ],
+    ['Österreicher', 'Pekinger', 'GBP', 'Wirtschaft', 'Reisen'],
+  );
+  assert.ok(!found.some((f) => f.startsWith('location:St:') || f === 'location:St'), JSON.stringify(found));
+});
+
+test('Portuguese and Spanish: two capitalized words ending in an adjective are no person; a town after "em" is a place', () => {
+  const pt = tagged('A Guarda Nacional chegou ontem em Quixeramobim, disse o ministro Artur Lemos Bastos.', 'pt');
+  assertTags(pt, ['location:Quixeramobim', 'person:Artur Lemos Bastos'], []);
+  assert.ok(!pt.includes('person:Guarda Nacional'), JSON.stringify(pt));
+  const es = tagged('El equipo ganó la Copa Regional y después el Torneo Internacional en Cuenca.', 'es');
+  assert.ok(!es.some((f) => f.startsWith('person:')), JSON.stringify(es));
 });
 
 test('Spanish: "Los", "Pero", "Desde" are not names; a person after a title, a place after "en"', () => {
@@ -138,6 +168,16 @@ test('a language without rules gets registry matches only, and says so', () => {
   assert.equal(suggestEntities('Le maire de Lyon.', { language: 'fr' }).coverage, 'full');
   assert.equal(taggerLanguage('pt-BR'), 'pt');
   assert.equal(taggerLanguage(''), 'en');
+  // What the reader's side panel reads to say so.
+  assert.deepEqual(['tr', 'TR-tr', 'pt-BR', 'de', 'ar', '', 'en-GB'].map(taggerCoverage), [
+    'registry',
+    'registry',
+    'full',
+    'full',
+    'full',
+    'full',
+    'full',
+  ]);
 });
 
 test('the registry matches in every script, Arabic folded and with its prefixes', () => {

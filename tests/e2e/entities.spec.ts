@@ -135,6 +135,51 @@ test('a rejection is undone, a single suggestion and a whole entity, by the noti
 });
 
 // Rewrites the committed images only when asked (UPDATE_SCREENSHOTS=1), so an ordinary run leaves the tree clean.
+// Our own short reports: one in Turkish, which the tagger has no rules for, and one in German, which it has.
+const TURKISH = [
+  'Karovsk limanına dün gece top atışı yapıldı, yardım konvoyu geri döndü.',
+  'Varnia Yardım Konseyi sözcüsü Anna Kessler, en az kırk ailenin kenti tekneyle terk ettiğini söyledi.',
+  'Anna Kessler konvoyun bugün yeniden yola çıkacağını açıkladı.',
+].join('\n\n');
+const GERMAN =
+  'Die Sprecherin Anna Kessler sagte am Dienstag in Wien, mindestens vierzig Familien hätten Karovsk verlassen.';
+
+test('the side panel says when a language gets registry names only, and registry names are still found', async ({
+  library,
+  page,
+}, testInfo) => {
+  await page.setViewportSize({ width: 1400, height: 900 });
+  await library.seed([
+    { text: TURKISH, title: 'Karovsk limanı', source: 'Test Ajansı', publishedAt: '2026-03-13', language: 'tr' },
+    {
+      text: GERMAN,
+      title: 'Familien verlassen Karovsk',
+      source: 'Testagentur',
+      publishedAt: '2026-03-13',
+      language: 'de',
+    },
+  ]);
+  const { tagging } = library;
+  await library.open('Karovsk limanı');
+  await expect(tagging.panel).not.toContainText('Suggesting…');
+  await expect(tagging.panel).toContainText('Only registry names are suggested in Turkish articles.');
+  // With an empty registry nothing is suggested: no capitalized Turkish word became a name.
+  await expect(tagging.panel).toContainText('No entities yet');
+  await page.screenshot({ path: testInfo.outputPath('entities-registry-only.png') });
+
+  // A name put in the registry is then found in the Turkish text.
+  await tagging.tag('Anna Kessler', { type: 'person' });
+  await tagging.panel.getByRole('button', { name: 'Suggest again' }).click();
+  await expect(tagging.mention('Anna Kessler')).toHaveCount(2);
+  await expect(tagging.panel).toContainText('Only registry names are suggested in Turkish articles.');
+
+  // German has its own rules: no such line, and its names are suggested.
+  await library.open('Familien verlassen Karovsk');
+  await expect(tagging.panel).not.toContainText('Suggesting…');
+  await expect(tagging.mention('Wien')).toHaveCount(1);
+  await expect(tagging.panel).not.toContainText('Only registry names');
+});
+
 test('screenshots of the reader with its entities and of the registry, for the docs', async ({
   library,
   page,
