@@ -69,9 +69,11 @@ function issuesOf(error: Pick<z.ZodError, 'issues'>): Issue[] {
 }
 
 /** One line: "This text is 5.2 million characters; the limit is 2 million. argument 2 › title: the title cannot be empty" */
-export function describeIssues(error: Pick<z.ZodError, 'issues'>): string {
+export function describeIssues(error: Pick<z.ZodError, 'issues'>, { inFile = false } = {}): string {
   return error.issues
     .map((issue) => {
+      // In a file, where the bad value sits is what a person needs to find it: "article › capturedAt".
+      if (inFile && issue.path.length) return `${issue.path.join(' › ')}: ${issue.message}`;
       if (isSentence(issue.message)) return issue.message;
       const [first, ...rest] = issue.path;
       const where = [typeof first === 'number' ? `argument ${first + 1}` : first, ...rest].filter(

@@ -47,7 +47,7 @@ export class JsonFile<T> implements Adapter<T> {
       );
     const parsed = this.schema.safeParse(json);
     if (!parsed.success)
-      throw await quarantine(this.file, `not a valid Newsdesk file: ${describeIssues(parsed.error)}`);
+      throw await quarantine(this.file, `not a valid Newsdesk file: ${describeIssues(parsed.error, { inFile: true })}`);
     return parsed.data;
   }
 

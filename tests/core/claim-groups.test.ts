@@ -45,9 +45,9 @@ async function imported(archive: Archive, text: string, name: string, source: st
 
 test("an agency's own report, outlets that ran it and copies that dropped the credit are one source; a local paper is another", async (t) => {
   const archive = await openFor(t, await tempDir(t));
-  // Pasted, so nothing in its text is taken as a credit: only its outlet says it is the agency.
+  // Pasted: its dateline credits the agency, which is also its outlet.
   const reuters = await archive.addArticle({ text: REUTERS, title: 'Reuters', source: 'Reuters' });
-  assert.deepEqual(reuters.wireCredits, []);
+  assert.deepEqual(reuters.wireCredits, ['Reuters']);
   const menafn = await imported(archive, MENAFN, 'menafn.txt', 'MENAFN');
   const uncredited = await imported(archive, UNCREDITED, 'herald.txt', 'Evening Herald');
   // Imported second, so the story is found (and given to both) now.
