@@ -10,7 +10,7 @@ const ipcOnlyHere = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist/', 'release/', 'node_modules/', 'test-results/', 'playwright-report/'] },
+  { ignores: ['dist/', 'release/', 'node_modules/', 'test-results/', 'playwright-report/', '.tsc-cache/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
