@@ -31,11 +31,12 @@ export class CaptureWorkers {
   private nextId = 1;
   private idleTimer: NodeJS.Timeout | null = null;
   private closed = false;
+  private broken = false;
 
   constructor(private readonly size = Math.min(MAX_THREADS, availableParallelism())) {}
 
   capture(request: CaptureRequest): Promise<CaptureResult> {
-    if (this.closed || this.size < 1) return Promise.resolve(captureDocument(request));
+    if (this.closed || this.broken || this.size < 1) return Promise.resolve(captureDocument(request));
     const thread = this.leastBusy();
     const id = this.nextId++;
     if (this.idleTimer) clearTimeout(this.idleTimer);
@@ -64,13 +65,20 @@ export class CaptureWorkers {
 
   private start(): Thread {
     const thread: Thread = { worker: new Worker(WORKER_PATH), jobs: new Map() };
+    let replied = false;
     thread.worker.on('message', ({ id, result }: CaptureReply) => {
+      replied = true;
       const job = thread.jobs.get(id);
       thread.jobs.delete(id);
       if (thread.jobs.size === 0) this.rest(thread);
       job?.done(result);
     });
-    thread.worker.on('error', () => this.drop(thread));
+    thread.worker.on('error', () => {
+      // A thread that fails before its first page (its script missing, as in a package that did not
+      // ship it) would fail again for every page: no more threads, pages go on in this thread.
+      if (!replied) this.broken = true;
+      this.drop(thread);
+    });
     thread.worker.on('exit', () => this.drop(thread));
     this.threads.push(thread);
     return thread;
