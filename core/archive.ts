@@ -17,6 +17,7 @@ import { BundleService } from './exporters/bundle-service.ts';
 import { ExportService, type ExportOptions } from './exporters/export-service.ts';
 import { Gate } from './gate.ts';
 import type { Problem } from './model.ts';
+import { SubscriptionService } from './monitoring/subscription-service.ts';
 import { SavedSearches } from './search/saved-searches.ts';
 import { SearchService } from './search/search-service.ts';
 import type { Services } from './services.ts';
@@ -127,6 +128,7 @@ function buildServices(store: ArticleStore, registry: RegistryStore, options: Op
     collections,
     exports: new ExportService(store, registry, collections, search, options),
     bundles: new BundleService(store, registry),
+    subscriptions: new SubscriptionService(registry, importer),
   };
   return { services, tagger, claimIndex };
 }

@@ -5,6 +5,7 @@ import { Collection } from './collection.ts';
 import { Entity, MergeRecord } from './entity.ts';
 import { SCHEMA_VERSION } from './primitives.ts';
 import { SavedSearch, type SearchStatus } from './search.ts';
+import { Subscription } from './subscription.ts';
 
 /** Something found wrong with the data folder; reported, never silently repaired. */
 export const Problem = z.object({
@@ -55,6 +56,8 @@ export const Registry = z.object({
   settings: z.record(z.string(), z.unknown()).default({}),
   /** Files found damaged and moved aside, until the user deals with them. */
   problems: z.array(Problem).default([]),
+  /** The feeds followed (core/monitoring/). */
+  subscriptions: z.array(Subscription).default([]),
 });
 export type Registry = z.infer<typeof Registry>;
 
