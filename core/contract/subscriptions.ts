@@ -15,7 +15,7 @@ export const subscriptionMethods = {
     s.subscriptions.update(id, patch),
   ),
   /** Stops following; what was saved from it stays. */
-  unfollow: method(z.tuple([SubscriptionId]), (s, id) => s.subscriptions.remove(id)),
+  unfollowFeed: method(z.tuple([SubscriptionId]), (s, id) => s.subscriptions.remove(id)),
   /** Refreshes now: these subscriptions, or every unpaused one. One result per subscription. */
   refreshSubscriptions: method(z.tuple([z.array(SubscriptionId).max(5000).optional()]), (s, ids) =>
     s.subscriptions.refreshNow(ids),

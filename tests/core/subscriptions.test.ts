@@ -117,7 +117,7 @@ test('an OPML list follows each feed once; unfollow keeps the articles', async (
   const again = await archive.followFeeds(`${server.base}/feed.xml`);
   assert.deepEqual(again.skipped, [{ url: `${server.base}/feed.xml`, reason: 'already followed' }]);
   await archive.refreshSubscriptions();
-  await archive.unfollow(result.followed[0]!.id);
+  await archive.unfollowFeed(result.followed[0]!.id);
   assert.deepEqual(await archive.listSubscriptions(), []);
   assert.equal((await archive.listArticles()).total, 1);
 });
