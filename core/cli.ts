@@ -54,7 +54,10 @@ export async function main(argv: string[]): Promise<number> {
       });
     // Long-lived or bulk: suggestions for new articles run in the background (a worker thread).
     const tagInBackground = command === 'serve' || command === 'import';
-    const archive = await openArchive(values['data-dir'] ?? defaultDataDir(), { tagInBackground });
+    const archive = await openArchive(values['data-dir'] ?? defaultDataDir(), {
+      tagInBackground,
+      refreshInBackground: command === 'serve',
+    });
     let finishTagging = false;
     try {
       if (command === 'serve') return await serve(archive, values);

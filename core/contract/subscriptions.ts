@@ -20,4 +20,6 @@ export const subscriptionMethods = {
   refreshSubscriptions: method(z.tuple([z.array(SubscriptionId).max(5000).optional()]), (s, ids) =>
     s.subscriptions.refreshNow(ids),
   ),
+  /** Pauses (true) or resumes (false) refreshing on schedule; kept across restarts. */
+  pauseRefreshing: method(z.tuple([z.boolean()]), (s, paused) => s.subscriptions.pauseSchedule(paused)),
 };

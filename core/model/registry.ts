@@ -41,6 +41,8 @@ export const Settings = z.object({
     .min(1)
     .max(10)
     .catch([...DEFAULT_OCR_LANGUAGES]),
+  /** Subscriptions are not refreshed on their schedule (a refresh asked for still runs). */
+  refreshPaused: z.boolean().catch(false),
 });
 export type Settings = z.infer<typeof Settings>;
 

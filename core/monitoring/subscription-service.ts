@@ -94,6 +94,12 @@ export class SubscriptionService {
     return this.run(chosen);
   }
 
+  /** Pauses or resumes the schedule (kept in archive.json's settings, so it survives a restart). */
+  async pauseSchedule(paused: boolean): Promise<{ paused: boolean }> {
+    await this.registry.update((draft) => void (draft.settings.refreshPaused = paused));
+    return { paused };
+  }
+
   /** The scheduler's call: the unpaused subscriptions whose time has come (backoff included). */
   async refreshDue(now = Date.now()): Promise<RefreshResult[]> {
     return this.run(this.registry.data.subscriptions.filter((s) => !s.paused && Date.parse(nextCheckAt(s)) <= now));
