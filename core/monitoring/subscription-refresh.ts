@@ -16,6 +16,8 @@ export type RefreshContext = {
   limits: RequestLimits;
   maxBytes: number;
   timeoutMs?: number;
+  /** Items in flight (fetched, extracting or saving) across all subscriptions: holds memory to a few pages, not thousands. */
+  items: RequestLimits;
   /** Set by the first subscription to find the network gone: the rest answer 'offline' without trying. */
   offline: { value: boolean };
 };
@@ -68,7 +70,9 @@ export async function refreshSubscription(sub: Subscription, ctx: RefreshContext
   await Promise.all(
     fresh.map(async ([key, item]) => {
       const ref: FeedRef = { subscriptionId: sub.id, guid: item.guid.slice(0, 2000), title: title.slice(0, 500) };
-      const outcome = await saveItem(item, ref, { ctx, source: title, mediaType, origin: sub.url });
+      const outcome = await ctx.items.run('items', () =>
+        saveItem(item, ref, { ctx, source: title, mediaType, origin: sub.url }),
+      );
       if (outcome.saved) result.new++;
       if (outcome.done) dealt.add(key);
       if (outcome.error) result.errors.push(outcome.error);

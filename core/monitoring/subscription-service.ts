@@ -22,6 +22,8 @@ export type FollowResult = { followed: SubscriptionView[]; skipped: { url: strin
 export class SubscriptionService {
   /** One set of caps for every refresh in flight, whoever started it (the scheduler, a click, the CLI). */
   private readonly limits = new RequestLimits(16, 2);
+  /** Enough items in flight to keep the extraction workers busy while pages download. */
+  private readonly items = new RequestLimits(12, 12);
 
   constructor(
     private readonly registry: RegistryStore,
@@ -109,6 +111,7 @@ export class SubscriptionService {
     const ctx: RefreshContext = {
       importer: this.importer,
       limits: this.limits,
+      items: this.items,
       maxBytes: settingsOf(this.registry).maxImportBytes,
       timeoutMs: this.timeoutMs,
       offline: { value: false },
