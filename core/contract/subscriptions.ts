@@ -20,6 +20,8 @@ export const subscriptionMethods = {
   refreshSubscriptions: method(z.tuple([z.array(SubscriptionId).max(5000).optional()]), (s, ids) =>
     s.subscriptions.refreshNow(ids),
   ),
+  /** The subscriptions as an OPML 2.0 list (folders as outlines), for another reader or another archive. */
+  subscriptionsAsOpml: method(z.tuple([]), (s) => s.subscriptions.toOpml()),
   /** Pauses (true) or resumes (false) refreshing on schedule; kept across restarts. */
   pauseRefreshing: method(z.tuple([z.boolean()]), (s, paused) => s.subscriptions.pauseSchedule(paused)),
 };

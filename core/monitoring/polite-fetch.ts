@@ -1,4 +1,5 @@
 // Fetching feeds and their pages politely: conditional GET, a timeout, a clear User-Agent, capped size, checked redirects.
+import { networkInterfaces } from 'node:os';
 import { ArchiveError } from '../errors.ts';
 import { assertPublicUrl } from './private-network.ts';
 import type { RequestLimits } from './request-limits.ts';
@@ -28,6 +29,11 @@ export class OfflineError extends ArchiveError {
   constructor(message: string) {
     super('unreachable', message);
   }
+}
+
+/** Whether any interface but loopback is up: without one, no feed outside this machine can be reached. */
+export function hasNetwork(): boolean {
+  return Object.values(networkInterfaces()).some((list) => list?.some((net) => !net.internal));
 }
 
 export async function fetchPolitely(url: string, options: PoliteOptions): Promise<PoliteResponse> {

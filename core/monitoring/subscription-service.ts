@@ -11,6 +11,8 @@ import {
 } from '../model.ts';
 import type { RegistryStore } from '../store/registry-file.ts';
 import { settingsOf } from '../store/settings.ts';
+import { hasNetwork } from './polite-fetch.ts';
+import { privateNetworkAllowed } from './private-network.ts';
 import { RequestLimits } from './request-limits.ts';
 import { refreshSubscription, type RefreshContext } from './subscription-refresh.ts';
 
@@ -107,7 +109,29 @@ export class SubscriptionService {
     return this.run(this.registry.data.subscriptions.filter((s) => !s.paused && Date.parse(nextCheckAt(s)) <= now));
   }
 
+  /** The subscriptions as an OPML 2.0 list, grouped by folder (what a feed reader imports). */
+  toOpml(): string {
+    const esc = (text: string) =>
+      text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+    const outline = (s: Subscription) =>
+      `<outline type="rss" text="${esc(s.title || s.url)}" title="${esc(s.title)}" xmlUrl="${esc(s.url)}"/>`;
+    const folders = new Map<string, Subscription[]>();
+    for (const sub of this.registry.data.subscriptions)
+      folders.set(sub.folder, [...(folders.get(sub.folder) ?? []), sub]);
+    const body = [...folders]
+      .map(([folder, subs]) =>
+        folder
+          ? `<outline text="${esc(folder)}">\n${subs.map((s) => `  ${outline(s)}`).join('\n')}\n</outline>`
+          : subs.map(outline).join('\n'),
+      )
+      .join('\n');
+    return `<?xml version="1.0" encoding="UTF-8"?>\n<opml version="2.0"><head><title>Newsdesk subscriptions</title></head><body>\n${body}\n</body></opml>\n`;
+  }
+
   private async run(subs: Subscription[]): Promise<RefreshResult[]> {
+    // No network interface but loopback: every subscription is offline, said at once, nothing changed.
+    if (!hasNetwork() && !privateNetworkAllowed())
+      return subs.map((s) => ({ subscription: s.id, url: s.url, status: 'offline', new: 0, errors: ['offline'] }));
     const ctx: RefreshContext = {
       importer: this.importer,
       limits: this.limits,

@@ -114,6 +114,13 @@ test('an OPML list follows each feed once; unfollow keeps the articles', async (
   assert.equal(result.followed.length, 1);
   assert.equal(result.followed[0]!.title, 'Local Wire');
   assert.deepEqual(result.skipped, [{ url: 'javascript:alert(1)', reason: 'not an http(s) URL' }]);
+  const exported = await archive.subscriptionsAsOpml();
+  const other = await openFor(t, await tempDir(t));
+  const imported = await other.followFeeds(exported);
+  assert.deepEqual(
+    imported.followed.map((s) => [s.url, s.title]),
+    [[`${server.base}/feed.xml`, 'Local Wire']],
+  );
   const again = await archive.followFeeds(`${server.base}/feed.xml`);
   assert.deepEqual(again.skipped, [{ url: `${server.base}/feed.xml`, reason: 'already followed' }]);
   await archive.refreshSubscriptions();
