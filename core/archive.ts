@@ -17,6 +17,8 @@ import { BundleService } from './exporters/bundle-service.ts';
 import { ExportService, type ExportOptions } from './exporters/export-service.ts';
 import { Gate } from './gate.ts';
 import type { Problem } from './model.ts';
+import { RefreshScheduler } from './monitoring/refresh-scheduler.ts';
+import { SubscriptionService } from './monitoring/subscription-service.ts';
 import { SavedSearches } from './search/saved-searches.ts';
 import { SearchService } from './search/search-service.ts';
 import type { Services } from './services.ts';
@@ -49,6 +51,8 @@ export type OpenOptions = ExportOptions & {
    * suggestions run only when the user asks for them in the reader.
    */
   tagInBackground?: boolean;
+  /** Refresh subscriptions on their schedule while open (the desktop app, `newsdesk serve`); the check interval in ms. */
+  refreshInBackground?: boolean | { tickMs: number };
 };
 
 export async function openArchive(dataDir: string, options: OpenOptions = {}): Promise<Archive> {
@@ -71,12 +75,14 @@ export async function openArchive(dataDir: string, options: OpenOptions = {}): P
     await services.search.open();
     const tagging = options.tagInBackground ? new BackgroundTagging(store, services.mentions) : null;
     const gate = new Gate(services);
+    const scheduler = startScheduler(services, options.refreshInBackground);
 
     let closed: Promise<void> | null = null;
     const close = async ({ finishTagging = false } = {}) => {
       // No new calls from now on; background suggestions still write while they finish.
       stopAsking();
       const calls = gate.close();
+      await scheduler?.stop();
       if (finishTagging) await tagging?.finish();
       // The article under way is abandoned (the worker stops), not waited for: quitting must be quick.
       const stopped = tagging?.stop();
@@ -105,6 +111,17 @@ export async function openArchive(dataDir: string, options: OpenOptions = {}): P
   }
 }
 
+function startScheduler(services: Services, option: OpenOptions['refreshInBackground']): RefreshScheduler | null {
+  if (!option) return null;
+  const scheduler = new RefreshScheduler(
+    services.subscriptions,
+    services.registry,
+    option === true ? undefined : option.tickMs,
+  );
+  scheduler.start();
+  return scheduler;
+}
+
 /** Every service of one archive, each given the stores and the other services it works with. */
 function buildServices(store: ArticleStore, registry: RegistryStore, options: OpenOptions) {
   const search = new SearchService(store, registry);
@@ -127,6 +144,7 @@ function buildServices(store: ArticleStore, registry: RegistryStore, options: Op
     collections,
     exports: new ExportService(store, registry, collections, search, options),
     bundles: new BundleService(store, registry),
+    subscriptions: new SubscriptionService(registry, importer),
   };
   return { services, tagger, claimIndex };
 }

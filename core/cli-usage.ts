@@ -28,6 +28,11 @@ Commands:
                        PATH is a new file or a folder; an existing file is never overwritten;
                        --reviewed-only: only what a person confirmed (the default for html, markdown
                        and pdf reports), --all-suggestions: every suggestion too (the default otherwise)
+  follow URL|OPML_FILE [--folder F] [--every MINUTES]   follow a feed, or every feed of an OPML list
+  subscriptions        the followed feeds, with their health (one JSON line each with --json)
+  unfollow ID          stop following (what was saved stays)
+  refresh [ID ...]     refresh now (all unpaused without IDs): one line per subscription,
+                       {subscription, url, status: ok|not-modified|failed|offline, new, errors}; exit 1 if any failed
   serve [--port N]     browser mode: serves the UI on 127.0.0.1 and prints its URL with a token
 
 Options for every command:
@@ -64,6 +69,8 @@ export const OPTIONS = {
   out: { type: 'string' },
   'reviewed-only': { type: 'boolean' },
   'all-suggestions': { type: 'boolean' },
+  folder: { type: 'string' },
+  every: { type: 'string' },
 } satisfies ParseArgsConfig['options'];
 
 export type Options = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
@@ -85,6 +92,10 @@ export const ALLOWED: Record<string, (keyof Options)[]> = {
   search: ['limit', 'offset', 'sort'],
   collections: [],
   export: ['format', 'collection', 'query', 'table', 'out', 'reviewed-only', 'all-suggestions'],
+  follow: ['folder', 'every'],
+  subscriptions: [],
+  unfollow: [],
+  refresh: [],
 };
 export const GLOBAL: (keyof Options)[] = ['data-dir', 'json', 'help'];
 export const TAKES_ID = new Set(['show', 'update', 'delete', 'restore']);

@@ -67,7 +67,12 @@ async function chooseExportPath(suggestedName: string): Promise<string | null> {
 async function start(): Promise<void> {
   let archive: Archive;
   try {
-    archive = await openArchive(dataDir, { tagInBackground: true, chooseExportPath, printPdf });
+    archive = await openArchive(dataDir, {
+      tagInBackground: true,
+      refreshInBackground: true,
+      chooseExportPath,
+      printPdf,
+    });
   } catch (error) {
     // 'locked': the folder is open in another process (another window, `newsdesk serve`, the CLI).
     const title =

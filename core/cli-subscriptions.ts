@@ -1,0 +1,78 @@
+// The command line's subscriptions: `newsdesk follow URL|OPML_FILE`, `subscriptions`, `unfollow ID`, `refresh [ID ...]`.
+import { readFile, stat } from 'node:fs/promises';
+import type { ArchiveApi, MethodName } from './api.ts';
+import type { Archive } from './archive.ts';
+import { UsageError, type Options } from './cli-usage.ts';
+import { invokeMethod } from './gate.ts';
+import type { SubscriptionView } from './model.ts';
+
+export const SUBSCRIPTION_COMMANDS = new Set(['follow', 'subscriptions', 'unfollow', 'refresh']);
+
+/** The positional arguments each command needs, checked before the archive is opened. */
+export function checkSubscriptionArgs(command: string, rest: string[]): void {
+  if ((command === 'follow' || command === 'unfollow') && rest.length !== 1)
+    throw new UsageError(command === 'follow' ? 'follow needs one feed URL or OPML file' : 'unfollow needs one ID');
+  if (command === 'subscriptions' && rest.length) throw new UsageError('subscriptions takes no arguments');
+}
+
+/** Prints one line per item (JSON lines with --json); 1 when a refresh failed or found no network. */
+export async function runSubscriptions(
+  archive: Archive,
+  command: string,
+  rest: string[],
+  values: Options,
+): Promise<number> {
+  const call = <K extends MethodName>(method: K, ...args: unknown[]) =>
+    invokeMethod(archive, method, args) as ReturnType<ArchiveApi[K]>;
+  const json = values.json ?? false;
+  const line = (value: object, text: string) => console.log(json ? JSON.stringify(value) : text);
+  switch (command) {
+    case 'follow': {
+      const every = values.every === undefined ? undefined : Number(values.every);
+      if (every !== undefined && !Number.isInteger(every))
+        throw new UsageError('--every must be a whole number of minutes');
+      const target = await followTarget(rest[0]!);
+      const result = await call('followFeeds', target, { folder: values.folder, everyMinutes: every });
+      for (const sub of result.followed) line({ status: 'followed', ...sub }, `followed ${sub.id}  ${sub.url}`);
+      for (const skip of result.skipped) line({ status: 'skipped', ...skip }, `skipped ${skip.url}: ${skip.reason}`);
+      return 0;
+    }
+    case 'subscriptions':
+      for (const sub of await call('listSubscriptions')) line(sub, describe(sub));
+      return 0;
+    case 'unfollow': {
+      const sub = await call('unfollowFeed', rest[0]);
+      line(sub, `unfollowed ${sub.id}  ${sub.url}`);
+      return 0;
+    }
+    default: {
+      const results = await call('refreshSubscriptions', rest.length ? rest : undefined);
+      for (const r of results)
+        line(
+          r,
+          `${r.status.padEnd(12)} ${String(r.new).padStart(4)} new  ${r.url}${r.errors.map((e) => `\n    ${e}`).join('')}`,
+        );
+      return results.some((r) => r.status === 'failed' || r.status === 'offline') ? 1 : 0;
+    }
+  }
+}
+
+/** A file is read as an OPML list (or a feed URL list of one); anything else is the URL itself. */
+async function followTarget(arg: string): Promise<string> {
+  if (/^https?:\/\//i.test(arg)) return arg;
+  const isFile = await stat(arg).then(
+    (s) => s.isFile(),
+    () => false,
+  );
+  if (!isFile) return arg;
+  return readFile(arg, 'utf8');
+}
+
+function describe(sub: SubscriptionView): string {
+  const health = sub.failures
+    ? `failing ×${sub.failures}: ${sub.lastError ?? ''}`
+    : sub.lastCheckedAt
+      ? `checked ${sub.lastCheckedAt}`
+      : 'not checked yet';
+  return `${sub.id}  ${sub.paused ? '[paused] ' : ''}${sub.title || '(untitled)'}  ${sub.url}  every ${sub.everyMinutes} min  ${health}${sub.folder ? `  in ${sub.folder}` : ''}`;
+}
