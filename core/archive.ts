@@ -16,6 +16,7 @@ import { Tagger } from './entities/tagger.ts';
 import { BundleService } from './exporters/bundle-service.ts';
 import { ExportService, type ExportOptions } from './exporters/export-service.ts';
 import { Gate } from './gate.ts';
+import { InboxService } from './inbox/inbox-service.ts';
 import type { Problem } from './model.ts';
 import { SavedSearches } from './search/saved-searches.ts';
 import { SearchService } from './search/search-service.ts';
@@ -127,6 +128,7 @@ function buildServices(store: ArticleStore, registry: RegistryStore, options: Op
     collections,
     exports: new ExportService(store, registry, collections, search, options),
     bundles: new BundleService(store, registry),
+    inbox: new InboxService(store, registry),
   };
   return { services, tagger, claimIndex };
 }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { Claim, MAX_CLAIMS } from './claim.ts';
 import { MAX_COLLECTIONS_PER_ARTICLE } from './collection.ts';
 import { DateMention, MAX_MENTIONS, Mention } from './mention.ts';
+import { FeedRef, READ, Reading } from './reading.ts';
 import {
   ArticleId,
   CaptureMethod,
@@ -88,6 +89,10 @@ export const Article = z.object({
   ocrConfidence: z.number().min(0).max(1).nullable().default(null),
   /** Paged documents (PDFs): where each page starts in the text (UTF-16 offsets), page 1 first; [] otherwise. */
   pageStarts: z.array(z.number().int().nonnegative()).max(100_000).default([]),
+  /** Issue 15 (inbox): unread, read or archived, and starred; files written before it are read. */
+  reading: Reading.default(() => ({ ...READ })),
+  /** Issue 15 (subscriptions): the feed item it came from; null for everything not saved by a subscription. */
+  feed: FeedRef.nullable().default(null),
 });
 export type Article = z.infer<typeof Article>;
 
