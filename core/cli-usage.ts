@@ -28,6 +28,9 @@ Commands:
                        PATH is a new file or a folder; an existing file is never overwritten;
                        --reviewed-only: only what a person confirmed (the default for html, markdown
                        and pdf reports), --all-suggestions: every suggestion too (the default otherwise)
+  inbox [--unread|--starred|--archived|--all] [--limit N] [--offset N]   the inbox, newest first
+                       (not archived unless --archived or --all); with --json: a JSON array
+  mark ID... --read|--unread|--archived [--starred|--unstarred]   set the reading state, the star or both
   serve [--port N]     browser mode: serves the UI on 127.0.0.1 and prints its URL with a token
 
 Options for every command:
@@ -64,6 +67,12 @@ export const OPTIONS = {
   out: { type: 'string' },
   'reviewed-only': { type: 'boolean' },
   'all-suggestions': { type: 'boolean' },
+  read: { type: 'boolean' },
+  unread: { type: 'boolean' },
+  starred: { type: 'boolean' },
+  unstarred: { type: 'boolean' },
+  archived: { type: 'boolean' },
+  all: { type: 'boolean' },
 } satisfies ParseArgsConfig['options'];
 
 export type Options = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
@@ -85,6 +94,8 @@ export const ALLOWED: Record<string, (keyof Options)[]> = {
   search: ['limit', 'offset', 'sort'],
   collections: [],
   export: ['format', 'collection', 'query', 'table', 'out', 'reviewed-only', 'all-suggestions'],
+  inbox: ['unread', 'starred', 'archived', 'all', 'limit', 'offset'],
+  mark: ['read', 'unread', 'starred', 'unstarred', 'archived'],
 };
 export const GLOBAL: (keyof Options)[] = ['data-dir', 'json', 'help'];
 export const TAKES_ID = new Set(['show', 'update', 'delete', 'restore']);

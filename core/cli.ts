@@ -1,10 +1,11 @@
-// The contract on the command line: `newsdesk import|add|list|show|update|delete|restore|status|tag|claims|entities|search|collections|export|serve`.
+// The contract on the command line: `newsdesk import|add|list|show|update|delete|restore|status|tag|claims|entities|search|collections|export|inbox|mark|serve`.
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { ArchiveApi, MethodName } from './api.ts';
 import { openArchive, type Archive } from './archive.ts';
 import { runBundleImport, runImport } from './cli-import.ts';
+import { runInbox } from './cli-inbox.ts';
 import { runClaims, runTag } from './cli-suggest.ts';
 import { ALLOWED, GLOBAL, OPTIONS, TAKES_ID, USAGE, UsageError, type Options } from './cli-usage.ts';
 import { defaultDataDir } from './data-dir.ts';
@@ -38,6 +39,8 @@ export async function main(argv: string[]): Promise<number> {
     } else if (command === 'import' || command === 'tag' || command === 'claims') {
       if (!rest.length)
         throw new UsageError(`${command} needs at least one ${command === 'import' ? 'file, folder or URL' : 'file'}`);
+    } else if (command === 'mark') {
+      if (!rest.length) throw new UsageError('mark needs at least one article ID');
     } else if (rest.length !== expected)
       throw new UsageError(expected ? `${command} needs exactly one article ID` : `${command} takes no arguments`);
     const maxMb = values['max-size'] === undefined ? undefined : Number(values['max-size']);
@@ -70,6 +73,7 @@ export async function main(argv: string[]): Promise<number> {
       }
       if (command === 'search') return await runSearch(archive, rest.join(' '), values);
       if (command === 'export') return await runExport(archive, values);
+      if (command === 'inbox' || command === 'mark') return await runInbox(archive, command, rest, values);
       await run(archive, command, rest[0] ?? '', values);
       return 0;
     } finally {
