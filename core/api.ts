@@ -6,6 +6,7 @@ import { claimMethods } from './contract/claims.ts';
 import { collectionMethods } from './contract/collections.ts';
 import { entityMethods } from './contract/entities.ts';
 import { exportMethods } from './contract/exports.ts';
+import { inboxMethods } from './contract/inbox.ts';
 import { localMethods } from './contract/local.ts';
 import type { ApiOf } from './contract/method.ts';
 import { searchMethods } from './contract/search.ts';
@@ -23,6 +24,7 @@ export const contract = {
   ...collectionMethods,
   ...exportMethods,
   ...subscriptionMethods,
+  ...inboxMethods,
 };
 
 /** Every method, the local ones (paths, bytes, streams: the CLI and the server's downloads) included. */

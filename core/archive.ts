@@ -16,6 +16,7 @@ import { Tagger } from './entities/tagger.ts';
 import { BundleService } from './exporters/bundle-service.ts';
 import { ExportService, type ExportOptions } from './exporters/export-service.ts';
 import { Gate } from './gate.ts';
+import { InboxService } from './inbox/inbox-service.ts';
 import type { Problem } from './model.ts';
 import { RefreshScheduler } from './monitoring/refresh-scheduler.ts';
 import { SubscriptionService } from './monitoring/subscription-service.ts';
@@ -145,6 +146,7 @@ function buildServices(store: ArticleStore, registry: RegistryStore, options: Op
     exports: new ExportService(store, registry, collections, search, options),
     bundles: new BundleService(store, registry),
     subscriptions: new SubscriptionService(registry, importer),
+    inbox: new InboxService(store, registry),
   };
   return { services, tagger, claimIndex };
 }

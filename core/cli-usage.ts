@@ -33,6 +33,9 @@ Commands:
   unfollow ID          stop following (what was saved stays)
   refresh [ID ...]     refresh now (all unpaused without IDs): one line per subscription,
                        {subscription, url, status: ok|not-modified|failed|offline, new, errors}; exit 1 if any failed
+  inbox [--unread|--starred|--archived|--all] [--limit N] [--offset N]   the inbox, newest first
+                       (not archived unless --archived or --all); with --json: a JSON array
+  mark ID... --read|--unread|--archived [--starred|--unstarred]   set the reading state, the star or both
   serve [--port N]     browser mode: serves the UI on 127.0.0.1 and prints its URL with a token
 
 Options for every command:
@@ -71,6 +74,12 @@ export const OPTIONS = {
   'all-suggestions': { type: 'boolean' },
   folder: { type: 'string' },
   every: { type: 'string' },
+  read: { type: 'boolean' },
+  unread: { type: 'boolean' },
+  starred: { type: 'boolean' },
+  unstarred: { type: 'boolean' },
+  archived: { type: 'boolean' },
+  all: { type: 'boolean' },
 } satisfies ParseArgsConfig['options'];
 
 export type Options = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
@@ -96,6 +105,8 @@ export const ALLOWED: Record<string, (keyof Options)[]> = {
   subscriptions: [],
   unfollow: [],
   refresh: [],
+  inbox: ['unread', 'starred', 'archived', 'all', 'limit', 'offset'],
+  mark: ['read', 'unread', 'starred', 'unstarred', 'archived'],
 };
 export const GLOBAL: (keyof Options)[] = ['data-dir', 'json', 'help'];
 export const TAKES_ID = new Set(['show', 'update', 'delete', 'restore']);

@@ -1,4 +1,4 @@
-// The contract on the command line: `newsdesk import|add|list|show|update|delete|restore|status|tag|claims|entities|search|collections|export|follow|subscriptions|unfollow|refresh|serve`.
+// The contract on the command line: `newsdesk import|add|list|show|update|delete|restore|status|tag|claims|entities|search|collections|export|follow|subscriptions|unfollow|refresh|inbox|mark|serve`.
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -6,6 +6,7 @@ import type { ArchiveApi, MethodName } from './api.ts';
 import { openArchive, type Archive } from './archive.ts';
 import { runBundleImport, runImport } from './cli-import.ts';
 import { checkSubscriptionArgs, runSubscriptions, SUBSCRIPTION_COMMANDS } from './cli-subscriptions.ts';
+import { runInbox } from './cli-inbox.ts';
 import { runClaims, runTag } from './cli-suggest.ts';
 import { ALLOWED, GLOBAL, OPTIONS, TAKES_ID, USAGE, UsageError, type Options } from './cli-usage.ts';
 import { defaultDataDir } from './data-dir.ts';
@@ -40,6 +41,8 @@ export async function main(argv: string[]): Promise<number> {
     } else if (command === 'import' || command === 'tag' || command === 'claims') {
       if (!rest.length)
         throw new UsageError(`${command} needs at least one ${command === 'import' ? 'file, folder or URL' : 'file'}`);
+    } else if (command === 'mark') {
+      if (!rest.length) throw new UsageError('mark needs at least one article ID');
     } else if (rest.length !== expected)
       throw new UsageError(expected ? `${command} needs exactly one article ID` : `${command} takes no arguments`);
     const maxMb = values['max-size'] === undefined ? undefined : Number(values['max-size']);
@@ -76,6 +79,7 @@ export async function main(argv: string[]): Promise<number> {
       if (SUBSCRIPTION_COMMANDS.has(command)) return await runSubscriptions(archive, command, rest, values);
       if (command === 'search') return await runSearch(archive, rest.join(' '), values);
       if (command === 'export') return await runExport(archive, values);
+      if (command === 'inbox' || command === 'mark') return await runInbox(archive, command, rest, values);
       await run(archive, command, rest[0] ?? '', values);
       return 0;
     } finally {

@@ -10,3 +10,4 @@ export * from './model/registry.ts';
 export * from './model/subscription.ts';
 export * from './model/capture.ts';
 export * from './model/export.ts';
+export * from './model/reading.ts';

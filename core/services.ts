@@ -9,6 +9,7 @@ import type { MentionService } from './entities/mention-service.ts';
 import type { BundleService } from './exporters/bundle-service.ts';
 import type { ExportService } from './exporters/export-service.ts';
 import type { SubscriptionService } from './monitoring/subscription-service.ts';
+import type { InboxService } from './inbox/inbox-service.ts';
 import type { SavedSearches } from './search/saved-searches.ts';
 import type { SearchService } from './search/search-service.ts';
 import type { ArticleStore } from './store/article-store.ts';
@@ -32,4 +33,5 @@ export type Services = {
   bundles: BundleService;
   /** The feeds followed, and refreshing them. */
   subscriptions: SubscriptionService;
+  inbox: InboxService;
 };

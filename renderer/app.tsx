@@ -20,6 +20,7 @@ import { exportScopes } from './exports/export-scopes.ts';
 import { DropOverlay } from './import/drop-overlay.tsx';
 import { ImportDialog } from './import/import-dialog.tsx';
 import { importSummary } from './import/summary.ts';
+import { InboxView } from './inbox/inbox-view.tsx';
 import { useImportWithDrops } from './import/use-import.ts';
 import { useNavigation } from './navigation.ts';
 import { useAppShortcuts } from './use-app-shortcuts.ts';
@@ -175,6 +176,15 @@ export function App() {
                 </button>
               </>
             }
+          />
+        ) : nav.section === 'inbox' ? (
+          <InboxView
+            ref={keys.inbox}
+            onOpen={selection.read}
+            onChanged={selection.noteChange}
+            onError={reportError}
+            reader={reader(false)}
+            onFocusReader={() => keys.reader.current?.focus()}
           />
         ) : nav.section === 'claims' ? (
           <ClaimsView onOpenArticle={openArticle} onNotice={info} onError={reportError} />

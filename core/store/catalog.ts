@@ -1,7 +1,7 @@
 // The slim catalog of every article (no text): a snapshot plus an append-only log, so start-up never opens article files.
 import { open, readFile, rm, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
-import { summarize, type Article, type ArticleSummary, type SortField } from '../model.ts';
+import { READ, summarize, type Article, type ArticleSummary, type SortField } from '../model.ts';
 import { SerialQueue } from '../serial.ts';
 import { writeFileDurably } from './durable-write.ts';
 import { articleFileFor, type FileStamp } from './article-files.ts';
@@ -44,6 +44,8 @@ const COLUMNS = [
   'collectionIds',
   'extraction',
   'ocrConfidence',
+  'reading',
+  'feed',
 ] as const;
 /** Past this many logged changes the snapshot is rewritten, keeping start-up replay short. */
 const COMPACT_AFTER = 5000;
@@ -262,6 +264,7 @@ function snapshotEntries(snapshot: Snapshot): CatalogEntry[] | null {
     COLUMNS.slice(11).map(at);
   const [file, size, mtimeMs, rejectedEntityIds, claimEntityIds, collectionIds, extraction, ocrConfidence] =
     COLUMNS.slice(19).map(at);
+  const [reading, feed] = COLUMNS.slice(27).map(at);
   const entries: CatalogEntry[] = [];
   for (const row of snapshot.rows) {
     if (!Array.isArray(row) || row.length !== columns.length) return null;
@@ -297,6 +300,9 @@ function snapshotEntries(snapshot: Snapshot): CatalogEntry[] | null {
       collectionIds: value(collectionIds) ?? [],
       extraction: value(extraction) ?? 'article',
       ocrConfidence: value(ocrConfidence) ?? null,
+      // Snapshots written before reading states (issue 15): every article then was read.
+      reading: value(reading) ?? READ,
+      feed: value(feed) ?? null,
     } as CatalogEntry;
     if (e.file === '' && typeof e.id === 'string' && typeof e.capturedAt === 'string') e.file = articleFileFor(e);
     if (!isEntry(e)) return null;
@@ -316,6 +322,8 @@ function upgrade(entry: CatalogEntry): CatalogEntry {
   entry.collectionIds ??= [];
   entry.extraction ??= 'article';
   entry.ocrConfidence ??= null;
+  entry.reading ??= READ;
+  entry.feed ??= null;
   return entry;
 }
 
