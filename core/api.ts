@@ -9,6 +9,7 @@ import { exportMethods } from './contract/exports.ts';
 import { localMethods } from './contract/local.ts';
 import type { ApiOf } from './contract/method.ts';
 import { searchMethods } from './contract/search.ts';
+import { watchMethods } from './contract/watch.ts';
 
 export type { Reply } from './common/reply.ts';
 
@@ -21,6 +22,7 @@ export const contract = {
   ...searchMethods,
   ...collectionMethods,
   ...exportMethods,
+  ...watchMethods,
 };
 
 /** Every method, the local ones (paths, bytes, streams: the CLI and the server's downloads) included. */

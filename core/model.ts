@@ -9,3 +9,4 @@ export * from './model/search.ts';
 export * from './model/registry.ts';
 export * from './model/capture.ts';
 export * from './model/export.ts';
+export * from './model/watch.ts';

@@ -1,0 +1,17 @@
+// The contract's watchlist methods: watches on a search, an entity or a kind of claim in a place, and the alerts newly saved articles raise.
+import { z } from 'zod';
+import { AlertQuery, SeenSelection, WatchId, WatchInput } from '../model.ts';
+import { method } from './method.ts';
+
+export const watchMethods = {
+  /** A watch: every article saved from now on that matches it raises one alert. A query that does not parse is refused. */
+  createWatch: method(z.tuple([WatchInput]), (s, input) => s.watches.create(input)),
+  /** The watches, by name, each with its number of alerts and of unseen ones. */
+  listWatches: method(z.tuple([]), (s) => s.watches.list()),
+  /** The watch and its alerts go; the articles stay. */
+  deleteWatch: method(z.tuple([WatchId]), (s, id) => s.watches.delete(id)),
+  /** Alerts, newest first: since an instant, of one watch, or only the unseen ones. */
+  listAlerts: method(z.tuple([AlertQuery.default({ limit: 500 })]), (s, query) => s.watches.alerts(query)),
+  /** Marks these alerts (or a watch's, or with nothing given all) seen; answers how many changed. */
+  markAlertsSeen: method(z.tuple([SeenSelection.default({})]), (s, selection) => s.watches.markSeen(selection)),
+};
