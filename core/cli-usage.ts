@@ -28,6 +28,10 @@ Commands:
                        PATH is a new file or a folder; an existing file is never overwritten;
                        --reviewed-only: only what a person confirmed (the default for html, markdown
                        and pdf reports), --all-suggestions: every suggestion too (the default otherwise)
+  watch QUERY --name NAME   alert on every article saved from now on that the query finds (docs/monitoring.md)
+  alerts [--since ISO] what watches matched, newest first (one JSON line per alert with --json)
+  digest --out PATH    the last day's alerts and new claims as a report: Markdown, or HTML for a .html PATH
+                       or --format html
   serve [--port N]     browser mode: serves the UI on 127.0.0.1 and prints its URL with a token
 
 Options for every command:
@@ -64,6 +68,8 @@ export const OPTIONS = {
   out: { type: 'string' },
   'reviewed-only': { type: 'boolean' },
   'all-suggestions': { type: 'boolean' },
+  name: { type: 'string' },
+  since: { type: 'string' },
 } satisfies ParseArgsConfig['options'];
 
 export type Options = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
@@ -85,6 +91,9 @@ export const ALLOWED: Record<string, (keyof Options)[]> = {
   search: ['limit', 'offset', 'sort'],
   collections: [],
   export: ['format', 'collection', 'query', 'table', 'out', 'reviewed-only', 'all-suggestions'],
+  watch: ['name'],
+  alerts: ['since'],
+  digest: ['out', 'format'],
 };
 export const GLOBAL: (keyof Options)[] = ['data-dir', 'json', 'help'];
 export const TAKES_ID = new Set(['show', 'update', 'delete', 'restore']);
