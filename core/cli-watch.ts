@@ -6,8 +6,6 @@ import type { AlertView, Watch } from './model.ts';
 
 export const WATCH_COMMANDS = new Set(['watch', 'alerts', 'digest']);
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-
 export async function runWatchCommand(archive: Archive, command: string, rest: string[], values: Options) {
   const json = values.json ?? false;
   if (command === 'watch') {
@@ -36,24 +34,13 @@ async function runDigest(archive: Archive, values: Options): Promise<void> {
   if (!values.out) throw new UsageError('digest needs --out PATH (a new file, or a folder)');
   const format = values.format ?? (/\.html?$/i.test(values.out) ? 'html' : 'markdown');
   if (format !== 'html' && format !== 'markdown') throw new UsageError('--format must be markdown or html');
-  const since = new Date(Date.now() - DAY_MS).toISOString();
-  const alerts = await archive.listAlerts({ since, limit: 10_000 });
-  const ids = new Set(alerts.filter((a) => a.article).map((a) => a.articleId));
-  for (let offset = 0; ; offset += 500) {
-    const page = await archive.listArticles({ sort: 'capturedAt', order: 'desc', limit: 500, offset });
-    const recent = page.items.filter((a) => a.capturedAt >= since);
-    for (const article of recent) if (article.claimCount > 0) ids.add(article.id);
-    if (recent.length < page.items.length || page.items.length < 500) break;
-  }
-  if (!ids.size) {
+  const { alerts, articleIds } = await archive.getDigest();
+  if (!articleIds.length) {
     console.log('Nothing to report: no alerts and no new claims in the last day. No digest was written.');
     return;
   }
   // Every suggestion: a digest is read the morning after, before anyone has reviewed the day's claims.
-  const result = await archive.exportToFile(
-    { scope: { articleIds: [...ids] }, format, reviewedOnly: false },
-    values.out,
-  );
+  const result = await archive.exportToFile({ scope: { articleIds }, format, reviewedOnly: false }, values.out);
   if (values.json) console.log(JSON.stringify({ path: result.path, articles: result.articles, alerts: alerts.length }));
   else
     console.log(`${result.path}: ${alerts.length} alert(s), ${result.articles} article(s), ${result.claims} claim(s)`);

@@ -12,6 +12,10 @@ export const watchMethods = {
   deleteWatch: method(z.tuple([WatchId]), (s, id) => s.watches.delete(id)),
   /** Alerts, newest first: since an instant, of one watch, or only the unseen ones. */
   listAlerts: method(z.tuple([AlertQuery.default({ limit: 500 })]), (s, query) => s.watches.alerts(query)),
+  /** What a digest holds: the alerts since an instant (default: a day ago) and the articles saved since with claims. */
+  getDigest: method(z.tuple([z.iso.datetime({ offset: true }).optional()]), (s, since) =>
+    s.watches.digest(since ?? new Date(Date.now() - 24 * 60 * 60 * 1000).toISOString()),
+  ),
   /** Marks these alerts (or a watch's, or with nothing given all) seen; answers how many changed. */
   markAlertsSeen: method(z.tuple([SeenSelection.default({})]), (s, selection) => s.watches.markSeen(selection)),
 };

@@ -103,6 +103,16 @@ export class WatchService {
     return views;
   }
 
+  /** A digest's contents: the alerts since `since` and the articles saved since then with claims that are not rejected. */
+  async digest(since: string): Promise<{ since: string; alerts: AlertView[]; articleIds: string[] }> {
+    const alerts = await this.alerts({ since, limit: 10_000 });
+    const ids = new Set(alerts.filter((a) => a.article).map((a) => a.articleId));
+    const from = Date.parse(since);
+    for (const entry of this.store.entries())
+      if (!entry.deletedAt && entry.claimCount > 0 && Date.parse(entry.capturedAt) >= from) ids.add(entry.id);
+    return { since, alerts, articleIds: [...ids] };
+  }
+
   /** How many alerts were newly marked seen. */
   async markSeen(selection: SeenSelection): Promise<{ changed: number }> {
     await this.settled();
