@@ -11,6 +11,7 @@ import { localMethods } from './contract/local.ts';
 import type { ApiOf } from './contract/method.ts';
 import { searchMethods } from './contract/search.ts';
 import { subscriptionMethods } from './contract/subscriptions.ts';
+import { watchMethods } from './contract/watch.ts';
 
 export type { Reply } from './common/reply.ts';
 
@@ -25,6 +26,7 @@ export const contract = {
   ...exportMethods,
   ...subscriptionMethods,
   ...inboxMethods,
+  ...watchMethods,
 };
 
 /** Every method, the local ones (paths, bytes, streams: the CLI and the server's downloads) included. */

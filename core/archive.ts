@@ -17,6 +17,8 @@ import { BundleService } from './exporters/bundle-service.ts';
 import { ExportService, type ExportOptions } from './exporters/export-service.ts';
 import { Gate } from './gate.ts';
 import { InboxService } from './inbox/inbox-service.ts';
+import { WatchService } from './monitoring/watch-service.ts';
+import { WatchStore } from './monitoring/watch-store.ts';
 import type { Problem } from './model.ts';
 import { RefreshScheduler } from './monitoring/refresh-scheduler.ts';
 import { SubscriptionService } from './monitoring/subscription-service.ts';
@@ -63,6 +65,7 @@ export async function openArchive(dataDir: string, options: OpenOptions = {}): P
   try {
     const problems: Problem[] = [];
     const registry = new RegistryStore(await openRegistry(dir, problems));
+    const watchStore = await WatchStore.open(dir, problems);
     const catalog = await openCatalog(dir, lock.previousOwnerCrashed, problems);
     // Kept in archive.json, so a file moved aside is still reported in later sessions.
     if (problems.length) await registry.update((draft) => void draft.problems.push(...problems));
@@ -72,7 +75,10 @@ export async function openArchive(dataDir: string, options: OpenOptions = {}): P
     const closing = new Promise<null>((resolve) => (stopAsking = () => resolve(null)));
     const choose = options.chooseExportPath;
     const chooseExportPath = choose && ((name: string) => Promise.race([choose(name), closing]));
-    const { services, tagger, claimIndex } = buildServices(store, registry, { ...options, chooseExportPath });
+    const { services, tagger, claimIndex } = buildServices(store, registry, watchStore, {
+      ...options,
+      chooseExportPath,
+    });
     await services.search.open();
     const tagging = options.tagInBackground ? new BackgroundTagging(store, services.mentions) : null;
     const gate = new Gate(services);
@@ -90,6 +96,7 @@ export async function openArchive(dataDir: string, options: OpenOptions = {}): P
       await tagger.close();
       await stopped;
       await calls;
+      await services.watches.settled();
       await services.importer.close();
       await services.search.close();
       try {
@@ -124,7 +131,7 @@ function startScheduler(services: Services, option: OpenOptions['refreshInBackgr
 }
 
 /** Every service of one archive, each given the stores and the other services it works with. */
-function buildServices(store: ArticleStore, registry: RegistryStore, options: OpenOptions) {
+function buildServices(store: ArticleStore, registry: RegistryStore, watchStore: WatchStore, options: OpenOptions) {
   const search = new SearchService(store, registry);
   const collections = new CollectionService(store, registry, search);
   const entities = new EntityService(store, registry);
@@ -147,6 +154,8 @@ function buildServices(store: ArticleStore, registry: RegistryStore, options: Op
     bundles: new BundleService(store, registry),
     subscriptions: new SubscriptionService(registry, importer),
     inbox: new InboxService(store, registry),
+    // After search: its listeners must index a new article before a watch asks the index about it.
+    watches: new WatchService(store, registry, search, watchStore),
   };
   return { services, tagger, claimIndex };
 }

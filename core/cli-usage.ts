@@ -36,6 +36,10 @@ Commands:
   inbox [--unread|--starred|--archived|--all] [--limit N] [--offset N]   the inbox, newest first
                        (not archived unless --archived or --all); with --json: a JSON array
   mark ID... --read|--unread|--archived [--starred|--unstarred]   set the reading state, the star or both
+  watch QUERY --name NAME   alert on every article saved from now on that the query finds (docs/monitoring.md)
+  alerts [--since ISO] what watches matched, newest first (one JSON line per alert with --json)
+  digest --out PATH    the last day's alerts and new claims as a report: Markdown, or HTML for a .html PATH
+                       or --format html
   serve [--port N]     browser mode: serves the UI on 127.0.0.1 and prints its URL with a token
 
 Options for every command:
@@ -80,6 +84,8 @@ export const OPTIONS = {
   unstarred: { type: 'boolean' },
   archived: { type: 'boolean' },
   all: { type: 'boolean' },
+  name: { type: 'string' },
+  since: { type: 'string' },
 } satisfies ParseArgsConfig['options'];
 
 export type Options = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
@@ -107,6 +113,9 @@ export const ALLOWED: Record<string, (keyof Options)[]> = {
   refresh: [],
   inbox: ['unread', 'starred', 'archived', 'all', 'limit', 'offset'],
   mark: ['read', 'unread', 'starred', 'unstarred', 'archived'],
+  watch: ['name'],
+  alerts: ['since'],
+  digest: ['out', 'format'],
 };
 export const GLOBAL: (keyof Options)[] = ['data-dir', 'json', 'help'];
 export const TAKES_ID = new Set(['show', 'update', 'delete', 'restore']);

@@ -1,4 +1,4 @@
-// The contract on the command line: `newsdesk import|add|list|show|update|delete|restore|status|tag|claims|entities|search|collections|export|follow|subscriptions|unfollow|refresh|inbox|mark|serve`.
+// The contract on the command line: `newsdesk import|add|list|show|update|delete|restore|status|tag|claims|entities|search|collections|export|follow|subscriptions|unfollow|refresh|inbox|mark|watch|alerts|digest|serve`.
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -8,6 +8,7 @@ import { runBundleImport, runImport } from './cli-import.ts';
 import { checkSubscriptionArgs, runSubscriptions, SUBSCRIPTION_COMMANDS } from './cli-subscriptions.ts';
 import { runInbox } from './cli-inbox.ts';
 import { runClaims, runTag } from './cli-suggest.ts';
+import { runWatchCommand, WATCH_COMMANDS } from './cli-watch.ts';
 import { ALLOWED, GLOBAL, OPTIONS, TAKES_ID, USAGE, UsageError, type Options } from './cli-usage.ts';
 import { defaultDataDir } from './data-dir.ts';
 import { ArchiveError, toErrorBody } from './errors.ts';
@@ -36,8 +37,8 @@ export async function main(argv: string[]): Promise<number> {
     if (stray) throw new UsageError(`${command} does not take --${stray}`);
     const expected = TAKES_ID.has(command) ? 1 : 0;
     if (SUBSCRIPTION_COMMANDS.has(command)) checkSubscriptionArgs(command, rest);
-    else if (command === 'search') {
-      if (!rest.length) throw new UsageError('search needs a query (in quotes if it has spaces or quotes)');
+    else if (command === 'search' || command === 'watch') {
+      if (!rest.length) throw new UsageError(`${command} needs a query (in quotes if it has spaces or quotes)`);
     } else if (command === 'import' || command === 'tag' || command === 'claims') {
       if (!rest.length)
         throw new UsageError(`${command} needs at least one ${command === 'import' ? 'file, folder or URL' : 'file'}`);
@@ -80,6 +81,7 @@ export async function main(argv: string[]): Promise<number> {
       if (command === 'search') return await runSearch(archive, rest.join(' '), values);
       if (command === 'export') return await runExport(archive, values);
       if (command === 'inbox' || command === 'mark') return await runInbox(archive, command, rest, values);
+      if (WATCH_COMMANDS.has(command)) return await runWatchCommand(archive, command, rest, values);
       await run(archive, command, rest[0] ?? '', values);
       return 0;
     } finally {

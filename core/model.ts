@@ -11,3 +11,4 @@ export * from './model/subscription.ts';
 export * from './model/capture.ts';
 export * from './model/export.ts';
 export * from './model/reading.ts';
+export * from './model/watch.ts';

@@ -10,6 +10,7 @@ import type { BundleService } from './exporters/bundle-service.ts';
 import type { ExportService } from './exporters/export-service.ts';
 import type { SubscriptionService } from './monitoring/subscription-service.ts';
 import type { InboxService } from './inbox/inbox-service.ts';
+import type { WatchService } from './monitoring/watch-service.ts';
 import type { SavedSearches } from './search/saved-searches.ts';
 import type { SearchService } from './search/search-service.ts';
 import type { ArticleStore } from './store/article-store.ts';
@@ -34,4 +35,6 @@ export type Services = {
   /** The feeds followed, and refreshing them. */
   subscriptions: SubscriptionService;
   inbox: InboxService;
+  /** Watchlists and their alerts (<data>/watches.json). */
+  watches: WatchService;
 };

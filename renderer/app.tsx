@@ -7,6 +7,7 @@ import { ShortcutsHelp } from './components/shortcuts-help.tsx';
 import { StatusBar, type Notice } from './components/status-bar.tsx';
 import { TopBar } from './components/top-bar.tsx';
 import { useArchiveStatus } from './components/use-archive-status.ts';
+import { WatchAlerts } from './watch/watch-alerts.tsx';
 import { ClaimsView } from './claims/claims-view.tsx';
 import { AddAllToCollection } from './collections/add-all-to-collection.tsx';
 import { ArticleCollections } from './collections/article-collections.tsx';
@@ -39,6 +40,7 @@ export function App() {
   const [entityRevision, setEntityRevision] = useState(0);
 
   const reportError = useCallback((error: unknown) => setNotice({ kind: 'error', text: messageOf(error) }), []);
+  const announceAlert = useCallback((text: string) => setNotice({ kind: 'info', text: `Watch alert: ${text}` }), []);
   const info = (text: string, action?: Notice['action']) => setNotice({ kind: 'info', text, action });
   const collections = useCollections(reportError);
   const archiveStatus = useArchiveStatus(reportError);
@@ -227,6 +229,7 @@ export function App() {
         )}
       </main>
       <StatusBar notice={notice} status={archiveStatus.status} onDismiss={() => setNotice(null)} />
+      <WatchAlerts onAlert={announceAlert} onOpenArticle={openArticle} />
       {nav.dialog === 'add' && (
         <ArticleDialog
           mode="add"
