@@ -11,6 +11,12 @@ import { openRegistry, RegistryStore } from '../../core/store/registry-file.ts';
 import { defer, openFor, tempDir } from './helpers/temp-dir.ts';
 
 const MISSING = '00000000-0000-4000-8000-000000000000';
+// Subscription ids are UUIDs, as the subscriptions' store makes them.
+const [SUB_1, SUB_2, SUB_3] = [
+  '11111111-1111-4111-8111-111111111111',
+  '22222222-2222-4222-8222-222222222222',
+  '33333333-3333-4333-8333-333333333333',
+];
 
 /** Saves the way a subscription's refresh will: through the store, unread, with its feed. */
 async function saveFromFeed(dir: string, items: { title: string; feed: string; sub: string }[]): Promise<string[]> {
@@ -51,9 +57,9 @@ test('hand-saved articles are read; marks in bulk; counts survive a reopen from 
   await archive.close();
 
   const [a, b, c] = await saveFromFeed(dir, [
-    { title: 'Alpha shelling', feed: 'Reuters World', sub: 'sub-1' },
-    { title: 'Bravo ceasefire', feed: 'Reuters World', sub: 'sub-1' },
-    { title: 'Charlie aid convoy', feed: 'UN News', sub: 'sub-2' },
+    { title: 'Alpha shelling', feed: 'Reuters World', sub: SUB_1 },
+    { title: 'Bravo ceasefire', feed: 'Reuters World', sub: SUB_1 },
+    { title: 'Charlie aid convoy', feed: 'UN News', sub: SUB_2 },
   ]);
   archive = await openArchive(dir);
   defer(t, () => archive.close());
@@ -70,11 +76,11 @@ test('hand-saved articles are read; marks in bulk; counts survive a reopen from 
     { unread: 3, inbox: 4, starred: page.counts.starred, archived: page.counts.archived },
   );
   assert.deepEqual(page.counts.feeds, [
-    { subscriptionId: 'sub-1', title: 'Reuters World', unread: 2, total: 2 },
-    { subscriptionId: 'sub-2', title: 'UN News', unread: 1, total: 1 },
+    { subscriptionId: SUB_1, title: 'Reuters World', unread: 2, total: 2 },
+    { subscriptionId: SUB_2, title: 'UN News', unread: 1, total: 1 },
   ]);
   assert.deepEqual(
-    (await archive.listInbox({ filter: 'unread', subscriptionId: 'sub-1' })).items.map((i) => i.id),
+    (await archive.listInbox({ filter: 'unread', subscriptionId: SUB_1 })).items.map((i) => i.id),
     [b, a],
   );
 
@@ -131,9 +137,9 @@ test('hand-saved articles are read; marks in bulk; counts survive a reopen from 
 test('search: is:unread, is:starred, is:archived and feed:"Name"', async (t) => {
   const dir = await tempDir(t);
   const [a, b, c] = await saveFromFeed(dir, [
-    { title: 'Alpha shelling', feed: 'Reuters World', sub: 'sub-1' },
-    { title: 'Bravo shelling', feed: 'Reuters Africa', sub: 'sub-3' },
-    { title: 'Charlie shelling', feed: 'UN News', sub: 'sub-2' },
+    { title: 'Alpha shelling', feed: 'Reuters World', sub: SUB_1 },
+    { title: 'Bravo shelling', feed: 'Reuters Africa', sub: SUB_3 },
+    { title: 'Charlie shelling', feed: 'UN News', sub: SUB_2 },
   ]);
   const archive = await openFor(t, dir);
   const pasted = await archive.addArticle({ title: 'Delta shelling', text: 'pasted shelling report' });
