@@ -18,7 +18,8 @@ import { OcrEngine } from './ocr.ts';
 type Captured = CaptureResult | ImportResult;
 
 /** Fields a capture does not know and its caller does (the feed item a followed article came from). */
-export type ExtraFields = Partial<Pick<NewArticle, 'feed'>>;
+/** Fields the saver sets beyond what capture found: a subscription's item comes with its feed, unread. */
+export type ExtraFields = Partial<Pick<NewArticle, 'feed' | 'reading'>>;
 
 export class Importer {
   private exact: { byUrl: Map<string, string>; byHash: Map<string, string> } | null = null;

@@ -6,7 +6,7 @@ import { parseFeed, type Feed, type FeedItem } from '../capture/feeds.ts';
 import type { Importer } from '../capture/importer.ts';
 import { hostOf } from '../capture/page-outlets.ts';
 import { toErrorBody } from '../errors.ts';
-import type { FeedRef, RefreshResult, Subscription } from '../model.ts';
+import { UNREAD, type FeedRef, type RefreshResult, type Subscription } from '../model.ts';
 import { isJsonFeed, parseJsonFeed } from './json-feed.ts';
 import { fetchPolitely, OfflineError } from './polite-fetch.ts';
 import type { RequestLimits } from './request-limits.ts';
@@ -132,7 +132,7 @@ async function saveItem(
         const [saved] = await ctx.importer.fromBytes(
           { bytes: page.bytes, name: page.url, mediaType: page.mediaType, origin: page.url, method: 'url' },
           ctx.maxBytes,
-          { feed },
+          { feed, reading: UNREAD },
         );
         if (saved?.status === 'saved') return { saved: true, done: true };
         if (saved?.status === 'duplicate') return { saved: false, done: true };
@@ -146,7 +146,7 @@ async function saveItem(
   const own = captureFeedEntry(item, { item: name, source: at.source, mediaType: at.mediaType, origin: at.origin });
   if (!own.ok) return { saved: false, done: false, error: `${name}: ${why}; ${own.error}` };
   own.article.extraction = 'feed';
-  const [saved] = await ctx.importer.fromItems([own], { feed });
+  const [saved] = await ctx.importer.fromItems([own], { feed, reading: UNREAD });
   if (saved?.status === 'saved')
     return { saved: true, done: true, error: `${name}: ${why}; saved the feed's own content instead.` };
   if (saved?.status === 'duplicate') return { saved: false, done: true };

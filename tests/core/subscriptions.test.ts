@@ -34,6 +34,10 @@ test('new items are saved with the full page; a second refresh is conditional an
   assert.match(saved.text, /emergency crews were working/, 'the linked page, not the feed summary');
   assert.deepEqual(saved.feed, { subscriptionId: id, guid: 'guid-alpha', title: 'Local Wire' });
   assert.equal(saved.extraction, 'article');
+  // A followed feed's items land in the inbox unread, and the inbox counts them by feed.
+  assert.deepEqual(saved.reading, { state: 'unread', starred: false });
+  const inbox = await archive.listInbox({ filter: 'unread' });
+  assert.equal(inbox.items.length, 2);
 
   const [sub] = await archive.listSubscriptions();
   assert.equal(sub!.title, 'Local Wire');
