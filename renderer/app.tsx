@@ -7,7 +7,6 @@ import { ShortcutsHelp } from './components/shortcuts-help.tsx';
 import { StatusBar, type Notice } from './components/status-bar.tsx';
 import { TopBar } from './components/top-bar.tsx';
 import { useArchiveStatus } from './components/use-archive-status.ts';
-import { WatchAlerts } from './watch/watch-alerts.tsx';
 import { ClaimsView } from './claims/claims-view.tsx';
 import { AddAllToCollection } from './collections/add-all-to-collection.tsx';
 import { ArticleCollections } from './collections/article-collections.tsx';
@@ -23,6 +22,9 @@ import { ImportDialog } from './import/import-dialog.tsx';
 import { importSummary } from './import/summary.ts';
 import { InboxView } from './inbox/inbox-view.tsx';
 import { useImportWithDrops } from './import/use-import.ts';
+import { SubscriptionsDialog } from './monitoring/subscriptions-dialog.tsx';
+import { WatchAlerts } from './monitoring/watch-alerts.tsx';
+import { WatchButton } from './monitoring/watch-button.tsx';
 import { useNavigation } from './navigation.ts';
 import { useAppShortcuts } from './use-app-shortcuts.ts';
 import { EmptyLibrary } from './views/empty-library.tsx';
@@ -169,6 +171,13 @@ export function App() {
             onNotice={info}
             actions={
               <>
+                <WatchButton
+                  describe={nav.query}
+                  defaultName={nav.query}
+                  target={{ kind: 'search', query: nav.query }}
+                  onCreated={(name) => info(`Watching “${name}”: new articles that match raise an alert.`)}
+                  onError={reportError}
+                />
                 <AddAllToCollection
                   collections={collections}
                   onAdd={(id) => void collecting.addToCollection(id, { query: nav.query })}
@@ -187,6 +196,8 @@ export function App() {
             onError={reportError}
             reader={reader(false)}
             onFocusReader={() => keys.reader.current?.focus()}
+            onManageFeeds={() => nav.openDialog('subscriptions')}
+            revision={selection.revision}
           />
         ) : nav.section === 'claims' ? (
           <ClaimsView onOpenArticle={openArticle} onNotice={info} onError={reportError} />
@@ -228,8 +239,9 @@ export function App() {
           </div>
         )}
       </main>
-      <StatusBar notice={notice} status={archiveStatus.status} onDismiss={() => setNotice(null)} />
-      <WatchAlerts onAlert={announceAlert} onOpenArticle={openArticle} />
+      <StatusBar notice={notice} status={archiveStatus.status} onDismiss={() => setNotice(null)}>
+        <WatchAlerts onAlert={announceAlert} onOpenArticle={openArticle} onError={reportError} />
+      </StatusBar>
       {nav.dialog === 'add' && (
         <ArticleDialog
           mode="add"
@@ -255,6 +267,17 @@ export function App() {
         <ImportDialog importer={importer} dragging={dragging} onOpenArticle={openArticle} onClose={nav.closeDialog} />
       )}
       {nav.dialog === 'help' && <ShortcutsHelp onClose={nav.closeDialog} />}
+      {nav.dialog === 'subscriptions' && (
+        <SubscriptionsDialog
+          onClose={nav.closeDialog}
+          onError={reportError}
+          onRefreshed={() => {
+            selection.noteChange();
+            void selection.reloadList(selection.openId);
+            void archiveStatus.refresh();
+          }}
+        />
+      )}
       {nav.dialog === 'export' && (
         <ExportDialog
           scopes={exportScopes({

@@ -1,6 +1,6 @@
 // The contract's watchlist methods: watches on a search, an entity or a kind of claim in a place, and the alerts newly saved articles raise.
 import { z } from 'zod';
-import { AlertQuery, SeenSelection, WatchId, WatchInput } from '../model.ts';
+import { AlertQuery, SeenSelection, WatchId, WatchInput, WatchPatch } from '../model.ts';
 import { method } from './method.ts';
 
 export const watchMethods = {
@@ -8,6 +8,8 @@ export const watchMethods = {
   createWatch: method(z.tuple([WatchInput]), (s, input) => s.watches.create(input)),
   /** The watches, by name, each with its number of alerts and of unseen ones. */
   listWatches: method(z.tuple([]), (s) => s.watches.list()),
+  /** Renames a watch, or turns its system notification on or off. */
+  updateWatch: method(z.tuple([WatchId, WatchPatch]), (s, id, patch) => s.watches.update(id, patch)),
   /** The watch and its alerts go; the articles stay. */
   deleteWatch: method(z.tuple([WatchId]), (s, id) => s.watches.delete(id)),
   /** Alerts, newest first: since an instant, of one watch, or only the unseen ones. */

@@ -21,6 +21,14 @@ export const WatchInput = z
   .strict();
 export type WatchInput = z.input<typeof WatchInput>;
 
+/** What can change on a watch: its name, and whether it raises a system notification. */
+export const WatchPatch = z
+  .object({ name: WatchName, notify: z.boolean() })
+  .partial()
+  .strict()
+  .refine((patch) => Object.keys(patch).length > 0, 'nothing to change');
+export type WatchPatch = z.input<typeof WatchPatch>;
+
 export const Watch = z.object({
   id: WatchId,
   name: WatchName,

@@ -2,7 +2,16 @@
 import { ArchiveError } from '../errors.ts';
 import { newAlertId, newWatchId } from '../ids.ts';
 import type { z } from 'zod';
-import type { AlertQuery, AlertView, Article, SeenSelection, Watch, WatchInput, WatchSummary } from '../model.ts';
+import type {
+  AlertQuery,
+  AlertView,
+  Article,
+  SeenSelection,
+  Watch,
+  WatchInput,
+  WatchPatch,
+  WatchSummary,
+} from '../model.ts';
 import type { SearchService } from '../search/search-service.ts';
 import { SerialQueue } from '../serial.ts';
 import type { ArticleStore } from '../store/article-store.ts';
@@ -68,6 +77,20 @@ export class WatchService {
     return this.watches.data.watches
       .map((w) => ({ ...w, ...(counts.get(w.id) ?? { alerts: 0, unseen: 0 }) }))
       .sort((a, b) => a.name.localeCompare(b.name, undefined, { sensitivity: 'base', numeric: true }));
+  }
+
+  /** A new name (unique, as at creation) or the notification turned on or off. */
+  async update(id: string, patch: WatchPatch): Promise<Watch> {
+    return this.watches.update((draft) => {
+      const watch = draft.watches.find((w) => w.id === id);
+      if (!watch) throw new ArchiveError('not_found', `There is no watch with id ${id}.`);
+      const name = patch.name;
+      if (name && draft.watches.some((w) => w.id !== id && w.name.toLowerCase() === name.toLowerCase()))
+        throw new ArchiveError('exists', `There is already a watch called "${name}".`);
+      if (name) watch.name = name;
+      if (patch.notify !== undefined) watch.notify = patch.notify;
+      return { ...watch };
+    });
   }
 
   /** The watch and its alerts go; the articles stay. */

@@ -19,11 +19,15 @@ type Props = {
   /** The reader, shown beside the list. */
   reader: ReactNode;
   onFocusReader: () => void;
+  /** Opens the subscriptions dialog (follow, health, refresh). */
+  onManageFeeds: () => void;
+  /** Bumped when a refresh saved articles: the inbox looks for them. */
+  revision: number;
 };
 
-export function InboxView({ ref, onOpen, onChanged, onError, reader, onFocusReader }: Props) {
+export function InboxView({ ref, onOpen, onChanged, onError, reader, onFocusReader, onManageFeeds, revision }: Props) {
   // Here, not in the app: "seen" is recorded when the inbox is shown, not when the app starts.
-  const inbox = useInbox({ onOpen, onChanged, onError });
+  const inbox = useInbox({ onOpen, onChanged, onError, revision });
   const listRef = useRef<HTMLDivElement>(null);
   const { items, counts, cursor, selected, seenBefore, filter, subscriptionId } = inbox;
   useImperativeHandle(
@@ -66,9 +70,14 @@ export function InboxView({ ref, onOpen, onChanged, onError, reader, onFocusRead
             </li>
           ))}
         </ul>
+        <h3 className="inbox-feeds-head">
+          <span>Feeds</span>
+          <button type="button" className="link-button" onClick={onManageFeeds} title="Follow feeds, see their health">
+            {counts?.feeds.length ? 'Manage…' : 'Follow…'}
+          </button>
+        </h3>
         {counts && counts.feeds.length > 0 && (
           <>
-            <h3>Feeds</h3>
             <ul>
               {counts.feeds.map((feed) => (
                 <li key={feed.subscriptionId}>
@@ -92,6 +101,15 @@ export function InboxView({ ref, onOpen, onChanged, onError, reader, onFocusRead
             <span className="inbox-new">{formatNumber(fresh)} new since you last looked</span>
           ) : (
             <span className="muted">{seenBefore ? 'Nothing new since you last looked' : ''}</span>
+          )}
+          {inbox.arrived > 0 && (
+            <button
+              type="button"
+              className="button small inbox-arrived"
+              onClick={() => inbox.show(filter, subscriptionId)}
+            >
+              Show {formatNumber(inbox.arrived)} new
+            </button>
           )}
           <span className="muted">
             {formatNumber(inbox.total)} article{inbox.total === 1 ? '' : 's'}

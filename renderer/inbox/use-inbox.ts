@@ -17,9 +17,14 @@ type Options = {
   /** Marks changed articles: the rest of the app (the library, search results) looks again. */
   onChanged: () => void;
   onError: (error: unknown) => void;
+  /** Bumped when articles arrived by another way (a refresh asked for in the subscriptions dialog): look at once. */
+  revision: number;
 };
 
-export function useInbox({ onOpen, onChanged, onError }: Options) {
+/** How often the inbox asks whether a scheduled refresh brought articles in. */
+const ARRIVALS_MS = 10_000;
+
+export function useInbox({ onOpen, onChanged, onError, revision }: Options) {
   const [filter, setFilter] = useState<InboxFilter>('inbox');
   const [subscriptionId, setSubscriptionId] = useState<string | undefined>(undefined);
   const [items, setItems] = useState<ArticleSummary[]>([]);
@@ -30,6 +35,8 @@ export function useInbox({ onOpen, onChanged, onError }: Options) {
   const [cursor, setCursor] = useState(-1);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const asked = useRef(0);
+  /** Articles that arrived since the listing was loaded: offered, not slipped in under the cursor. */
+  const [arrived, setArrived] = useState(0);
 
   async function load(next: { filter: InboxFilter; subscriptionId?: string }, keep = false): Promise<void> {
     const ticket = ++asked.current;
@@ -37,6 +44,7 @@ export function useInbox({ onOpen, onChanged, onError }: Options) {
     if (ticket !== asked.current) return;
     setItems(page.items);
     setTotal(page.total);
+    setArrived(0);
     setCounts(page.counts);
     setSeenBefore((known) => (known === undefined ? page.seenAt : known));
     if (!keep) {
@@ -53,6 +61,26 @@ export function useInbox({ onOpen, onChanged, onError }: Options) {
       .catch(onError);
     // Once, on arrival: later loads follow the filter.
   }, []);
+
+  useEffect(() => {
+    let stopped = false;
+    const look = async () => {
+      const page = await archive.listInbox({ filter, subscriptionId, limit: 1 }).catch(() => null);
+      if (stopped || !page) return;
+      setCounts(page.counts);
+      // Newest first: a different first row and more of them means new ones on top.
+      if (page.total <= total || !page.items[0] || page.items[0].id === items[0]?.id) return;
+      // An empty list has no cursor to disturb: show them; otherwise offer them.
+      if (items.length === 0) void load({ filter, subscriptionId }).catch(onError);
+      else setArrived(page.total - total);
+    };
+    if (revision > 0) void look();
+    const timer = setInterval(() => void look(), ARRIVALS_MS);
+    return () => {
+      stopped = true;
+      clearInterval(timer);
+    };
+  }, [revision, filter, subscriptionId, total, items[0]?.id]);
 
   function show(nextFilter: InboxFilter, nextFeed?: string): void {
     setFilter(nextFilter);
@@ -181,6 +209,7 @@ export function useInbox({ onOpen, onChanged, onError }: Options) {
     total,
     counts,
     seenBefore: seenBefore ?? null,
+    arrived,
     cursor,
     selected,
     show,

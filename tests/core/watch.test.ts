@@ -76,6 +76,24 @@ test('search, entity and claims watches raise one alert per new matching article
   assert.equal((await archive.listAlerts({ since: new Date(Date.now() + 60_000).toISOString() })).length, 0);
   await archive.deleteWatch(deaths.id);
   assert.equal((await archive.listAlerts()).length, 2);
+
+  // Renamed and its notification turned on; a taken name, an unknown id and an empty patch are refused.
+  const renamed = await archive.updateWatch(dam.id, { name: 'Karovsk dam works', notify: true });
+  assert.deepEqual([renamed.name, renamed.notify], ['Karovsk dam works', true]);
+  assert.equal((await archive.listAlerts({ watchId: dam.id }))[0]!.notify, true);
+  await assert.rejects(archive.updateWatch(dam.id, { name: 'hts' }), /already a watch called/);
+  await assert.rejects(archive.updateWatch(deaths.id, { notify: false }), /no watch with id/);
+  await assert.rejects(archive.updateWatch(dam.id, {}), /nothing to change/);
+  await archive.close();
+  archive = await openArchive(dir);
+  defer(t, () => archive.close());
+  assert.deepEqual(
+    (await archive.listWatches()).map((w) => [w.name, w.notify]),
+    [
+      ['HTS', true],
+      ['Karovsk dam works', true],
+    ],
+  );
 });
 
 test('a damaged watches.json is moved aside, reported, and the copy from the last open takes its place', async (t) => {
