@@ -2,9 +2,15 @@
 import { createHash } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
 import { expect, test } from './fixtures.ts';
 import { InboxPage } from './pages/inbox.ts';
 import { Tagging } from './pages/tagging.ts';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+/** `UPDATE_SCREENSHOTS=1` writes the pictures into docs/screenshots; otherwise into the test's output. */
+const shot = (name: string, outputPath: (name: string) => string) =>
+  process.env.UPDATE_SCREENSHOTS ? join(ROOT, 'docs/screenshots', name) : outputPath(name);
 
 // Feed items are fetched from 127.0.0.1, which the archive refuses unless told otherwise.
 test.use({ archiveEnv: { NEWSDESK_ALLOW_PRIVATE_NETWORK: '1' } });
@@ -107,7 +113,7 @@ test('follows a local feed, triages it by keyboard, watches an entity and sees t
       .getByRole('row', { name: /Coastal Herald Wire/ });
     await expect(feedRow).toContainText('Wires');
     await expect(feedRow.locator('.subs-health')).toHaveText('OK');
-    await page.screenshot({ path: testInfo.outputPath('subscriptions.png') });
+    await page.screenshot({ path: shot('subscriptions.png', (n) => testInfo.outputPath(n)) });
     await feeds.getByRole('button', { name: 'Close' }).click();
 
     // The inbox, empty behind the dialog, shows what arrived (a list with rows would offer them instead).
@@ -164,7 +170,7 @@ test('follows a local feed, triages it by keyboard, watches an entity and sees t
     const watchRow = panel.getByRole('list', { name: 'Watches' }).getByRole('listitem').filter({ hasText: 'Northern' });
     await expect(watchRow).toContainText('1 alert');
     await expect(watchRow.getByRole('checkbox')).toBeChecked();
-    await page.screenshot({ path: testInfo.outputPath('watchlist.png') });
+    await page.screenshot({ path: shot('watchlist.png', (n) => testInfo.outputPath(n)) });
     await panel.getByRole('button', { name: LATER.title }).click();
     await expect(library.readerTitle).toHaveText(LATER.title);
     await expect(page.getByTestId('watch-alerts')).toHaveText('Watchlist', { timeout: 10_000 });
