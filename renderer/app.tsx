@@ -1,9 +1,8 @@
 // The app shell: wires the navigation, the library selection and the actions to the views, dialogs and shortcuts.
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { messageOf } from './api.ts';
-import { ArticleDialog } from './components/article-dialog.tsx';
+import { AppDialogs, type Digest } from './app-dialogs.tsx';
 import { PaneSplitter, useListFraction } from './components/pane-splitter.tsx';
-import { ShortcutsHelp } from './components/shortcuts-help.tsx';
 import { StatusBar, type Notice } from './components/status-bar.tsx';
 import { TopBar } from './components/top-bar.tsx';
 import { useArchiveStatus } from './components/use-archive-status.ts';
@@ -15,14 +14,10 @@ import { useCollectionActions } from './collections/use-collection-actions.ts';
 import { useCollections } from './collections/use-collections.ts';
 import { EntitiesView } from './entities/entities-view.tsx';
 import { mergeNotice } from './entities/merge-notice.tsx';
-import { ExportDialog } from './exports/export-dialog.tsx';
-import { exportScopes } from './exports/export-scopes.ts';
 import { DropOverlay } from './import/drop-overlay.tsx';
-import { ImportDialog } from './import/import-dialog.tsx';
 import { importSummary } from './import/summary.ts';
 import { InboxView } from './inbox/inbox-view.tsx';
 import { useImportWithDrops } from './import/use-import.ts';
-import { SubscriptionsDialog } from './monitoring/subscriptions-dialog.tsx';
 import { WatchAlerts } from './monitoring/watch-alerts.tsx';
 import { WatchButton } from './monitoring/watch-button.tsx';
 import { useNavigation } from './navigation.ts';
@@ -40,6 +35,11 @@ export function App() {
   const [listFraction, setListFraction] = useListFraction(0.45);
   /** Bumped when something outside the registry view changed it (an undone merge): it loads again. */
   const [entityRevision, setEntityRevision] = useState(0);
+  /** The watchlist's digest, offered first by the export dialog when it was opened from there. */
+  const [digest, setDigest] = useState<Digest | undefined>(undefined);
+  useEffect(() => {
+    if (nav.dialog !== 'export') setDigest(undefined);
+  }, [nav.dialog]);
 
   const reportError = useCallback((error: unknown) => setNotice({ kind: 'error', text: messageOf(error) }), []);
   const announceAlert = useCallback((text: string) => setNotice({ kind: 'info', text: `Watch alert: ${text}` }), []);
@@ -240,57 +240,29 @@ export function App() {
         )}
       </main>
       <StatusBar notice={notice} status={archiveStatus.status} onDismiss={() => setNotice(null)}>
-        <WatchAlerts onAlert={announceAlert} onOpenArticle={openArticle} onError={reportError} />
-      </StatusBar>
-      {nav.dialog === 'add' && (
-        <ArticleDialog
-          mode="add"
-          onSaved={(saved) => {
-            nav.closeDialog();
-            actions.showSaved(saved, true);
-          }}
-          onClose={nav.closeDialog}
-        />
-      )}
-      {nav.dialog === 'edit' && article && (
-        <ArticleDialog
-          mode="edit"
-          article={article}
-          onSaved={(saved) => {
-            nav.closeDialog();
-            actions.showSaved(saved, false);
-          }}
-          onClose={nav.closeDialog}
-        />
-      )}
-      {nav.dialog === 'import' && (
-        <ImportDialog importer={importer} dragging={dragging} onOpenArticle={openArticle} onClose={nav.closeDialog} />
-      )}
-      {nav.dialog === 'help' && <ShortcutsHelp onClose={nav.closeDialog} />}
-      {nav.dialog === 'subscriptions' && (
-        <SubscriptionsDialog
-          onClose={nav.closeDialog}
+        <WatchAlerts
+          onAlert={announceAlert}
+          onOpenArticle={openArticle}
           onError={reportError}
-          onRefreshed={() => {
-            selection.noteChange();
-            void selection.reloadList(selection.openId);
-            void archiveStatus.refresh();
+          onExportDigest={(next) => {
+            setDigest(next);
+            nav.openDialog('export');
           }}
         />
-      )}
-      {nav.dialog === 'export' && (
-        <ExportDialog
-          scopes={exportScopes({
-            section: nav.section,
-            query: nav.query,
-            listed: view.collectionId ? collections.byId(view.collectionId) : undefined,
-            article,
-            collections: collections.list,
-          })}
-          onClose={nav.closeDialog}
-          onDone={info}
-        />
-      )}
+      </StatusBar>
+      <AppDialogs
+        nav={nav}
+        selection={selection}
+        actions={actions}
+        importer={importer}
+        dragging={dragging}
+        collections={collections}
+        digest={digest}
+        onOpenArticle={openArticle}
+        onArticlesArrived={() => void archiveStatus.refresh()}
+        onDone={info}
+        onError={reportError}
+      />
       {dragging && nav.dialog === null && <DropOverlay />}
     </div>
   );

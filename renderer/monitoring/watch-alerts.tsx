@@ -12,9 +12,11 @@ type Props = {
   onAlert: (text: string) => void;
   onOpenArticle: (id: string) => void;
   onError: (error: unknown) => void;
+  /** Opens the export dialog on the last day's digest (its alerts' articles and those with new claims). */
+  onExportDigest: (digest: { articleIds: string[]; alerts: number }) => void;
 };
 
-export function WatchAlerts({ onAlert, onOpenArticle, onError }: Props) {
+export function WatchAlerts({ onAlert, onOpenArticle, onError, onExportDigest }: Props) {
   const [unseen, setUnseen] = useState(0);
   const [open, setOpen] = useState(false);
   const known = useRef<Set<string> | null>(null);
@@ -57,6 +59,10 @@ export function WatchAlerts({ onAlert, onOpenArticle, onError }: Props) {
           onOpenArticle={onOpenArticle}
           onError={onError}
           onSeen={() => setUnseen(0)}
+          onExportDigest={(digest) => {
+            setOpen(false);
+            onExportDigest(digest);
+          }}
         />
       )}
     </>
@@ -68,10 +74,11 @@ type PanelProps = {
   onOpenArticle: (id: string) => void;
   onError: (error: unknown) => void;
   onSeen: () => void;
+  onExportDigest: Props['onExportDigest'];
 };
 
 /** The watches on the left (counts, notification switch, delete); the alerts of the one chosen, or of all, on the right. */
-function WatchPanel({ onClose, onOpenArticle, onError, onSeen }: PanelProps) {
+function WatchPanel({ onClose, onOpenArticle, onError, onSeen, onExportDigest }: PanelProps) {
   const [watches, setWatches] = useState<WatchSummary[] | null>(null);
   const [alerts, setAlerts] = useState<AlertView[]>([]);
   const [watchId, setWatchId] = useState<string | undefined>(undefined);
@@ -164,6 +171,24 @@ function WatchPanel({ onClose, onOpenArticle, onError, onSeen }: PanelProps) {
         </ul>
       </div>
       <div className="watch-panel-actions">
+        <button
+          type="button"
+          className="button"
+          title="The last day's alerts and the articles saved that day with claims, as a report"
+          onClick={() =>
+            void archive
+              .getDigest()
+              .then(({ alerts: recent, articleIds }) =>
+                articleIds.length
+                  ? onExportDigest({ articleIds, alerts: recent.length })
+                  : onError(new Error('Nothing for a digest: no alerts and no new claims in the last day.')),
+              )
+              .catch(onError)
+          }
+        >
+          Digest of the last day…
+        </button>
+        <span className="spacer" />
         <button
           type="button"
           className="button"

@@ -174,6 +174,13 @@ test('follows a local feed, triages it by keyboard, watches an entity and sees t
     await panel.getByRole('button', { name: LATER.title }).click();
     await expect(library.readerTitle).toHaveText(LATER.title);
     await expect(page.getByTestId('watch-alerts')).toHaveText('Watchlist', { timeout: 10_000 });
+
+    // The day's digest goes through the export dialog, offered first.
+    await page.getByTestId('watch-alerts').click();
+    await panel.getByRole('button', { name: 'Digest of the last day…' }).click();
+    const exportDialog = page.getByRole('dialog', { name: 'Export' });
+    await expect(exportDialog.getByRole('radio', { name: /last day's digest: 1 alert, \d+ articles?/ })).toBeChecked();
+    await exportDialog.getByRole('button', { name: 'Close' }).click();
   } finally {
     await site.close();
   }
