@@ -3,6 +3,7 @@ import { readFile, stat } from 'node:fs/promises';
 import type { ArchiveApi, MethodName } from './api.ts';
 import type { Archive } from './archive.ts';
 import { UsageError, type Options } from './cli-usage.ts';
+import { ArchiveError } from './errors.ts';
 import { invokeMethod } from './gate.ts';
 import type { SubscriptionView } from './model.ts';
 
@@ -57,7 +58,7 @@ export async function runSubscriptions(
   }
 }
 
-/** A file is read as an OPML list (or a feed URL list of one); anything else is the URL itself. */
+/** A file is read as an OPML list; anything else is the URL itself, typed by the user. */
 async function followTarget(arg: string): Promise<string> {
   if (/^https?:\/\//i.test(arg)) return arg;
   const isFile = await stat(arg).then(
@@ -65,7 +66,10 @@ async function followTarget(arg: string): Promise<string> {
     () => false,
   );
   if (!isFile) return arg;
-  return readFile(arg, 'utf8');
+  const text = (await readFile(arg, 'utf8')).trim();
+  // A URL inside a file was not typed: passed on alone, it would be followed as typed (allowed private addresses).
+  if (!text.startsWith('<')) throw new ArchiveError('invalid', `${arg} is not an OPML list (it should start with <).`);
+  return text;
 }
 
 function describe(sub: SubscriptionView): string {

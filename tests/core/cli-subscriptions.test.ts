@@ -61,3 +61,25 @@ test('follow an OPML file, list, refresh (one JSON line each), unfollow', async 
   assert.equal(gone.code, 0, gone.stderr);
   assert.equal((await runCli(['subscriptions', '--data-dir', data], env)).stdout.trim(), '');
 });
+
+test('follow URL is typed (may reach 127.0.0.1 without the variable); a file holding a URL is not an OPML list', async (t) => {
+  const body =
+    'The council said on Tuesday that the market square would be closed for a week while the old paving is replaced.\nTraders will move to the car park behind the town hall until the work is finished.';
+  const server = await feedServer(t, [{ id: 'two', title: 'Market square to close', body }]);
+  const dir = await tempDir(t);
+  const data = join(dir, 'archive');
+  const off = { NEWSDESK_ALLOW_PRIVATE_NETWORK: '0' };
+  const follow = await runCli(['follow', `${server.base}/feed.xml`, '--json', '--data-dir', data], off);
+  assert.equal(follow.code, 0, follow.stderr);
+  assert.equal(lines(follow.stdout)[0]!.typed, true);
+  const listed = join(dir, 'feeds.txt');
+  await writeFile(listed, `${server.base}/other.xml\n`);
+  const fromFile = await runCli(['follow', listed, '--data-dir', data], off);
+  assert.equal(fromFile.code, 1);
+  assert.match(fromFile.stderr, /feeds\.txt is not an OPML list/);
+  const refresh = await runCli(['refresh', '--json', '--data-dir', data], off);
+  assert.equal(refresh.code, 0, refresh.stdout + refresh.stderr);
+  const [result] = lines(refresh.stdout);
+  assert.equal(result!.new, 1);
+  assert.match(String((result!.errors as string[])[0]), /private network/, 'the item link is still refused');
+});
