@@ -96,7 +96,7 @@ export async function openArchive(dataDir: string, options: OpenOptions = {}): P
       await tagger.close();
       await stopped;
       await calls;
-      await services.watches.settled();
+      await services.watches.close();
       await services.importer.close();
       await services.search.close();
       try {

@@ -1,4 +1,4 @@
-// The contract on the command line: `newsdesk import|add|list|show|update|delete|restore|status|tag|claims|entities|search|collections|export|follow|subscriptions|unfollow|refresh|inbox|mark|watch|alerts|digest|serve`.
+// The contract on the command line: `newsdesk import|add|list|show|update|delete|restore|status|tag|claims|entities|search|collections|export|follow|subscriptions|unfollow|refresh|pause|resume|inbox|mark|watch|alerts|digest|serve`.
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -8,7 +8,7 @@ import { runBundleImport, runImport } from './cli-import.ts';
 import { checkSubscriptionArgs, runSubscriptions, SUBSCRIPTION_COMMANDS } from './cli-subscriptions.ts';
 import { runInbox } from './cli-inbox.ts';
 import { runClaims, runTag } from './cli-suggest.ts';
-import { runWatchCommand, WATCH_COMMANDS } from './cli-watch.ts';
+import { runWatchCommand, WATCH_COMMANDS, watchTarget } from './cli-watch.ts';
 import { ALLOWED, GLOBAL, OPTIONS, TAKES_ID, USAGE, UsageError, type Options } from './cli-usage.ts';
 import { defaultDataDir } from './data-dir.ts';
 import { ArchiveError, toErrorBody } from './errors.ts';
@@ -36,8 +36,9 @@ export async function main(argv: string[]): Promise<number> {
     const stray = (Object.keys(values) as (keyof Options)[]).find((k) => !allowed.includes(k) && !GLOBAL.includes(k));
     if (stray) throw new UsageError(`${command} does not take --${stray}`);
     const expected = TAKES_ID.has(command) ? 1 : 0;
-    if (SUBSCRIPTION_COMMANDS.has(command)) checkSubscriptionArgs(command, rest);
-    else if (command === 'search' || command === 'watch') {
+    if (SUBSCRIPTION_COMMANDS.has(command)) checkSubscriptionArgs(command, rest, values);
+    else if (command === 'watch') watchTarget(rest, values);
+    else if (command === 'search') {
       if (!rest.length) throw new UsageError(`${command} needs a query (in quotes if it has spaces or quotes)`);
     } else if (command === 'import' || command === 'tag' || command === 'claims') {
       if (!rest.length)

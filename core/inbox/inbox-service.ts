@@ -2,7 +2,16 @@
 import type { z } from 'zod';
 import type { InboxFilter } from '../common/reading.ts';
 import { ArchiveError } from '../errors.ts';
-import type { ArticleSummary, FeedCount, InboxCounts, InboxQuery, MarkResult, Reading, ReadingMark } from '../model.ts';
+import type {
+  ArticleSummary,
+  FeedCount,
+  FolderCount,
+  InboxCounts,
+  InboxQuery,
+  MarkResult,
+  Reading,
+  ReadingMark,
+} from '../model.ts';
 import { toSummary } from '../articles/article-service.ts';
 import type { ArticleStore } from '../store/article-store.ts';
 import type { CatalogEntry } from '../store/catalog.ts';
@@ -31,7 +40,7 @@ const FILTERS: Record<InboxFilter, (reading: Reading) => boolean> = {
 };
 
 export class InboxService {
-  private cachedCounts: { version: number; counts: InboxCounts } | null = null;
+  private cachedCounts: { version: string; counts: InboxCounts } | null = null;
 
   constructor(
     private readonly store: ArticleStore,
@@ -50,10 +59,15 @@ export class InboxService {
     };
   }
 
-  /** Unread, starred and archived counts, and unread per feed: one pass over the catalog, cached until a change. */
+  /**
+   * Unread, starred and archived counts, and unread per feed and per folder: one pass over the catalog,
+   * cached until an article or archive.json (a feed renamed or moved) changes.
+   */
   counts(): InboxCounts {
-    if (this.cachedCounts?.version === this.store.version) return this.cachedCounts.counts;
-    const counts: InboxCounts = { unread: 0, starred: 0, archived: 0, inbox: 0, feeds: [] };
+    const version = `${this.store.version}:${this.registry.changes}`;
+    if (this.cachedCounts?.version === version) return this.cachedCounts.counts;
+    const counts: InboxCounts = { unread: 0, starred: 0, archived: 0, inbox: 0, feeds: [], folders: [] };
+    const subs = new Map(this.registry.data.subscriptions.map((s) => [s.id, s]));
     const feeds = new Map<string, FeedCount>();
     for (const entry of this.store.entries()) {
       if (entry.deletedAt) continue;
@@ -63,20 +77,20 @@ export class InboxService {
       else counts.inbox++;
       if (starred) counts.starred++;
       if (!entry.feed || state === 'archived') continue;
-      const feed = feeds.get(entry.feed.subscriptionId) ?? {
-        subscriptionId: entry.feed.subscriptionId,
-        title: entry.feed.title,
-        unread: 0,
-        total: 0,
-      };
+      const id = entry.feed.subscriptionId;
+      let feed = feeds.get(id);
+      if (!feed) {
+        const sub = subs.get(id);
+        // The subscription's current title: a renamed feed shows its new name on its older articles too.
+        const title = sub?.title || entry.feed.title;
+        feeds.set(id, (feed = { subscriptionId: id, title, folder: sub?.folder ?? '', unread: 0, total: 0 }));
+      }
       feed.total++;
       if (state === 'unread') feed.unread++;
-      feeds.set(feed.subscriptionId, feed);
     }
-    counts.feeds = [...feeds.values()].sort((a, b) =>
-      a.title.localeCompare(b.title, undefined, { sensitivity: 'base', numeric: true }),
-    );
-    this.cachedCounts = { version: this.store.version, counts };
+    counts.feeds = [...feeds.values()].sort((a, b) => byName(a.title, b.title));
+    counts.folders = foldersOf(counts.feeds);
+    this.cachedCounts = { version, counts };
     return counts;
   }
 
@@ -132,6 +146,24 @@ export class InboxService {
       .sorted('capturedAt', 'desc', false)
       .filter((entry) => keep(entry.reading) && (feed === undefined || entry.feed?.subscriptionId === feed));
   }
+}
+
+function byName(a: string, b: string): number {
+  return a.localeCompare(b, undefined, { sensitivity: 'base', numeric: true });
+}
+
+/** The feeds' counts added up by folder, folders by name. */
+function foldersOf(feeds: FeedCount[]): FolderCount[] {
+  const folders = new Map<string, FolderCount>();
+  for (const feed of feeds) {
+    if (!feed.folder) continue;
+    const folder = folders.get(feed.folder) ?? { folder: feed.folder, unread: 0, total: 0, feeds: 0 };
+    folder.unread += feed.unread;
+    folder.total += feed.total;
+    folder.feeds++;
+    folders.set(feed.folder, folder);
+  }
+  return [...folders.values()].sort((a, b) => byName(a.folder, b.folder));
 }
 
 function isAlready(reading: Reading, mark: ReadingMark): boolean {

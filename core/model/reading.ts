@@ -39,8 +39,13 @@ export const InboxQuery = z
   .strict();
 export type InboxQuery = z.input<typeof InboxQuery>;
 
-/** Unread and total (not archived) per feed, by subscription id. */
-export type FeedCount = { subscriptionId: string; title: string; unread: number; total: number };
+/**
+ * Unread and total (not archived) per feed, by subscription id. `title` and `folder` are the
+ * subscription's now; for a feed no longer followed, the title saved on its articles and no folder.
+ */
+export type FeedCount = { subscriptionId: string; title: string; folder: string; unread: number; total: number };
+/** The feeds of one folder (a subscription's `folder`, never ''), added up. */
+export type FolderCount = { folder: string; unread: number; total: number; feeds: number };
 export type InboxCounts = {
   unread: number;
   starred: number;
@@ -48,5 +53,7 @@ export type InboxCounts = {
   /** Everything not archived: the inbox. */
   inbox: number;
   feeds: FeedCount[];
+  /** By name; feeds outside any folder are in `feeds` only. */
+  folders: FolderCount[];
 };
 export type MarkResult = { changed: number; unchanged: number };

@@ -43,6 +43,12 @@ export const Settings = z.object({
     .catch([...DEFAULT_OCR_LANGUAGES]),
   /** Subscriptions are not refreshed on their schedule (a refresh asked for still runs). */
   refreshPaused: z.boolean().catch(false),
+  /**
+   * Links from feeds and files (feed URLs from OPML lists, item links) may reach loopback, link-local and
+   * private addresses, as NEWSDESK_ALLOW_PRIVATE_NETWORK=1 allows them. Off: a feed could otherwise probe
+   * the user's network (a router's admin page) through Newsdesk.
+   */
+  allowPrivateNetwork: z.boolean().catch(false),
 });
 export type Settings = z.infer<typeof Settings>;
 

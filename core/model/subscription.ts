@@ -27,6 +27,11 @@ export const Subscription = z.object({
   failures: z.number().int().nonnegative().default(0),
   paused: z.boolean().default(false),
   /**
+   * Followed from a URL the user typed (not an OPML entry): the feed's own URL may reach a private
+   * address (a feed on this machine or the office network). Its items' links never may.
+   */
+  typed: z.boolean().default(false),
+  /**
    * Short hashes of the GUIDs in the feed at its last refresh that are dealt with (saved, or already in
    * the archive): an item is fetched once, not at every change of the feed. Only the feed's current
    * items are kept, so the list stays the size of the feed.

@@ -1,7 +1,7 @@
 // Fetching feeds and their pages politely: conditional GET, a timeout, a clear User-Agent, capped size, checked redirects.
 import { networkInterfaces } from 'node:os';
 import { ArchiveError } from '../errors.ts';
-import { assertPublicUrl } from './private-network.ts';
+import { assertPublicUrl, privateNetworkAllowed } from './private-network.ts';
 import type { RequestLimits } from './request-limits.ts';
 
 export const USER_AGENT = 'Newsdesk/0.1 (offline news archive; feed reader; +https://github.com/newsdesk)';
@@ -18,6 +18,13 @@ export type PoliteOptions = {
   timeoutMs?: number;
   validators?: Validators;
   accept?: string;
+  /** The user allowed private networks (the setting, or NEWSDESK_ALLOW_PRIVATE_NETWORK=1): every hop may reach them. */
+  allowPrivate?: boolean;
+  /**
+   * The URL is one the user typed: it may reach a private address, and so may a redirect on its own
+   * origin (scheme, host, port). A redirect elsewhere is the server's choice, not the user's: guarded.
+   */
+  typed?: boolean;
 };
 
 /** A refresh stops at once when the machine has no network: nothing is worth trying after these. */
@@ -38,9 +45,11 @@ export function hasNetwork(): boolean {
 
 export async function fetchPolitely(url: string, options: PoliteOptions): Promise<PoliteResponse> {
   let current = url;
+  const allowed = options.allowPrivate ?? privateNetworkAllowed();
+  const typedOrigin = options.typed ? originOf(url) : null;
   for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
     // Every hop is checked: a public feed may redirect to a private address or another scheme.
-    await guarded(current);
+    await guarded(current, allowed || originOf(current) === typedOrigin);
     const host = new URL(current).host;
     const response = await options.limits.run(host, () => request(current, host, options));
     if (response === 'not-modified') return { status: 'not-modified' };
@@ -53,9 +62,14 @@ export async function fetchPolitely(url: string, options: PoliteOptions): Promis
   throw new ArchiveError('unreachable', `${url} redirects more than ${MAX_REDIRECTS} times (a loop?).`);
 }
 
-async function guarded(url: string): Promise<void> {
+/** undefined for a string that is no URL: it never matches, and assertPublicUrl says what is wrong with it. */
+function originOf(url: string): string | undefined {
+  return URL.canParse(url) ? new URL(url).origin : undefined;
+}
+
+async function guarded(url: string, allowPrivate: boolean): Promise<void> {
   try {
-    await assertPublicUrl(url);
+    await assertPublicUrl(url, allowPrivate);
   } catch (error) {
     if (error instanceof ArchiveError) throw error;
     throw networkError(url, error);

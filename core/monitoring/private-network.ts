@@ -25,7 +25,7 @@ for (const [net, prefix] of [
 ] as const)
   blocked.addSubnet(net, prefix, 'ipv6');
 
-/** NEWSDESK_ALLOW_PRIVATE_NETWORK=1 (the CLI, tests) or the desktop app's setting lets feeds reach the local network. */
+/** NEWSDESK_ALLOW_PRIVATE_NETWORK=1 (the CLI, tests) lets feeds reach the local network; so does archive.json's `allowPrivateNetwork`. */
 export function privateNetworkAllowed(): boolean {
   return process.env.NEWSDESK_ALLOW_PRIVATE_NETWORK === '1';
 }
@@ -58,6 +58,6 @@ export async function assertPublicUrl(url: string, allowPrivate = privateNetwork
   if (inside)
     throw new ArchiveError(
       'invalid',
-      `${parsed.host} is on a private network (${inside}): links from feeds and files may not reach it unless allowed in settings (NEWSDESK_ALLOW_PRIVATE_NETWORK=1).`,
+      `${parsed.host} is on a private network (${inside}): links from feeds and files may not reach it unless allowed in settings (allowPrivateNetwork, or NEWSDESK_ALLOW_PRIVATE_NETWORK=1); a feed URL you type may.`,
     );
 }

@@ -18,6 +18,8 @@ export type RefreshContext = {
   timeoutMs?: number;
   /** Items in flight (fetched, extracting or saving) across all subscriptions: holds memory to a few pages, not thousands. */
   items: RequestLimits;
+  /** The user allowed private networks (setting or environment); else only a typed feed URL may reach one. */
+  allowPrivate: boolean;
   /** Set by the first subscription to find the network gone: the rest answer 'offline' without trying. */
   offline: { value: boolean };
 };
@@ -39,6 +41,8 @@ export async function refreshSubscription(sub: Subscription, ctx: RefreshContext
       maxBytes: ctx.maxBytes,
       timeoutMs: ctx.timeoutMs,
       validators: { etag: sub.etag, lastModified: sub.lastModified },
+      allowPrivate: ctx.allowPrivate,
+      typed: sub.typed,
     });
     if (fetched.status === 'not-modified')
       return {
@@ -127,6 +131,8 @@ async function saveItem(
         maxBytes: ctx.maxBytes,
         timeoutMs: ctx.timeoutMs,
         accept: PAGE_ACCEPT,
+        // Never typed: an item's link comes from the feed, whoever typed the feed's URL.
+        allowPrivate: ctx.allowPrivate,
       });
       if (page.status === 'ok') {
         const [saved] = await ctx.importer.fromBytes(

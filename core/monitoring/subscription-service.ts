@@ -40,22 +40,27 @@ export class SubscriptionService {
   /** A feed URL, or the text of an OPML list: each feed not yet followed is added (refresh reads them). */
   async add(target: string, options: FollowOptions = {}): Promise<FollowResult> {
     const { folder = '', everyMinutes = 30 } = FollowOptions.parse(options);
-    const entries = target.startsWith('<')
-      ? parseOpml(target).feeds.map((feed) => ({ url: feed.xmlUrl, title: feed.title }))
-      : [{ url: target, title: '' }];
+    // A URL given alone was typed by the user (it may reach this machine or the office network);
+    // an OPML list's entries came from a file.
+    const typed = !target.startsWith('<');
+    const entries = typed
+      ? [{ url: target, title: '' }]
+      : parseOpml(target).feeds.map((feed) => ({ url: feed.xmlUrl, title: feed.title }));
     return this.registry.update((draft) => {
       const result: FollowResult = { followed: [], skipped: [] };
-      const known = new Set(draft.subscriptions.map((s) => s.url));
+      const known = new Map(draft.subscriptions.map((s) => [s.url, s]));
       for (const entry of entries) {
         if (!/^https?:\/\/[^/]/i.test(entry.url) || !URL.canParse(entry.url)) {
           result.skipped.push({ url: entry.url, reason: 'not an http(s) URL' });
           continue;
         }
-        if (known.has(entry.url)) {
+        const existing = known.get(entry.url);
+        if (existing) {
+          // Typing the URL of a feed that came from a list says the user means it.
+          if (typed) existing.typed = true;
           result.skipped.push({ url: entry.url, reason: 'already followed' });
           continue;
         }
-        known.add(entry.url);
         const sub = Subscription.parse({
           id: crypto.randomUUID(),
           url: entry.url,
@@ -63,7 +68,9 @@ export class SubscriptionService {
           folder,
           everyMinutes,
           createdAt: new Date().toISOString(),
+          typed,
         });
+        known.set(sub.url, sub);
         draft.subscriptions.push(sub);
         result.followed.push(viewOf(sub));
       }
@@ -129,8 +136,10 @@ export class SubscriptionService {
   }
 
   private async run(subs: Subscription[]): Promise<RefreshResult[]> {
-    // No network interface but loopback: every subscription is offline, said at once, nothing changed.
-    if (!hasNetwork() && !privateNetworkAllowed())
+    const allowPrivate = privateNetworkAllowed() || settingsOf(this.registry).allowPrivateNetwork;
+    // No network interface but loopback, and nothing allowed to reach this machine: every subscription
+    // is offline, said at once, nothing changed.
+    if (!hasNetwork() && !allowPrivate && !subs.some((s) => s.typed))
       return subs.map((s) => ({ subscription: s.id, url: s.url, status: 'offline', new: 0, errors: ['offline'] }));
     const ctx: RefreshContext = {
       importer: this.importer,
@@ -138,6 +147,7 @@ export class SubscriptionService {
       items: this.items,
       maxBytes: settingsOf(this.registry).maxImportBytes,
       timeoutMs: this.timeoutMs,
+      allowPrivate,
       offline: { value: false },
     };
     return Promise.all(

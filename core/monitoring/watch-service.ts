@@ -21,17 +21,23 @@ import type { WatchStore } from './watch-store.ts';
 
 /** New articles still waiting for their suggestions: checked again when those are written. Bounded, in case tagging is off. */
 const AWAITING_SUGGESTIONS = 5_000;
+/** New articles saved while the search index was being built: checked again once it is. Bounded like the above. */
+const AWAITING_INDEX = 20_000;
 
 export class WatchService {
   private readonly checks = new SerialQueue();
   private pendingChecks: Promise<unknown> = Promise.resolve();
   private readonly awaiting = new Set<string>();
+  private readonly awaitingIndex = new Set<string>();
+  /** The check of awaitingIndex once the index is built and caught up; null when none is due. */
+  private recheck: Promise<void> | null = null;
+  private closed = false;
   private readonly context: MatchContext;
 
   constructor(
     private readonly store: ArticleStore,
     private readonly registry: RegistryStore,
-    private readonly search: Pick<SearchService, 'matchingIds' | 'compile'>,
+    private readonly search: Pick<SearchService, 'matchingIds' | 'compile' | 'state' | 'settled'>,
     private readonly watches: WatchStore,
   ) {
     this.context = { search, entity: (id) => registry.data.entities.find((e) => e.id === id) };
@@ -39,6 +45,8 @@ export class WatchService {
     store.on('created', (article) => {
       if (!article.taggedAt) this.await(article.id);
       this.check(article);
+      // The index being built has no row for it yet: search and entity watches would miss it for good.
+      if (this.search.state.state === 'building') this.awaitIndex(article.id);
     });
     // Its suggestions (entities, claims) arrive as a later write: entity and claims watches look again then.
     store.on('written', (article) => {
@@ -151,9 +159,21 @@ export class WatchService {
     });
   }
 
-  /** Resolves once the checks of the articles saved so far are recorded (tests, the CLI before it exits). */
-  settled(): Promise<void> {
-    return this.pendingChecks.then(() => undefined);
+  /**
+   * Resolves once the checks of the articles saved so far are recorded (tests, the CLI before it exits).
+   * Those waiting for the search index are included once it is built, not before: the alerts list must
+   * not hang for the length of a rebuild.
+   */
+  async settled(): Promise<void> {
+    await this.pendingChecks;
+    if (this.recheck && this.search.state.state !== 'building') await this.recheck;
+    await this.pendingChecks;
+  }
+
+  /** No check after this: the stores close next. Articles still waiting for the index are not checked (a known gap). */
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.pendingChecks;
   }
 
   private await(id: string): void {
@@ -161,8 +181,30 @@ export class WatchService {
     this.awaiting.add(id);
   }
 
+  private awaitIndex(id: string): void {
+    if (this.awaitingIndex.size >= AWAITING_INDEX) this.awaitingIndex.delete(this.awaitingIndex.values().next().value!);
+    this.awaitingIndex.add(id);
+    this.recheck ??= this.search.settled().then(() => this.checkAwaitingIndex());
+  }
+
+  private async checkAwaitingIndex(): Promise<void> {
+    const ids = [...this.awaitingIndex];
+    this.awaitingIndex.clear();
+    for (const id of ids) {
+      if (this.closed) return;
+      // Read again: it may have been edited (suggested, trashed) meanwhile.
+      const article = await this.store.read(id).catch(() => null);
+      if (article && !this.closed) this.check(article);
+    }
+    // Cleared only now, so settled() waits for the whole pass; a rebuild begun meanwhile gets its own.
+    this.recheck = null;
+    if (this.awaitingIndex.size && !this.closed)
+      this.recheck = this.search.settled().then(() => this.checkAwaitingIndex());
+  }
+
   /** Records an alert for every watch the article matches and has not alerted on yet; never fails the save. */
   private check(article: Article): void {
+    if (this.closed) return;
     const already = new Set(this.watches.data.alerts.filter((a) => a.articleId === article.id).map((a) => a.watchId));
     let matched: string[];
     try {

@@ -67,5 +67,6 @@ test('any positive size limit works: --max-size 4.1 and a setting of 1500.5 byte
     ...settings,
     ocrLanguages: [...DEFAULT_OCR_LANGUAGES],
     refreshPaused: false,
+    allowPrivateNetwork: false,
   });
 });

@@ -153,6 +153,7 @@ test('the settings in force: defaults, what archive.json says, and a hand-edited
     maxImportBytes: DEFAULT_MAX_IMPORT_BYTES,
     ocrLanguages,
     refreshPaused: false,
+    allowPrivateNetwork: false,
   });
   await first.close();
   const file = join(dir, 'archive.json');
@@ -165,7 +166,12 @@ test('the settings in force: defaults, what archive.json says, and a hand-edited
     }),
   );
   const second = await openArchive(dir);
-  assert.deepEqual(await second.getSettings(), { maxImportBytes: 1234, ocrLanguages: ['rus'], refreshPaused: false });
+  assert.deepEqual(await second.getSettings(), {
+    maxImportBytes: 1234,
+    ocrLanguages: ['rus'],
+    refreshPaused: false,
+    allowPrivateNetwork: false,
+  });
   // Unknown keys are kept in the file for the Newsdesk that wrote them.
   await second.createCollection({ name: 'Any write' });
   await second.close();
@@ -179,6 +185,7 @@ test('the settings in force: defaults, what archive.json says, and a hand-edited
     maxImportBytes: DEFAULT_MAX_IMPORT_BYTES,
     ocrLanguages,
     refreshPaused: false,
+    allowPrivateNetwork: false,
   });
   const [refused] = await third.importFile(Buffer.from('x'.repeat(100)), 'big.txt');
   assert.equal(refused?.status, 'saved', 'the default limit applies, not a broken one');

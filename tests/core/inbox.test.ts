@@ -1,13 +1,10 @@
 // The inbox on a real archive: reading states, bulk marks, counts from the catalog after a reopen, old files, search filters.
 import assert from 'node:assert/strict';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { openArchive } from '../../core/archive.ts';
-import { UNREAD } from '../../core/model.ts';
-import { ArticleStore } from '../../core/store/article-store.ts';
-import { Catalog } from '../../core/store/catalog.ts';
-import { openRegistry, RegistryStore } from '../../core/store/registry-file.ts';
+import { saveFromFeed } from './helpers/feed-articles.ts';
 import { defer, openFor, tempDir } from './helpers/temp-dir.ts';
 
 const MISSING = '00000000-0000-4000-8000-000000000000';
@@ -17,35 +14,6 @@ const [SUB_1, SUB_2, SUB_3] = [
   '22222222-2222-4222-8222-222222222222',
   '33333333-3333-4333-8333-333333333333',
 ];
-
-/** Saves the way a subscription's refresh will: through the store, unread, with its feed. */
-async function saveFromFeed(dir: string, items: { title: string; feed: string; sub: string }[]): Promise<string[]> {
-  await mkdir(join(dir, 'index'), { recursive: true });
-  const registry = new RegistryStore(await openRegistry(dir, []));
-  const store = new ArticleStore(dir, (await Catalog.load(dir)) ?? Catalog.empty(dir), registry);
-  const ids: string[] = [];
-  for (const [i, item] of items.entries()) {
-    const saved = await store.saveNew({
-      title: item.title,
-      text: `${item.title}: the text of a feed item number ${i}.`,
-      source: item.feed,
-      url: '',
-      byline: '',
-      publishedAt: null,
-      language: 'en',
-      notes: '',
-      tags: [],
-      reading: UNREAD,
-      feed: { subscriptionId: item.sub, guid: `guid-${i}`, title: item.feed },
-      provenance: { method: 'feed', sha256: '0'.repeat(64), bytes: 10 },
-    });
-    ids.push(saved.id);
-    // Distinct capture times, so "newest first" has one answer.
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-  await store.close();
-  return ids;
-}
 
 test('hand-saved articles are read; marks in bulk; counts survive a reopen from the catalog', async (t) => {
   const dir = await tempDir(t);
@@ -76,9 +44,10 @@ test('hand-saved articles are read; marks in bulk; counts survive a reopen from 
     { unread: 3, inbox: 4, starred: page.counts.starred, archived: page.counts.archived },
   );
   assert.deepEqual(page.counts.feeds, [
-    { subscriptionId: SUB_1, title: 'Reuters World', unread: 2, total: 2 },
-    { subscriptionId: SUB_2, title: 'UN News', unread: 1, total: 1 },
+    { subscriptionId: SUB_1, title: 'Reuters World', folder: '', unread: 2, total: 2 },
+    { subscriptionId: SUB_2, title: 'UN News', folder: '', unread: 1, total: 1 },
   ]);
+  assert.deepEqual(page.counts.folders, [], 'no subscription followed here: no folders');
   assert.deepEqual(
     (await archive.listInbox({ filter: 'unread', subscriptionId: SUB_1 })).items.map((i) => i.id),
     [b, a],
