@@ -142,9 +142,19 @@ export class InboxService {
   private matching(query: z.output<typeof InboxQuery>): CatalogEntry[] {
     const keep = FILTERS[query.filter];
     const feed = query.subscriptionId;
+    // A folder is its subscriptions now: a feed moved to another folder takes its articles along.
+    const inFolder =
+      query.folder === undefined
+        ? null
+        : new Set(this.registry.data.subscriptions.filter((s) => s.folder === query.folder).map((s) => s.id));
     return this.store
       .sorted('capturedAt', 'desc', false)
-      .filter((entry) => keep(entry.reading) && (feed === undefined || entry.feed?.subscriptionId === feed));
+      .filter(
+        (entry) =>
+          keep(entry.reading) &&
+          (feed === undefined || entry.feed?.subscriptionId === feed) &&
+          (inFolder === null || (entry.feed !== null && inFolder.has(entry.feed.subscriptionId))),
+      );
   }
 }
 

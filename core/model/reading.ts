@@ -33,6 +33,8 @@ export const InboxQuery = z
     filter: z.enum(INBOX_FILTERS).default('inbox'),
     /** Only the articles of this subscription. */
     subscriptionId: z.string().max(100).optional(),
+    /** Only the articles of the subscriptions in this folder. */
+    folder: z.string().trim().min(1).max(200).optional(),
     offset: z.number().int().min(0).default(0),
     limit: z.number().int().min(1).max(5000).default(500),
   })

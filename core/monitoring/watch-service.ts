@@ -44,7 +44,7 @@ export class WatchService {
     // Registered after the search index's listeners (openArchive builds it first): the article is searchable here.
     store.on('created', (article) => {
       if (!article.taggedAt) this.await(article.id);
-      this.check(article);
+      this.check(article, true);
       // The index being built has no row for it yet: search and entity watches would miss it for good.
       if (this.search.state.state === 'building') this.awaitIndex(article.id);
     });
@@ -202,14 +202,23 @@ export class WatchService {
       this.recheck = this.search.settled().then(() => this.checkAwaitingIndex());
   }
 
-  /** Records an alert for every watch the article matches and has not alerted on yet; never fails the save. */
-  private check(article: Article): void {
+  /**
+   * Records an alert for every watch the article matches and has not alerted on yet; never fails the save.
+   * A look again (suggestions arrived, the index caught up) only counts watches older than the article:
+   * a watch is for what is saved after it, not for an article that was tagged after it.
+   */
+  private check(article: Article, justSaved = false): void {
     if (this.closed) return;
     const already = new Set(this.watches.data.alerts.filter((a) => a.articleId === article.id).map((a) => a.watchId));
     let matched: string[];
     try {
       matched = this.watches.data.watches
-        .filter((w) => !already.has(w.id) && matchesWatch(w, article, this.context))
+        .filter(
+          (w) =>
+            (justSaved || w.createdAt <= article.capturedAt) &&
+            !already.has(w.id) &&
+            matchesWatch(w, article, this.context),
+        )
         .map((w) => w.id);
     } catch {
       return;

@@ -1,6 +1,7 @@
 // The inbox: filters and feeds with unread counts on the left, the newest articles (unread in bold, new ones marked) in the middle, the reader on the right.
 import { useEffect, useImperativeHandle, useRef, type ReactNode, type Ref } from 'react';
 import { INBOX_FILTER_LABELS, INBOX_FILTERS, type InboxFilter } from '../../core/common/reading.ts';
+import type { FeedCount } from '../../core/model.ts';
 import { formatFullDate, formatNumber, formatShortDate } from '../format.ts';
 import type { InboxOp } from '../shortcut-routing.ts';
 import { useInbox } from './use-inbox.ts';
@@ -29,7 +30,10 @@ export function InboxView({ ref, onOpen, onChanged, onError, reader, onFocusRead
   // Here, not in the app: "seen" is recorded when the inbox is shown, not when the app starts.
   const inbox = useInbox({ onOpen, onChanged, onError, revision });
   const listRef = useRef<HTMLDivElement>(null);
-  const { items, counts, cursor, selected, seenBefore, filter, subscriptionId } = inbox;
+  const { items, counts, cursor, selected, seenBefore, filter, within } = inbox;
+  const everywhere = !within.subscriptionId && !within.folder;
+  // A feed or folder shows its unread and read articles; from Archived, it shows the inbox part.
+  const feedFilter = filter === 'archived' ? 'inbox' : filter;
   useImperativeHandle(
     ref,
     () => ({
@@ -50,6 +54,18 @@ export function InboxView({ ref, onOpen, onChanged, onError, reader, onFocusRead
   }, [cursor]);
   useEffect(() => listRef.current?.focus(), []);
 
+  const feedButton = (feed: FeedCount) => (
+    <li key={feed.subscriptionId}>
+      <button
+        type="button"
+        aria-pressed={within.subscriptionId === feed.subscriptionId}
+        onClick={() => inbox.show(feedFilter, { subscriptionId: feed.subscriptionId })}
+      >
+        <span dir="auto">{feed.title}</span>
+        {feed.unread > 0 && <span className="badge">{formatNumber(feed.unread)}</span>}
+      </button>
+    </li>
+  );
   const fresh = seenBefore === null ? 0 : items.filter((i) => i.capturedAt > seenBefore).length;
   const countOf = (f: InboxFilter) => (counts && f !== 'all' ? counts[f] : null);
   return (
@@ -60,7 +76,7 @@ export function InboxView({ ref, onOpen, onChanged, onError, reader, onFocusRead
             <li key={f}>
               <button
                 type="button"
-                aria-pressed={filter === f && !subscriptionId}
+                aria-pressed={filter === f && everywhere}
                 onClick={() => inbox.show(f)}
                 data-filter={f}
               >
@@ -77,22 +93,23 @@ export function InboxView({ ref, onOpen, onChanged, onError, reader, onFocusRead
           </button>
         </h3>
         {counts && counts.feeds.length > 0 && (
-          <>
-            <ul>
-              {counts.feeds.map((feed) => (
-                <li key={feed.subscriptionId}>
-                  <button
-                    type="button"
-                    aria-pressed={subscriptionId === feed.subscriptionId}
-                    onClick={() => inbox.show(filter === 'archived' ? 'inbox' : filter, feed.subscriptionId)}
-                  >
-                    <span dir="auto">{feed.title}</span>
-                    {feed.unread > 0 && <span className="badge">{formatNumber(feed.unread)}</span>}
-                  </button>
-                </li>
-              ))}
-            </ul>
-          </>
+          <ul aria-label="Feeds">
+            {counts.folders.map((folder) => (
+              <li key={`folder:${folder.folder}`}>
+                <button
+                  type="button"
+                  className="inbox-folder"
+                  aria-pressed={within.folder === folder.folder}
+                  onClick={() => inbox.show(feedFilter, { folder: folder.folder })}
+                >
+                  <span dir="auto">{folder.folder}</span>
+                  {folder.unread > 0 && <span className="badge">{formatNumber(folder.unread)}</span>}
+                </button>
+                <ul>{counts.feeds.filter((feed) => feed.folder === folder.folder).map((feed) => feedButton(feed))}</ul>
+              </li>
+            ))}
+            {counts.feeds.filter((feed) => !feed.folder).map((feed) => feedButton(feed))}
+          </ul>
         )}
       </nav>
       <section className="inbox-main" aria-label="Inbox">
@@ -103,11 +120,7 @@ export function InboxView({ ref, onOpen, onChanged, onError, reader, onFocusRead
             <span className="muted">{seenBefore ? 'Nothing new since you last looked' : ''}</span>
           )}
           {inbox.arrived > 0 && (
-            <button
-              type="button"
-              className="button small inbox-arrived"
-              onClick={() => inbox.show(filter, subscriptionId)}
-            >
+            <button type="button" className="button small inbox-arrived" onClick={() => inbox.show(filter, within)}>
               Show {formatNumber(inbox.arrived)} new
             </button>
           )}

@@ -8,6 +8,9 @@ import { archive } from '../api.ts';
 export type InboxPage = Awaited<ReturnType<ArchiveApi['listInbox']>>;
 export type InboxCounts = InboxPage['counts'];
 
+/** Where the listing looks: one feed, one folder of feeds, or everywhere. */
+export type Within = { subscriptionId?: string; folder?: string };
+
 /** Rows per request: the listing is plain rows, not virtualized, so a page stays a few hundred. */
 const PAGE = 300;
 
@@ -26,7 +29,8 @@ const ARRIVALS_MS = 10_000;
 
 export function useInbox({ onOpen, onChanged, onError, revision }: Options) {
   const [filter, setFilter] = useState<InboxFilter>('inbox');
-  const [subscriptionId, setSubscriptionId] = useState<string | undefined>(undefined);
+  /** One feed's articles, one folder's, or (empty) every feed's and hand-saved ones. */
+  const [within, setWithin] = useState<Within>({});
   const [items, setItems] = useState<ArticleSummary[]>([]);
   const [total, setTotal] = useState(0);
   const [counts, setCounts] = useState<InboxCounts | null>(null);
@@ -38,7 +42,7 @@ export function useInbox({ onOpen, onChanged, onError, revision }: Options) {
   /** Articles that arrived since the listing was loaded: offered, not slipped in under the cursor. */
   const [arrived, setArrived] = useState(0);
 
-  async function load(next: { filter: InboxFilter; subscriptionId?: string }, keep = false): Promise<void> {
+  async function load(next: { filter: InboxFilter } & Within, keep = false): Promise<void> {
     const ticket = ++asked.current;
     const page = await archive.listInbox({ ...next, limit: keep ? Math.max(PAGE, items.length) : PAGE });
     if (ticket !== asked.current) return;
@@ -65,13 +69,13 @@ export function useInbox({ onOpen, onChanged, onError, revision }: Options) {
   useEffect(() => {
     let stopped = false;
     const look = async () => {
-      const page = await archive.listInbox({ filter, subscriptionId, limit: 1 }).catch(() => null);
+      const page = await archive.listInbox({ filter, ...within, limit: 1 }).catch(() => null);
       if (stopped || !page) return;
       setCounts(page.counts);
       // Newest first: a different first row and more of them means new ones on top.
       if (page.total <= total || !page.items[0] || page.items[0].id === items[0]?.id) return;
       // An empty list has no cursor to disturb: show them; otherwise offer them.
-      if (items.length === 0) void load({ filter, subscriptionId }).catch(onError);
+      if (items.length === 0) void load({ filter, ...within }).catch(onError);
       else setArrived(page.total - total);
     };
     if (revision > 0) void look();
@@ -80,16 +84,16 @@ export function useInbox({ onOpen, onChanged, onError, revision }: Options) {
       stopped = true;
       clearInterval(timer);
     };
-  }, [revision, filter, subscriptionId, total, items[0]?.id]);
+  }, [revision, filter, within, total, items[0]?.id]);
 
-  function show(nextFilter: InboxFilter, nextFeed?: string): void {
+  function show(nextFilter: InboxFilter, nextWithin: Within = {}): void {
     setFilter(nextFilter);
-    setSubscriptionId(nextFeed);
-    void load({ filter: nextFilter, subscriptionId: nextFeed }).catch(onError);
+    setWithin(nextWithin);
+    void load({ filter: nextFilter, ...nextWithin }).catch(onError);
   }
 
   async function loadMore(): Promise<void> {
-    const page = await archive.listInbox({ filter, subscriptionId, offset: items.length, limit: PAGE });
+    const page = await archive.listInbox({ filter, ...within, offset: items.length, limit: PAGE });
     setItems((shown) => [...shown, ...page.items]);
     setTotal(page.total);
   }
@@ -149,11 +153,11 @@ export function useInbox({ onOpen, onChanged, onError, revision }: Options) {
     setItems((shown) => shown.map((i) => (wanted.has(i.id) ? { ...i, reading: apply(i.reading) } : i)));
     try {
       await archive.markArticles(ids, change);
-      setCounts((await archive.listInbox({ filter, subscriptionId, limit: 1 })).counts);
+      setCounts((await archive.listInbox({ filter, ...within, limit: 1 })).counts);
       onChanged();
     } catch (error) {
       onError(error);
-      await load({ filter, subscriptionId }, true).catch(onError);
+      await load({ filter, ...within }, true).catch(onError);
     }
   }
 
@@ -192,8 +196,8 @@ export function useInbox({ onOpen, onChanged, onError, revision }: Options) {
         ),
       );
       try {
-        await archive.markReadThrough({ filter, subscriptionId }, row.id);
-        setCounts((await archive.listInbox({ filter, subscriptionId, limit: 1 })).counts);
+        await archive.markReadThrough({ filter, ...within }, row.id);
+        setCounts((await archive.listInbox({ filter, ...within, limit: 1 })).counts);
         onChanged();
       } catch (error) {
         onError(error);
@@ -204,7 +208,7 @@ export function useInbox({ onOpen, onChanged, onError, revision }: Options) {
 
   return {
     filter,
-    subscriptionId,
+    within,
     items,
     total,
     counts,
@@ -217,7 +221,7 @@ export function useInbox({ onOpen, onChanged, onError, revision }: Options) {
     move,
     select,
     triage,
-    reload: () => load({ filter, subscriptionId }, true).catch(onError),
+    reload: () => load({ filter, ...within }, true).catch(onError),
   };
 }
 

@@ -57,4 +57,13 @@ test('counts per folder; a renamed or moved feed counts under its new name and f
     { folder: 'Wires', unread: 2, total: 3, feeds: 2 },
   ]);
   assert.equal(after.feeds.find((f) => f.subscriptionId === blog)!.title, 'Field Notes');
+
+  // The folder filter lists the folder's feeds as they are now (UN moved into Wires), archived left out.
+  const wires = await archive.listInbox({ folder: 'Wires' });
+  assert.deepEqual(wires.items.map((i) => i.title).sort(), ['Alpha', 'Bravo', 'Delta']);
+  assert.deepEqual((await archive.listInbox({ folder: 'Wires', filter: 'unread' })).items.map((i) => i.title).sort(), [
+    'Bravo',
+    'Delta',
+  ]);
+  assert.equal((await archive.listInbox({ folder: 'No such folder' })).total, 0);
 });

@@ -116,3 +116,36 @@ test('a damaged watches.json is moved aside, reported, and the copy from the las
   assert.ok(problems.some((p) => p.file.endsWith(WATCH_FILE) && p.movedTo && p.recoveredFrom));
   assert.ok((await readdir(dir)).some((name) => name.startsWith(`${WATCH_FILE}.corrupt-`)));
 });
+
+test('an article saved before a watch raises no alert when its suggestions arrive after the watch', async (t) => {
+  const dir = await tempDir(t);
+  const archive = await openArchive(dir);
+  defer(t, () => archive.close());
+  const idlib = await archive.createEntity({ name: 'Idlib', type: 'location' });
+  const older = await archive.addArticle({
+    title: 'Strikes',
+    text: 'At least 9 civilians were killed in shelling in Idlib on Monday, rescuers said.',
+  });
+  await new Promise((done) => setTimeout(done, 5));
+  const deaths = await archive.createWatch({
+    name: 'Casualties in Idlib',
+    target: { kind: 'claims', claimKind: 'casualties', placeId: idlib.id },
+  });
+  const dam = await archive.createWatch({ name: 'Shelling', target: { kind: 'search', query: 'shelling' } });
+  // Its suggestions (the casualty claim) are written now, after both watches exist.
+  await archive.runSuggestions(older.id);
+  assert.equal((await archive.listAlerts()).length, 0);
+  // A new article matching both still raises both.
+  const newer = await archive.addArticle({
+    title: 'More strikes',
+    text: 'At least 4 people were killed in shelling in Idlib on Tuesday, rescuers said.',
+  });
+  await archive.runSuggestions(newer.id);
+  assert.deepEqual(
+    (await archive.listAlerts()).map((a) => [a.watchId, a.articleId]).sort(),
+    [
+      [deaths.id, newer.id],
+      [dam.id, newer.id],
+    ].sort(),
+  );
+});

@@ -121,6 +121,7 @@ test('follows a local feed, triages it by keyboard, watches an entity and sees t
     // The first row opens in the reader, which reads it; the feed's count and the Unread count agree.
     await expect(inbox.filterCount('Unread')).toHaveText('2');
     await expect(side.getByRole('button', { name: /Coastal Herald Wire/ }).locator('.badge')).toHaveText('2');
+    await expect(side.getByRole('button', { name: /^Wires/ }).locator('.badge')).toHaveText('2');
     // The reader holds the linked page's full text, not the feed's one-line description.
     const reader = page.getByRole('article', { name: 'Reader' });
     await expect(reader.getByTestId('article-text')).toContainText(/(cratered|Negotiators|rail bridge)/);
