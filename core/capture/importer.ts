@@ -8,18 +8,30 @@ import { INDEX_DIR } from '../store/catalog.ts';
 import type { RegistryStore } from '../store/registry-file.ts';
 import { settingsOf } from '../store/settings.ts';
 import { SignatureIndex } from '../store/signature-index.ts';
-import { isPdf, type CapturedItem, type CaptureRequest, type CaptureResult } from './capture-document.ts';
+import {
+  isPdf,
+  type CandidateArticle,
+  type CapturedItem,
+  type CaptureRequest,
+  type CaptureResult,
+} from './capture-document.ts';
 import { capturePdf } from './capture-pdf.ts';
 import { CaptureWorkers } from './capture-workers.ts';
 import { fetchUrl } from './fetch-url.ts';
 import { contentHash, encodeSignature, minhash, SAME_STORY_THRESHOLD } from './near-duplicates.ts';
 import { OcrEngine } from './ocr.ts';
+import { hostOf } from './page-outlets.ts';
 
 type Captured = CaptureResult | ImportResult;
 
-/** Fields a capture does not know and its caller does (the feed item a followed article came from). */
-/** Fields the saver sets beyond what capture found: a subscription's item comes with its feed, unread. */
-export type ExtraFields = Partial<Pick<NewArticle, 'feed' | 'reading'>>;
+/**
+ * Fields a capture does not know and its caller does: a subscription's item comes with its feed,
+ * unread, and with what the feed says of it, used only where the page itself is silent.
+ */
+export type ExtraFields = Partial<Pick<NewArticle, 'feed' | 'reading'>> & { fallback?: FeedFallback };
+
+/** The feed item's date, author and outlet (the feed's title), for a page that gives none of its own. */
+export type FeedFallback = { publishedAt: string | null; byline: string; source: string };
 
 export class Importer {
   private exact: { byUrl: Map<string, string>; byHash: Map<string, string> } | null = null;
@@ -126,9 +138,10 @@ export class Importer {
     return results;
   }
 
-  private async save(item: CapturedItem, extra: ExtraFields = {}): Promise<ImportResult> {
+  private async save(item: CapturedItem, { fallback, ...extra }: ExtraFields = {}): Promise<ImportResult> {
     if (!item.ok) return failed(item.item, item.error);
-    const { article: candidate, capture } = item;
+    const { capture } = item;
+    const candidate = fallback ? filledFromFeed(item.article, fallback) : item.article;
     try {
       const exact = this.exactIndex();
       const urlKey = candidate.url ? normalizeUrl(candidate.url) : '';
@@ -246,4 +259,18 @@ function describe(
 
 function mb(bytes: number): string {
   return `${(bytes / 1e6).toFixed(1)} MB`;
+}
+
+/**
+ * A page that states no date, author or outlet of its own takes the feed's: the publisher's feed is
+ * the publisher speaking. A source that is only the page's host name (what capture falls back to)
+ * gives way to the feed's title ("Coastal Herald", not "news.example.org").
+ */
+function filledFromFeed(article: CandidateArticle, feed: FeedFallback): CandidateArticle {
+  return {
+    ...article,
+    publishedAt: article.publishedAt ?? feed.publishedAt,
+    byline: article.byline || feed.byline,
+    source: !article.source || article.source === hostOf(article.url) ? feed.source || article.source : article.source,
+  };
 }

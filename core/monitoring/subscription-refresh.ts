@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { captureFeedEntry } from '../capture/capture-document.ts';
 import { charsetOf, decodeMarkup } from '../capture/decode.ts';
 import { parseFeed, type Feed, type FeedItem } from '../capture/feeds.ts';
+import { isoOrUndefined } from '../capture/date-text.ts';
 import type { Importer } from '../capture/importer.ts';
 import { hostOf } from '../capture/page-outlets.ts';
 import { toErrorBody } from '../errors.ts';
@@ -138,7 +139,11 @@ async function saveItem(
         const [saved] = await ctx.importer.fromBytes(
           { bytes: page.bytes, name: page.url, mediaType: page.mediaType, origin: page.url, method: 'url' },
           ctx.maxBytes,
-          { feed, reading: UNREAD },
+          {
+            feed,
+            reading: UNREAD,
+            fallback: { publishedAt: isoOrUndefined(item.publishedAt) ?? null, byline: item.author, source: at.source },
+          },
         );
         if (saved?.status === 'saved') return { saved: true, done: true };
         if (saved?.status === 'duplicate') return { saved: false, done: true };

@@ -34,6 +34,9 @@ test('new items are saved with the full page; a second refresh is conditional an
   assert.match(saved.text, /emergency crews were working/, 'the linked page, not the feed summary');
   assert.deepEqual(saved.feed, { subscriptionId: id, guid: 'guid-alpha', title: 'Local Wire' });
   assert.equal(saved.extraction, 'article');
+  // The page states no date and no outlet: the feed's item date and the feed's title stand in.
+  assert.equal(saved.publishedAt?.slice(0, 16), '2026-03-14T09:30');
+  assert.equal(saved.source, 'Local Wire');
   // A followed feed's items land in the inbox unread, and the inbox counts them by feed.
   assert.deepEqual(saved.reading, { state: 'unread', starred: false });
   const inbox = await archive.listInbox({ filter: 'unread' });
@@ -55,7 +58,7 @@ test('new items are saved with the full page; a second refresh is conditional an
   assert.match(String(server.requests[0]!.headers['user-agent']), /^Newsdesk\//);
   assert.equal((await archive.listArticles()).total, 2);
 
-  server.items.unshift(...items('charlie'));
+  server.items.unshift({ ...items('charlie')[0]!, pageDate: '2026-03-13T18:00:00+01:00' });
   server.version++;
   server.requests.length = 0;
   const [third] = await archive.refreshSubscriptions([id]);
@@ -67,6 +70,12 @@ test('new items are saved with the full page; a second refresh is conditional an
     'the items already saved are not fetched again',
   );
   assert.equal((await archive.listArticles()).total, 3);
+  const charlie = (await archive.listArticles()).items.find((a) => a.title.includes('charlie'))!;
+  assert.equal(
+    (await archive.getArticle(charlie.id)).publishedAt,
+    '2026-03-13T18:00:00+01:00',
+    "the page's own date wins",
+  );
 });
 
 test('a broken link is reported, the feed item saved from its own content, the rest go on', async (t) => {

@@ -4,7 +4,14 @@ import type { AddressInfo } from 'node:net';
 import type { TestContext } from 'node:test';
 import { defer } from './temp-dir.ts';
 
-export type Item = { id: string; title: string; body: string; page?: 'ok' | 'broken' };
+export type Item = {
+  id: string;
+  title: string;
+  body: string;
+  page?: 'ok' | 'broken';
+  /** The page's own article:published_time, when it states one. */
+  pageDate?: string;
+};
 
 export type FeedServer = {
   base: string;
@@ -54,5 +61,6 @@ function page(item: Item): string {
     .split('\n')
     .map((p) => `<p>${p}</p>`)
     .join('');
-  return `<!doctype html><html><head><title>${item.title}</title></head><body><header><nav>Home · World</nav></header><article><h1>${item.title}</h1>${paragraphs}</article><footer>© Local Wire</footer></body></html>`;
+  const date = item.pageDate ? `<meta property="article:published_time" content="${item.pageDate}">` : '';
+  return `<!doctype html><html><head><title>${item.title}</title>${date}</head><body><header><nav>Home · World</nav></header><article><h1>${item.title}</h1>${paragraphs}</article><footer>© Local Wire</footer></body></html>`;
 }
