@@ -15,6 +15,7 @@ import { hasNetwork } from './polite-fetch.ts';
 import { privateNetworkAllowed } from './private-network.ts';
 import { RequestLimits } from './request-limits.ts';
 import { refreshSubscription, type RefreshContext } from './subscription-refresh.ts';
+import { SubscriptionWrites } from './subscription-writes.ts';
 
 /** The longest the scheduler waits after failures, however many. */
 const MAX_BACKOFF_MINUTES = 24 * 60;
@@ -140,18 +141,16 @@ export class SubscriptionService {
       timeoutMs: this.timeoutMs,
       offline: { value: false },
     };
-    return Promise.all(
+    const writes = new SubscriptionWrites(this.registry);
+    const results = await Promise.all(
       subs.map(async (sub) => {
         const { result, changes } = await refreshSubscription(sub, ctx);
-        if (changes)
-          await this.registry.update((draft) => {
-            // Unfollowed while it refreshed: its articles are saved, its record stays gone.
-            const current = draft.subscriptions.find((s) => s.id === sub.id);
-            if (current) Object.assign(current, changes);
-          });
+        if (changes) writes.add(sub.id, changes);
         return result;
       }),
     );
+    await writes.flush();
+    return results;
   }
 }
 
