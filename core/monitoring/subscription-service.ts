@@ -9,6 +9,7 @@ import {
   type SubscriptionPatch,
   type SubscriptionView,
 } from '../model.ts';
+import { TurnQueue } from '../serial.ts';
 import type { RegistryStore } from '../store/registry-file.ts';
 import { settingsOf } from '../store/settings.ts';
 import { hasNetwork } from './polite-fetch.ts';
@@ -27,6 +28,7 @@ export class SubscriptionService {
   private readonly limits = new RequestLimits(16, 2);
   /** Enough items in flight to keep the extraction workers busy while pages download. */
   private readonly items = new RequestLimits(12, 12);
+  private readonly turns = new TurnQueue();
 
   constructor(
     private readonly registry: RegistryStore,
@@ -139,6 +141,7 @@ export class SubscriptionService {
       items: this.items,
       maxBytes: settingsOf(this.registry).maxImportBytes,
       timeoutMs: this.timeoutMs,
+      turns: this.turns,
       offline: { value: false },
     };
     const writes = new SubscriptionWrites(this.registry);
