@@ -10,6 +10,7 @@ import { toErrorBody } from '../errors.ts';
 import { UNREAD, type FeedRef, type RefreshResult, type Subscription } from '../model.ts';
 import { isJsonFeed, parseJsonFeed } from './json-feed.ts';
 import { fetchPolitely, OfflineError } from './polite-fetch.ts';
+import type { TurnQueue } from '../serial.ts';
 import type { RequestLimits } from './request-limits.ts';
 
 export type RefreshContext = {
@@ -21,6 +22,8 @@ export type RefreshContext = {
   items: RequestLimits;
   /** The user allowed private networks (setting or environment); else only a typed feed URL may reach one. */
   allowPrivate: boolean;
+  /** A loop turn for each feed parsed: feeds arriving together would otherwise be parsed in one long turn. */
+  turns: TurnQueue;
   /** Set by the first subscription to find the network gone: the rest answer 'offline' without trying. */
   offline: { value: boolean };
 };
@@ -50,6 +53,7 @@ export async function refreshSubscription(sub: Subscription, ctx: RefreshContext
         result: { ...result, status: 'not-modified' },
         changes: { lastCheckedAt: now, lastError: null, failures: 0 },
       };
+    await ctx.turns.next();
     feed = readFeed(fetched.bytes, fetched.mediaType, fetched.url);
   } catch (error) {
     const message = toErrorBody(error).message;

@@ -9,12 +9,14 @@ import {
   type SubscriptionPatch,
   type SubscriptionView,
 } from '../model.ts';
+import { TurnQueue } from '../serial.ts';
 import type { RegistryStore } from '../store/registry-file.ts';
 import { settingsOf } from '../store/settings.ts';
 import { hasNetwork } from './polite-fetch.ts';
 import { privateNetworkAllowed } from './private-network.ts';
 import { RequestLimits } from './request-limits.ts';
 import { refreshSubscription, type RefreshContext } from './subscription-refresh.ts';
+import { SubscriptionWrites } from './subscription-writes.ts';
 
 /** The longest the scheduler waits after failures, however many. */
 const MAX_BACKOFF_MINUTES = 24 * 60;
@@ -26,6 +28,7 @@ export class SubscriptionService {
   private readonly limits = new RequestLimits(16, 2);
   /** Enough items in flight to keep the extraction workers busy while pages download. */
   private readonly items = new RequestLimits(12, 12);
+  private readonly turns = new TurnQueue();
 
   constructor(
     private readonly registry: RegistryStore,
@@ -135,6 +138,9 @@ export class SubscriptionService {
     return `<?xml version="1.0" encoding="UTF-8"?>\n<opml version="2.0"><head><title>Newsdesk subscriptions</title></head><body>\n${body}\n</body></opml>\n`;
   }
 
+  /** Refreshes under way, by subscription id: a second request for one joins it. */
+  private readonly running = new Map<string, Promise<RefreshResult>>();
+
   private async run(subs: Subscription[]): Promise<RefreshResult[]> {
     const allowPrivate = privateNetworkAllowed() || settingsOf(this.registry).allowPrivateNetwork;
     // No network interface but loopback, and nothing allowed to reach this machine: every subscription
@@ -148,20 +154,29 @@ export class SubscriptionService {
       maxBytes: settingsOf(this.registry).maxImportBytes,
       timeoutMs: this.timeoutMs,
       allowPrivate,
+      turns: this.turns,
       offline: { value: false },
     };
-    return Promise.all(
-      subs.map(async (sub) => {
-        const { result, changes } = await refreshSubscription(sub, ctx);
-        if (changes)
-          await this.registry.update((draft) => {
-            // Unfollowed while it refreshed: its articles are saved, its record stays gone.
-            const current = draft.subscriptions.find((s) => s.id === sub.id);
-            if (current) Object.assign(current, changes);
-          });
-        return result;
-      }),
-    );
+    const writes = new SubscriptionWrites(this.registry);
+    const started = [...new Map(subs.map((sub) => [sub.id, sub])).values()]
+      .filter((sub) => !this.running.has(sub.id))
+      .map((sub) => {
+        const refreshed = refreshSubscription(sub, ctx).then(({ result, changes }) => {
+          if (changes) writes.add(sub.id, changes);
+          return result;
+        });
+        return { id: sub.id, refreshed };
+      });
+    const flushed = Promise.all(started.map((s) => s.refreshed)).then(() => writes.flush());
+    for (const { id, refreshed } of started) {
+      // Answered once its batch is written, whoever waits for it.
+      const done = refreshed.then(async (result) => (await flushed, result));
+      this.running.set(id, done);
+      const clear = () => void this.running.delete(id);
+      done.then(clear, clear);
+    }
+    // A subscription already refreshing (the schedule and a click at once) is joined, not fetched twice.
+    return Promise.all(subs.map((sub) => this.running.get(sub.id)!));
   }
 }
 

@@ -16,6 +16,7 @@ const LOG = 'catalog.log';
  * order needing no real sort at start-up.
  */
 const SNAPSHOT_FORMAT = 2;
+const ROWS_PER_TURN = 2000;
 const COLUMNS = [
   'id',
   'title',
@@ -177,7 +178,7 @@ export class Catalog {
   /** Writes the whole catalog as a fresh snapshot and empties the log. */
   async compact(): Promise<void> {
     await this.queue.run(async () => {
-      await writeFileDurably(this.path(SNAPSHOT), JSON.stringify(snapshotOf([...this.entries.values()])));
+      await writeFileDurably(this.path(SNAPSHOT), await snapshotText([...this.entries.values()]));
       await this.log?.close();
       this.log = null;
       await rm(this.path(LOG), { force: true });
@@ -237,17 +238,30 @@ export class Catalog {
 
 type Snapshot = { format: 1; entries: unknown[] } | { format: 2; columns: string[]; rows: unknown[][] };
 
-function snapshotOf(entries: CatalogEntry[]): Snapshot {
+/**
+ * The snapshot (format 2) as JSON, ROWS_PER_TURN rows per turn of the event loop: the changes wait
+ * in the catalog's queue meanwhile, and the archive's thread answers calls between chunks (one
+ * JSON.stringify of the whole held it 70 ms at 10,000 articles, ~350 ms at 100k).
+ */
+async function snapshotText(entries: CatalogEntry[]): Promise<string> {
   entries.sort((a, b) => (a.capturedAt === b.capturedAt ? 0 : a.capturedAt < b.capturedAt ? 1 : -1));
-  return {
-    format: SNAPSHOT_FORMAT,
-    columns: [...COLUMNS],
-    rows: entries.map((entry) =>
-      COLUMNS.map((column) =>
-        column === 'file' && entry.file === articleFileFor(entry) ? '' : (entry[column] ?? null),
-      ),
-    ),
-  };
+  const chunks: string[] = [];
+  for (let start = 0; start < entries.length; start += ROWS_PER_TURN) {
+    if (start) await new Promise((resolve) => setImmediate(resolve));
+    chunks.push(
+      entries
+        .slice(start, start + ROWS_PER_TURN)
+        .map((entry) => JSON.stringify(rowOf(entry)))
+        .join(','),
+    );
+  }
+  return `{"format":${SNAPSHOT_FORMAT},"columns":${JSON.stringify(COLUMNS)},"rows":[${chunks.join(',')}]}`;
+}
+
+function rowOf(entry: CatalogEntry): unknown[] {
+  return COLUMNS.map((column) =>
+    column === 'file' && entry.file === articleFileFor(entry) ? '' : (entry[column] ?? null),
+  );
 }
 
 /** The entries of a snapshot of either format; null when it is of neither or any entry looks wrong. */

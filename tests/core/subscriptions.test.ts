@@ -155,3 +155,21 @@ test('a feed from an OPML list on a private address is refused without NEWSDESK_
   assert.equal(server.requests.length, 0, 'no request reached the server');
   assert.equal((await archive.listArticles()).total, 0);
 });
+
+test('two refreshes of one feed at once (the schedule and a click) fetch it once and agree', async (t) => {
+  const server = await feedServer(t, items('golf', 'hotel'));
+  const archive = await openFor(t, await tempDir(t));
+  const id = (await archive.followFeeds(`${server.base}/feed.xml`)).followed[0]!.id;
+  const [byClick, bySchedule, twice] = await Promise.all([
+    archive.refreshSubscriptions([id]),
+    archive.refreshSubscriptions(),
+    archive.refreshSubscriptions([id, id]),
+  ]);
+  assert.deepEqual(byClick, bySchedule);
+  assert.deepEqual(twice, [byClick![0], byClick![0]]);
+  assert.equal(byClick![0]!.new, 2);
+  assert.equal(server.requests.filter((r) => r.path === '/feed.xml').length, 1);
+  assert.equal((await archive.listArticles()).total, 2);
+  // Done, it is not joined again: the next refresh asks the server (conditionally).
+  assert.equal((await archive.refreshSubscriptions([id]))[0]!.status, 'not-modified');
+});
