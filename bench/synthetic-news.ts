@@ -196,6 +196,8 @@ export function syntheticArchive(options: { entities?: number; tailWords?: numbe
       extraction: 'article',
       ocrConfidence: null,
       pageStarts: [],
+      reading: { state: 'read', starred: false },
+      feed: null,
     };
   }
   return { entities, article };

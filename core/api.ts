@@ -6,9 +6,12 @@ import { claimMethods } from './contract/claims.ts';
 import { collectionMethods } from './contract/collections.ts';
 import { entityMethods } from './contract/entities.ts';
 import { exportMethods } from './contract/exports.ts';
+import { inboxMethods } from './contract/inbox.ts';
 import { localMethods } from './contract/local.ts';
 import type { ApiOf } from './contract/method.ts';
 import { searchMethods } from './contract/search.ts';
+import { subscriptionMethods } from './contract/subscriptions.ts';
+import { watchMethods } from './contract/watch.ts';
 
 export type { Reply } from './common/reply.ts';
 
@@ -21,6 +24,9 @@ export const contract = {
   ...searchMethods,
   ...collectionMethods,
   ...exportMethods,
+  ...subscriptionMethods,
+  ...inboxMethods,
+  ...watchMethods,
 };
 
 /** Every method, the local ones (paths, bytes, streams: the CLI and the server's downloads) included. */

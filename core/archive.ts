@@ -16,7 +16,12 @@ import { Tagger } from './entities/tagger.ts';
 import { BundleService } from './exporters/bundle-service.ts';
 import { ExportService, type ExportOptions } from './exporters/export-service.ts';
 import { Gate } from './gate.ts';
+import { InboxService } from './inbox/inbox-service.ts';
+import { WatchService } from './monitoring/watch-service.ts';
+import { WatchStore } from './monitoring/watch-store.ts';
 import type { Problem } from './model.ts';
+import { RefreshScheduler } from './monitoring/refresh-scheduler.ts';
+import { SubscriptionService } from './monitoring/subscription-service.ts';
 import { SavedSearches } from './search/saved-searches.ts';
 import { SearchService } from './search/search-service.ts';
 import type { Services } from './services.ts';
@@ -49,6 +54,8 @@ export type OpenOptions = ExportOptions & {
    * suggestions run only when the user asks for them in the reader.
    */
   tagInBackground?: boolean;
+  /** Refresh subscriptions on their schedule while open (the desktop app, `newsdesk serve`); the check interval in ms. */
+  refreshInBackground?: boolean | { tickMs: number };
 };
 
 export async function openArchive(dataDir: string, options: OpenOptions = {}): Promise<Archive> {
@@ -58,6 +65,7 @@ export async function openArchive(dataDir: string, options: OpenOptions = {}): P
   try {
     const problems: Problem[] = [];
     const registry = new RegistryStore(await openRegistry(dir, problems));
+    const watchStore = await WatchStore.open(dir, problems);
     const catalog = await openCatalog(dir, lock.previousOwnerCrashed, problems);
     // Kept in archive.json, so a file moved aside is still reported in later sessions.
     if (problems.length) await registry.update((draft) => void draft.problems.push(...problems));
@@ -67,22 +75,28 @@ export async function openArchive(dataDir: string, options: OpenOptions = {}): P
     const closing = new Promise<null>((resolve) => (stopAsking = () => resolve(null)));
     const choose = options.chooseExportPath;
     const chooseExportPath = choose && ((name: string) => Promise.race([choose(name), closing]));
-    const { services, tagger, claimIndex } = buildServices(store, registry, { ...options, chooseExportPath });
+    const { services, tagger, claimIndex } = buildServices(store, registry, watchStore, {
+      ...options,
+      chooseExportPath,
+    });
     await services.search.open();
     const tagging = options.tagInBackground ? new BackgroundTagging(store, services.mentions) : null;
     const gate = new Gate(services);
+    const scheduler = startScheduler(services, options.refreshInBackground);
 
     let closed: Promise<void> | null = null;
     const close = async ({ finishTagging = false } = {}) => {
       // No new calls from now on; background suggestions still write while they finish.
       stopAsking();
       const calls = gate.close();
+      await scheduler?.stop();
       if (finishTagging) await tagging?.finish();
       // The article under way is abandoned (the worker stops), not waited for: quitting must be quick.
       const stopped = tagging?.stop();
       await tagger.close();
       await stopped;
       await calls;
+      await services.watches.close();
       await services.importer.close();
       await services.search.close();
       try {
@@ -105,8 +119,19 @@ export async function openArchive(dataDir: string, options: OpenOptions = {}): P
   }
 }
 
+function startScheduler(services: Services, option: OpenOptions['refreshInBackground']): RefreshScheduler | null {
+  if (!option) return null;
+  const scheduler = new RefreshScheduler(
+    services.subscriptions,
+    services.registry,
+    option === true ? undefined : option.tickMs,
+  );
+  scheduler.start();
+  return scheduler;
+}
+
 /** Every service of one archive, each given the stores and the other services it works with. */
-function buildServices(store: ArticleStore, registry: RegistryStore, options: OpenOptions) {
+function buildServices(store: ArticleStore, registry: RegistryStore, watchStore: WatchStore, options: OpenOptions) {
   const search = new SearchService(store, registry);
   const collections = new CollectionService(store, registry, search);
   const entities = new EntityService(store, registry);
@@ -127,6 +152,10 @@ function buildServices(store: ArticleStore, registry: RegistryStore, options: Op
     collections,
     exports: new ExportService(store, registry, collections, search, options),
     bundles: new BundleService(store, registry),
+    subscriptions: new SubscriptionService(registry, importer),
+    inbox: new InboxService(store, registry),
+    // After search: its listeners must index a new article before a watch asks the index about it.
+    watches: new WatchService(store, registry, search, watchStore),
   };
   return { services, tagger, claimIndex };
 }

@@ -28,6 +28,27 @@ Commands:
                        PATH is a new file or a folder; an existing file is never overwritten;
                        --reviewed-only: only what a person confirmed (the default for html, markdown
                        and pdf reports), --all-suggestions: every suggestion too (the default otherwise)
+  follow URL|OPML_FILE [--folder F] [--every MINUTES]   follow a feed, or every feed of an OPML list
+                       (a URL you type may be on this machine or your network; an OPML list's may not)
+  subscriptions [ID]   the followed feeds with their health: title, url, checked, failures (one JSON line each
+                       with --json); --opml: all of them as an OPML list, for another reader
+  subscriptions ID [--folder F] [--every MINUTES] [--title T]   move, reschedule or rename one
+  unfollow ID          stop following (what was saved stays)
+  refresh [ID ...]     refresh now (all unpaused without IDs): one line per subscription,
+                       {subscription, url, status: ok|not-modified|failed|offline, new, errors}; exit 1 if any failed
+  pause [ID ...]       without IDs: stop refreshing on schedule (kept across restarts; refresh still works);
+                       with IDs: those subscriptions, left out of every refresh of all
+  resume [ID ...]      the opposite of pause
+  inbox [--unread|--starred|--archived|--all] [--limit N] [--offset N]   the inbox, newest first
+                       (not archived unless --archived or --all); with --json: a JSON array
+  mark ID... --read|--unread|--archived [--starred|--unstarred]   set the reading state, the star or both
+  watch QUERY --name NAME   alert on every article saved from now on that the query finds (docs/monitoring.md)
+  watch --entity ID --name NAME               ... that mentions the entity or names it or an alias
+  watch --claim KIND --place ID --name NAME   ... with a claim of that kind in that place (casualties in Idlib)
+                       [--notify]: a system notification from the desktop app too
+  alerts [--since ISO] what watches matched, newest first (one JSON line per alert with --json)
+  digest --out PATH    the last day's alerts and new claims as a report: Markdown, or HTML for a .html PATH
+                       or --format html
   serve [--port N]     browser mode: serves the UI on 127.0.0.1 and prints its URL with a token
 
 Options for every command:
@@ -64,6 +85,21 @@ export const OPTIONS = {
   out: { type: 'string' },
   'reviewed-only': { type: 'boolean' },
   'all-suggestions': { type: 'boolean' },
+  folder: { type: 'string' },
+  every: { type: 'string' },
+  read: { type: 'boolean' },
+  unread: { type: 'boolean' },
+  starred: { type: 'boolean' },
+  unstarred: { type: 'boolean' },
+  archived: { type: 'boolean' },
+  all: { type: 'boolean' },
+  name: { type: 'string' },
+  since: { type: 'string' },
+  opml: { type: 'boolean' },
+  entity: { type: 'string' },
+  claim: { type: 'string' },
+  place: { type: 'string' },
+  notify: { type: 'boolean' },
 } satisfies ParseArgsConfig['options'];
 
 export type Options = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
@@ -85,6 +121,17 @@ export const ALLOWED: Record<string, (keyof Options)[]> = {
   search: ['limit', 'offset', 'sort'],
   collections: [],
   export: ['format', 'collection', 'query', 'table', 'out', 'reviewed-only', 'all-suggestions'],
+  follow: ['folder', 'every'],
+  subscriptions: ['opml', 'folder', 'every', 'title'],
+  unfollow: [],
+  refresh: [],
+  pause: [],
+  resume: [],
+  inbox: ['unread', 'starred', 'archived', 'all', 'limit', 'offset'],
+  mark: ['read', 'unread', 'starred', 'unstarred', 'archived'],
+  watch: ['name', 'entity', 'claim', 'place', 'notify'],
+  alerts: ['since'],
+  digest: ['out', 'format'],
 };
 export const GLOBAL: (keyof Options)[] = ['data-dir', 'json', 'help'];
 export const TAKES_ID = new Set(['show', 'update', 'delete', 'restore']);

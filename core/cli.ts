@@ -1,11 +1,14 @@
-// The contract on the command line: `newsdesk import|add|list|show|update|delete|restore|status|tag|claims|entities|search|collections|export|serve`.
+// The contract on the command line: `newsdesk import|add|list|show|update|delete|restore|status|tag|claims|entities|search|collections|export|follow|subscriptions|unfollow|refresh|pause|resume|inbox|mark|watch|alerts|digest|serve`.
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { ArchiveApi, MethodName } from './api.ts';
 import { openArchive, type Archive } from './archive.ts';
 import { runBundleImport, runImport } from './cli-import.ts';
+import { checkSubscriptionArgs, runSubscriptions, SUBSCRIPTION_COMMANDS } from './cli-subscriptions.ts';
+import { runInbox } from './cli-inbox.ts';
 import { runClaims, runTag } from './cli-suggest.ts';
+import { runWatchCommand, WATCH_COMMANDS, watchTarget } from './cli-watch.ts';
 import { ALLOWED, GLOBAL, OPTIONS, TAKES_ID, USAGE, UsageError, type Options } from './cli-usage.ts';
 import { defaultDataDir } from './data-dir.ts';
 import { ArchiveError, toErrorBody } from './errors.ts';
@@ -33,11 +36,15 @@ export async function main(argv: string[]): Promise<number> {
     const stray = (Object.keys(values) as (keyof Options)[]).find((k) => !allowed.includes(k) && !GLOBAL.includes(k));
     if (stray) throw new UsageError(`${command} does not take --${stray}`);
     const expected = TAKES_ID.has(command) ? 1 : 0;
-    if (command === 'search') {
-      if (!rest.length) throw new UsageError('search needs a query (in quotes if it has spaces or quotes)');
+    if (SUBSCRIPTION_COMMANDS.has(command)) checkSubscriptionArgs(command, rest, values);
+    else if (command === 'watch') watchTarget(rest, values);
+    else if (command === 'search') {
+      if (!rest.length) throw new UsageError(`${command} needs a query (in quotes if it has spaces or quotes)`);
     } else if (command === 'import' || command === 'tag' || command === 'claims') {
       if (!rest.length)
         throw new UsageError(`${command} needs at least one ${command === 'import' ? 'file, folder or URL' : 'file'}`);
+    } else if (command === 'mark') {
+      if (!rest.length) throw new UsageError('mark needs at least one article ID');
     } else if (rest.length !== expected)
       throw new UsageError(expected ? `${command} needs exactly one article ID` : `${command} takes no arguments`);
     const maxMb = values['max-size'] === undefined ? undefined : Number(values['max-size']);
@@ -52,7 +59,10 @@ export async function main(argv: string[]): Promise<number> {
       });
     // Long-lived or bulk: suggestions for new articles run in the background (a worker thread).
     const tagInBackground = command === 'serve' || command === 'import';
-    const archive = await openArchive(values['data-dir'] ?? defaultDataDir(), { tagInBackground });
+    const archive = await openArchive(values['data-dir'] ?? defaultDataDir(), {
+      tagInBackground,
+      refreshInBackground: command === 'serve',
+    });
     let finishTagging = false;
     try {
       if (command === 'serve') return await serve(archive, values);
@@ -68,8 +78,11 @@ export async function main(argv: string[]): Promise<number> {
           );
         return code;
       }
+      if (SUBSCRIPTION_COMMANDS.has(command)) return await runSubscriptions(archive, command, rest, values);
       if (command === 'search') return await runSearch(archive, rest.join(' '), values);
       if (command === 'export') return await runExport(archive, values);
+      if (command === 'inbox' || command === 'mark') return await runInbox(archive, command, rest, values);
+      if (WATCH_COMMANDS.has(command)) return await runWatchCommand(archive, command, rest, values);
       await run(archive, command, rest[0] ?? '', values);
       return 0;
     } finally {

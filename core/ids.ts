@@ -17,3 +17,5 @@ export const newClaimId = () => `c_${randomId(10)}`;
 export const newClaimGroupId = () => `cg_${randomId(12)}`;
 export const newSavedSearchId = () => `ss_${randomId(10)}`;
 export const newCollectionId = () => `col_${randomId(12)}`;
+export const newWatchId = () => `w_${randomId(10)}`;
+export const newAlertId = () => `al_${randomId(12)}`;

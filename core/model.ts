@@ -7,5 +7,8 @@ export * from './model/collection.ts';
 export * from './model/article.ts';
 export * from './model/search.ts';
 export * from './model/registry.ts';
+export * from './model/subscription.ts';
 export * from './model/capture.ts';
 export * from './model/export.ts';
+export * from './model/reading.ts';
+export * from './model/watch.ts';

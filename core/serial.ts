@@ -32,3 +32,19 @@ export class KeyedQueue {
     return this.tails.size;
   }
 }
+
+/**
+ * Event-loop turns handed out one at a time. Work that arrives together (twenty feeds whose
+ * responses end in the same turn, each then parsed) would otherwise run back to back in one
+ * turn; awaiting `next()` first gives each its own, so timers and the UI's calls get in between.
+ */
+export class TurnQueue {
+  private tail: Promise<void> = Promise.resolve();
+
+  next(): Promise<void> {
+    // An immediate set while immediates run waits for the next turn of the loop.
+    const turn = this.tail.then(() => new Promise<void>((resolve) => setImmediate(resolve)));
+    this.tail = turn;
+    return turn;
+  }
+}

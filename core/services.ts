@@ -8,6 +8,9 @@ import type { EntityService } from './entities/entity-service.ts';
 import type { MentionService } from './entities/mention-service.ts';
 import type { BundleService } from './exporters/bundle-service.ts';
 import type { ExportService } from './exporters/export-service.ts';
+import type { SubscriptionService } from './monitoring/subscription-service.ts';
+import type { InboxService } from './inbox/inbox-service.ts';
+import type { WatchService } from './monitoring/watch-service.ts';
 import type { SavedSearches } from './search/saved-searches.ts';
 import type { SearchService } from './search/search-service.ts';
 import type { ArticleStore } from './store/article-store.ts';
@@ -29,4 +32,9 @@ export type Services = {
   collections: CollectionService;
   exports: ExportService;
   bundles: BundleService;
+  /** The feeds followed, and refreshing them. */
+  subscriptions: SubscriptionService;
+  inbox: InboxService;
+  /** Watchlists and their alerts (<data>/watches.json). */
+  watches: WatchService;
 };

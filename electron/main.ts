@@ -11,6 +11,7 @@ import { printPdf } from './export-pdf.ts';
 import { registerAppScheme, serveAppFiles } from './app-protocol.ts';
 import { APP_ENTRY_URL, isAppUrl } from './app-url.ts';
 import { registerArchiveIpc } from './ipc.ts';
+import { notifyWatchAlerts } from './watch-notify.ts';
 import { guardAllWebContents, lockDownSession } from './window-security.ts';
 
 // dist/main.js sits next to dist/preload.cjs and dist/renderer/ (inside app.asar when packaged).
@@ -67,7 +68,12 @@ async function chooseExportPath(suggestedName: string): Promise<string | null> {
 async function start(): Promise<void> {
   let archive: Archive;
   try {
-    archive = await openArchive(dataDir, { tagInBackground: true, chooseExportPath, printPdf });
+    archive = await openArchive(dataDir, {
+      tagInBackground: true,
+      refreshInBackground: true,
+      chooseExportPath,
+      printPdf,
+    });
   } catch (error) {
     // 'locked': the folder is open in another process (another window, `newsdesk serve`, the CLI).
     const title =
@@ -81,7 +87,11 @@ async function start(): Promise<void> {
   serveAppFiles(RENDERER_DIR);
   // Our page's top frame only: the CSP allows no frames, but if one ever loads it gets no archive.
   const unregisterIpc = registerArchiveIpc(archive, (frame) => frame?.parent === null && isAppUrl(frame.url));
-  closeArchiveBeforeQuit(archive, unregisterIpc);
+  const stopNotifying = notifyWatchAlerts(archive, () => mainWindow);
+  closeArchiveBeforeQuit(archive, () => {
+    stopNotifying();
+    unregisterIpc();
+  });
   Menu.setApplicationMenu(buildAppMenu(app.isPackaged));
   mainWindow = createWindow();
   mainWindow.on('closed', () => {
@@ -119,14 +129,14 @@ function createWindow(): BrowserWindow {
  * close hangs we quit anyway: every write is temp-file-then-rename, and the next start takes over
  * a lock whose owner is gone.
  */
-function closeArchiveBeforeQuit(archive: Archive, unregisterIpc: () => void): void {
+function closeArchiveBeforeQuit(archive: Archive, stopCalls: () => void): void {
   let state: 'open' | 'closing' | 'closed' = 'open';
   app.on('before-quit', (event) => {
     if (state === 'closed') return;
     event.preventDefault();
     if (state === 'closing') return;
     state = 'closing';
-    unregisterIpc();
+    stopCalls();
     const timedOut = delay(CLOSE_TIMEOUT_MS, 'timed out' as const, { ref: false });
     Promise.race([archive.close(), timedOut])
       .then((result) => {

@@ -1,9 +1,8 @@
 // The app shell: wires the navigation, the library selection and the actions to the views, dialogs and shortcuts.
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { messageOf } from './api.ts';
-import { ArticleDialog } from './components/article-dialog.tsx';
+import { AppDialogs, type Digest } from './app-dialogs.tsx';
 import { PaneSplitter, useListFraction } from './components/pane-splitter.tsx';
-import { ShortcutsHelp } from './components/shortcuts-help.tsx';
 import { StatusBar, type Notice } from './components/status-bar.tsx';
 import { TopBar } from './components/top-bar.tsx';
 import { useArchiveStatus } from './components/use-archive-status.ts';
@@ -15,12 +14,12 @@ import { useCollectionActions } from './collections/use-collection-actions.ts';
 import { useCollections } from './collections/use-collections.ts';
 import { EntitiesView } from './entities/entities-view.tsx';
 import { mergeNotice } from './entities/merge-notice.tsx';
-import { ExportDialog } from './exports/export-dialog.tsx';
-import { exportScopes } from './exports/export-scopes.ts';
 import { DropOverlay } from './import/drop-overlay.tsx';
-import { ImportDialog } from './import/import-dialog.tsx';
 import { importSummary } from './import/summary.ts';
+import { InboxView } from './inbox/inbox-view.tsx';
 import { useImportWithDrops } from './import/use-import.ts';
+import { WatchAlerts } from './monitoring/watch-alerts.tsx';
+import { WatchButton } from './monitoring/watch-button.tsx';
 import { useNavigation } from './navigation.ts';
 import { useAppShortcuts } from './use-app-shortcuts.ts';
 import { EmptyLibrary } from './views/empty-library.tsx';
@@ -36,8 +35,14 @@ export function App() {
   const [listFraction, setListFraction] = useListFraction(0.45);
   /** Bumped when something outside the registry view changed it (an undone merge): it loads again. */
   const [entityRevision, setEntityRevision] = useState(0);
+  /** The watchlist's digest, offered first by the export dialog when it was opened from there. */
+  const [digest, setDigest] = useState<Digest | undefined>(undefined);
+  useEffect(() => {
+    if (nav.dialog !== 'export') setDigest(undefined);
+  }, [nav.dialog]);
 
   const reportError = useCallback((error: unknown) => setNotice({ kind: 'error', text: messageOf(error) }), []);
+  const announceAlert = useCallback((text: string) => setNotice({ kind: 'info', text: `Watch alert: ${text}` }), []);
   const info = (text: string, action?: Notice['action']) => setNotice({ kind: 'info', text, action });
   const collections = useCollections(reportError);
   const archiveStatus = useArchiveStatus(reportError);
@@ -166,6 +171,13 @@ export function App() {
             onNotice={info}
             actions={
               <>
+                <WatchButton
+                  describe={nav.query}
+                  defaultName={nav.query}
+                  target={{ kind: 'search', query: nav.query }}
+                  onCreated={(name) => info(`Watching “${name}”: new articles that match raise an alert.`)}
+                  onError={reportError}
+                />
                 <AddAllToCollection
                   collections={collections}
                   onAdd={(id) => void collecting.addToCollection(id, { query: nav.query })}
@@ -175,6 +187,17 @@ export function App() {
                 </button>
               </>
             }
+          />
+        ) : nav.section === 'inbox' ? (
+          <InboxView
+            ref={keys.inbox}
+            onOpen={selection.read}
+            onChanged={selection.noteChange}
+            onError={reportError}
+            reader={reader(false)}
+            onFocusReader={() => keys.reader.current?.focus()}
+            onManageFeeds={() => nav.openDialog('subscriptions')}
+            revision={selection.revision}
           />
         ) : nav.section === 'claims' ? (
           <ClaimsView onOpenArticle={openArticle} onNotice={info} onError={reportError} />
@@ -216,45 +239,30 @@ export function App() {
           </div>
         )}
       </main>
-      <StatusBar notice={notice} status={archiveStatus.status} onDismiss={() => setNotice(null)} />
-      {nav.dialog === 'add' && (
-        <ArticleDialog
-          mode="add"
-          onSaved={(saved) => {
-            nav.closeDialog();
-            actions.showSaved(saved, true);
+      <StatusBar notice={notice} status={archiveStatus.status} onDismiss={() => setNotice(null)}>
+        <WatchAlerts
+          onAlert={announceAlert}
+          onOpenArticle={openArticle}
+          onError={reportError}
+          onExportDigest={(next) => {
+            setDigest(next);
+            nav.openDialog('export');
           }}
-          onClose={nav.closeDialog}
         />
-      )}
-      {nav.dialog === 'edit' && article && (
-        <ArticleDialog
-          mode="edit"
-          article={article}
-          onSaved={(saved) => {
-            nav.closeDialog();
-            actions.showSaved(saved, false);
-          }}
-          onClose={nav.closeDialog}
-        />
-      )}
-      {nav.dialog === 'import' && (
-        <ImportDialog importer={importer} dragging={dragging} onOpenArticle={openArticle} onClose={nav.closeDialog} />
-      )}
-      {nav.dialog === 'help' && <ShortcutsHelp onClose={nav.closeDialog} />}
-      {nav.dialog === 'export' && (
-        <ExportDialog
-          scopes={exportScopes({
-            section: nav.section,
-            query: nav.query,
-            listed: view.collectionId ? collections.byId(view.collectionId) : undefined,
-            article,
-            collections: collections.list,
-          })}
-          onClose={nav.closeDialog}
-          onDone={info}
-        />
-      )}
+      </StatusBar>
+      <AppDialogs
+        nav={nav}
+        selection={selection}
+        actions={actions}
+        importer={importer}
+        dragging={dragging}
+        collections={collections}
+        digest={digest}
+        onOpenArticle={openArticle}
+        onArticlesArrived={() => void archiveStatus.refresh()}
+        onDone={info}
+        onError={reportError}
+      />
       {dragging && nav.dialog === null && <DropOverlay />}
     </div>
   );

@@ -1,10 +1,10 @@
 // Where the user is: the section under the top bar, the search typed, the entity shown and the dialog open.
 import { useState } from 'react';
 
-/** What fills the window under the top bar: the library and reader, the entity registry, claims across the archive, or search results. */
-export type Section = 'library' | 'entities' | 'claims' | 'search';
+/** What fills the window under the top bar: the library and reader, the inbox, the entity registry, claims across the archive, or search results. */
+export type Section = 'library' | 'inbox' | 'entities' | 'claims' | 'search';
 
-export type Dialog = 'add' | 'edit' | 'import' | 'help' | 'export';
+export type Dialog = 'add' | 'edit' | 'import' | 'help' | 'export' | 'subscriptions';
 
 export function useNavigation() {
   const [section, setSection] = useState<Section>('library');

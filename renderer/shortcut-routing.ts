@@ -4,6 +4,20 @@ import type { Dialog, Section } from './navigation.ts';
 import type { ShortcutAction } from './shortcuts.ts';
 import type { ReaderKeyAction } from './views/reader-pane.tsx';
 
+/** What a key does in the inbox: j/k move, o or Enter open, s star, e archive, u unread, Shift+A read all above. */
+export type InboxOp = 'next' | 'previous' | 'open' | 'list' | 'star' | 'archive' | 'toggle-unread' | 'read-above';
+
+/** The inbox's own meaning of the app's keys (e, s and Shift+A edit, suggest and confirm in the library). */
+const INBOX_OPS: Partial<Record<ShortcutAction, InboxOp>> = {
+  next: 'next',
+  previous: 'previous',
+  open: 'open',
+  list: 'list',
+  suggest: 'star',
+  edit: 'archive',
+  'accept-entity': 'read-above',
+};
+
 /** What the keys depend on, read when a key is pressed. */
 export type ShortcutContext = {
   section: Section;
@@ -34,12 +48,15 @@ export type ShortcutTargets = {
   restore: (article: Pick<ArticleSummary, 'id' | 'title'>) => void;
   undoDelete: () => void;
   toggleTrash: () => void;
+  /** A triage key in the inbox. */
+  inbox: (op: InboxOp) => void;
 };
 
 /** Acts on one shortcut; `key` tells u (restore, or undo a delete) from r (restore only). */
 export function routeShortcut(action: ShortcutAction, key: string, at: ShortcutContext, to: ShortcutTargets): void {
   const editable = at.article !== null && !at.article.deletedAt;
-  if (action === 'entities' || action === 'claims') return to.showSection(at.section === action ? 'library' : action);
+  if (action === 'entities' || action === 'claims' || action === 'inbox')
+    return to.showSection(at.section === action ? 'library' : action);
   if (action === 'export') return to.openDialog('export');
   if (action === 'collect') {
     if (editable) to.focusCollectionPicker();
@@ -56,6 +73,16 @@ export function routeShortcut(action: ShortcutAction, key: string, at: ShortcutC
     if (action === 'edit') return editable ? to.openDialog('edit') : undefined;
     if (action === 'delete' || action === 'restore') return;
     if (at.article) to.passToReader(action);
+    return;
+  }
+  if (at.section === 'inbox') {
+    const op = action === 'restore' ? (key === 'u' ? 'toggle-unread' : undefined) : INBOX_OPS[action];
+    if (op) return to.inbox(op);
+    if (action === 'trash') return to.showSection('library');
+    if (action === 'new') return to.openDialog('add');
+    if (action === 'import' || action === 'help') return to.openDialog(action);
+    // The reader's own keys (mentions, claims) go on to it; library-only ones (delete) do nothing here.
+    if (at.article && !['delete', 'restore'].includes(action)) to.passToReader(action as ReaderKeyAction);
     return;
   }
   if (at.section !== 'library') {

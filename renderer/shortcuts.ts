@@ -20,6 +20,7 @@ export type ShortcutAction =
   | 'search'
   | 'export'
   | 'collect'
+  | 'inbox'
   | ReaderKeyAction;
 
 export type Shortcut = { action: ShortcutAction; keys: string[]; label: string; description: string };
@@ -27,7 +28,12 @@ export type Shortcut = { action: ShortcutAction; keys: string[]; label: string; 
 export const SHORTCUTS: Shortcut[] = [
   { action: 'next', keys: ['j', 'ArrowDown'], label: 'j / ↓', description: 'Next article' },
   { action: 'previous', keys: ['k', 'ArrowUp'], label: 'k / ↑', description: 'Previous article' },
-  { action: 'open', keys: ['Enter'], label: 'Enter', description: 'Read the selected article (Space then scrolls it)' },
+  {
+    action: 'open',
+    keys: ['Enter', 'o'],
+    label: 'Enter / o',
+    description: 'Read the selected article (Space then scrolls it)',
+  },
   { action: 'list', keys: ['Escape'], label: 'Esc', description: 'Back to the list' },
   { action: 'new', keys: ['n'], label: 'n', description: 'New article' },
   { action: 'import', keys: ['i'], label: 'i', description: 'Import files, a web address or pasted HTML' },
@@ -67,6 +73,7 @@ export const SHORTCUTS: Shortcut[] = [
     label: 'Shift+C',
     description: 'Claims across the archive (again: back to the library)',
   },
+  { action: 'inbox', keys: ['I'], label: 'Shift+I', description: 'The inbox (again: back to the library)' },
   { action: 'search', keys: ['/'], label: '/', description: 'Search the archive (Esc in the box clears it)' },
   { action: 'collect', keys: ['b'], label: 'b', description: 'Add the article to a collection' },
   {
@@ -76,6 +83,17 @@ export const SHORTCUTS: Shortcut[] = [
     description: 'Export the collection, the search results, the article or the library',
   },
   { action: 'help', keys: ['?'], label: '?', description: 'Show these shortcuts' },
+];
+
+/** The same keys in the inbox, where they triage (renderer/shortcut-routing.ts routes them). */
+export const INBOX_SHORTCUTS: { label: string; description: string }[] = [
+  { label: 'j / k', description: 'Next or previous article (opening an unread one reads it)' },
+  { label: 'o / Enter', description: 'Go to the reader' },
+  { label: 's', description: 'Star or unstar (the selected rows, or the one under the cursor)' },
+  { label: 'e', description: 'Archive (again: back to the inbox)' },
+  { label: 'u', description: 'Mark unread, or read again' },
+  { label: 'Shift+A', description: 'Mark everything above, and this one, read' },
+  { label: 'Ctrl+click / Shift+click', description: 'Select several rows for s, e and u' },
 ];
 
 const byKey = new Map(SHORTCUTS.flatMap((shortcut) => shortcut.keys.map((key) => [key, shortcut.action] as const)));

@@ -1,5 +1,6 @@
 // The keyboard wired to the app: the elements the keys focus or drive, and each shortcut routed to them.
 import { useRef } from 'react';
+import type { InboxKeys } from './inbox/inbox-view.tsx';
 import type { Navigation } from './navigation.ts';
 import type { SearchKeys } from './search/search-view.tsx';
 import { routeShortcut } from './shortcut-routing.ts';
@@ -19,6 +20,7 @@ export function useAppShortcuts({ nav, selection, actions }: Wiring) {
   const searchBox = useRef<HTMLInputElement>(null);
   const results = useRef<SearchKeys>(null);
   const collectionPicker = useRef<HTMLSelectElement>(null);
+  const inbox = useRef<InboxKeys>(null);
   const { view, article } = selection;
 
   useShortcuts((action, event) =>
@@ -51,8 +53,9 @@ export function useAppShortcuts({ nav, selection, actions }: Wiring) {
         restore: (open) => void actions.restore(open.id, open.title, false),
         undoDelete: () => void actions.undoDelete(),
         toggleTrash: () => selection.changeView({ ...view, trash: !view.trash, collectionId: undefined }),
+        inbox: (op) => inbox.current?.run(op),
       },
     ),
   );
-  return { reader, readerKeys, list, searchBox, results, collectionPicker };
+  return { reader, readerKeys, list, searchBox, results, collectionPicker, inbox };
 }

@@ -6,7 +6,7 @@ import { ArchiveError, toErrorBody } from '../errors.ts';
 import { assertTextual, charsetOf, decodeMarkup, decodeText, type Decoded } from './decode.ts';
 import { extractArticle } from './extract-article.ts';
 import { sniffFeedKind } from './feed-xml.ts';
-import { parseFeed } from './feeds.ts';
+import { parseFeed, type FeedItem } from './feeds.ts';
 import { detectLanguage } from './language.ts';
 import { parseOpml } from './opml.ts';
 import { hostOf as hostName, knownOutlet } from './page-outlets.ts';
@@ -208,39 +208,52 @@ function captureXml(request: CaptureRequest, origin: string): CaptureResult {
   if (!kind) throw new ArchiveError('invalid', `${request.name} is XML but not an RSS or Atom feed or an OPML list.`);
   const feed = parseFeed(decoded.text, origin);
   const source = feed.title || hostOf(feed.siteUrl || origin);
-  const items: CapturedItem[] = feed.items.map((entry) => {
-    const item = `${request.name} › ${entry.title || entry.link || 'untitled entry'}`;
-    try {
-      const { html, text } = sanitizeArticle(entry.html);
-      if (!text.trim()) throw new ArchiveError('invalid', 'This feed entry carries no text (only a link).');
-      return {
-        ok: true,
-        item,
-        article: finish({
-          title: entry.title || titleFromText(text),
-          source,
-          url: httpOrEmpty(entry.link),
-          byline: entry.author,
-          publishedAt: isoOrUndefined(entry.publishedAt) ?? null,
-          modifiedAt: isoOrUndefined(entry.updatedAt) ?? null,
-          language: '',
-          text,
-          html,
-        }),
-        capture: {
-          bytes: new TextEncoder().encode(entry.raw),
-          mediaType: kind === 'atom' ? 'application/atom+xml' : 'application/rss+xml',
-          encoding: 'UTF-8',
-          extension: '.xml',
-          method: 'feed',
-          origin: entry.link || origin,
-        },
-      };
-    } catch (error) {
-      return { ok: false, item, error: toErrorBody(error).message };
-    }
-  });
+  const mediaType = kind === 'atom' ? 'application/atom+xml' : 'application/rss+xml';
+  const items = feed.items.map((entry) =>
+    captureFeedEntry(entry, {
+      item: `${request.name} › ${entry.title || entry.link || 'untitled entry'}`,
+      source,
+      mediaType,
+      origin,
+    }),
+  );
   return { items, feedUrls: [] };
+}
+
+/** One feed entry as an article of its own content (an import of the feed, or a followed item whose page could not be fetched). */
+export function captureFeedEntry(
+  entry: FeedItem,
+  at: { item: string; source: string; mediaType: string; origin: string },
+): CapturedItem {
+  try {
+    const { html, text } = sanitizeArticle(entry.html);
+    if (!text.trim()) throw new ArchiveError('invalid', 'This feed entry carries no text (only a link).');
+    return {
+      ok: true,
+      item: at.item,
+      article: finish({
+        title: entry.title || titleFromText(text),
+        source: at.source,
+        url: httpOrEmpty(entry.link),
+        byline: entry.author,
+        publishedAt: isoOrUndefined(entry.publishedAt) ?? null,
+        modifiedAt: isoOrUndefined(entry.updatedAt) ?? null,
+        language: '',
+        text,
+        html,
+      }),
+      capture: {
+        bytes: new TextEncoder().encode(entry.raw),
+        mediaType: at.mediaType,
+        encoding: 'UTF-8',
+        extension: at.mediaType.includes('json') ? '.json' : '.xml',
+        method: 'feed',
+        origin: entry.link || at.origin,
+      },
+    };
+  } catch (error) {
+    return { ok: false, item: at.item, error: toErrorBody(error).message };
+  }
 }
 
 export { finish as finishCandidate };

@@ -3,19 +3,35 @@ import { join } from 'node:path';
 import { toErrorBody } from '../errors.ts';
 import { failedImport as failed, type Article, type CaptureProgress, type ImportResult } from '../model.ts';
 import { SerialQueue } from '../serial.ts';
-import { sha256, type ArticleStore } from '../store/article-store.ts';
+import { sha256, type ArticleStore, type NewArticle } from '../store/article-store.ts';
 import { INDEX_DIR } from '../store/catalog.ts';
 import type { RegistryStore } from '../store/registry-file.ts';
 import { settingsOf } from '../store/settings.ts';
 import { SignatureIndex } from '../store/signature-index.ts';
-import { isPdf, type CapturedItem, type CaptureRequest, type CaptureResult } from './capture-document.ts';
+import {
+  isPdf,
+  type CandidateArticle,
+  type CapturedItem,
+  type CaptureRequest,
+  type CaptureResult,
+} from './capture-document.ts';
 import { capturePdf } from './capture-pdf.ts';
 import { CaptureWorkers } from './capture-workers.ts';
 import { fetchUrl } from './fetch-url.ts';
 import { contentHash, encodeSignature, minhash, SAME_STORY_THRESHOLD } from './near-duplicates.ts';
 import { OcrEngine } from './ocr.ts';
+import { hostOf } from './page-outlets.ts';
 
 type Captured = CaptureResult | ImportResult;
+
+/**
+ * Fields a capture does not know and its caller does: a subscription's item comes with its feed,
+ * unread, and with what the feed says of it, used only where the page itself is silent.
+ */
+export type ExtraFields = Partial<Pick<NewArticle, 'feed' | 'reading'>> & { fallback?: FeedFallback };
+
+/** The feed item's date, author and outlet (the feed's title), for a page that gives none of its own. */
+export type FeedFallback = { publishedAt: string | null; byline: string; source: string };
 
 export class Importer {
   private exact: { byUrl: Map<string, string>; byHash: Map<string, string> } | null = null;
@@ -39,19 +55,24 @@ export class Importer {
    * no store, so it runs at once, before the queue: a caller with the next file ready extracts it
    * while the previous one's writes wait on the disk.
    */
-  fromBytes(request: CaptureRequest, maxBytes?: number): Promise<ImportResult[]> {
+  fromBytes(request: CaptureRequest, maxBytes?: number, extra?: ExtraFields): Promise<ImportResult[]> {
     // A page starts extracting on a worker thread, a PDF starts reading; each is awaited in turn.
     const captured = this.capture(request, maxBytes);
-    return this.queue.run(async () => this.saveCaptured(await captured));
+    return this.queue.run(async () => this.saveCaptured(await captured, extra));
   }
 
-  /** Items captured elsewhere (the shipped samples), saved with the same duplicate and story rules. */
-  fromItems(items: CapturedItem[]): Promise<ImportResult[]> {
+  /** Items captured elsewhere (the shipped samples, a feed's own entries), saved with the same duplicate and story rules. */
+  fromItems(items: CapturedItem[], extra?: ExtraFields): Promise<ImportResult[]> {
     return this.queue.run(async () => {
       const results: ImportResult[] = [];
-      for (const item of items) results.push(await this.save(item));
+      for (const item of items) results.push(await this.save(item, extra));
       return results;
     });
+  }
+
+  /** The article already saved from this URL (tracking parameters and the like aside), so a followed item is not fetched again. */
+  knownUrl(url: string): string | null {
+    return this.exactIndex().byUrl.get(normalizeUrl(url)) ?? null;
   }
 
   /** Fetches a page or feed and captures it; offline it fails at once and saves nothing. */
@@ -107,19 +128,20 @@ export class Importer {
     await Promise.all([this.ocr.close(), this.pages.close()]);
   }
 
-  private async saveCaptured(captured: Captured): Promise<ImportResult[]> {
+  private async saveCaptured(captured: Captured, extra?: ExtraFields): Promise<ImportResult[]> {
     if ('status' in captured) return [captured];
     const { items, feedUrls } = captured;
     const results: ImportResult[] = [];
-    for (const item of items) results.push(await this.save(item));
+    for (const item of items) results.push(await this.save(item, extra));
     // An OPML list names feeds: each is fetched (and fails at once, clearly, when offline).
     for (const feedUrl of feedUrls) results.push(...(await this.fetchAndSave(feedUrl)));
     return results;
   }
 
-  private async save(item: CapturedItem): Promise<ImportResult> {
+  private async save(item: CapturedItem, { fallback, ...extra }: ExtraFields = {}): Promise<ImportResult> {
     if (!item.ok) return failed(item.item, item.error);
-    const { article: candidate, capture } = item;
+    const { capture } = item;
+    const candidate = fallback ? filledFromFeed(item.article, fallback) : item.article;
     try {
       const exact = this.exactIndex();
       const urlKey = candidate.url ? normalizeUrl(candidate.url) : '';
@@ -141,6 +163,7 @@ export class Importer {
       const saved = await this.store.saveNew(
         {
           ...candidate,
+          ...extra,
           fingerprints: { contentHash: hash, minhash: encodeSignature(signature) },
           notes: '',
           tags: [],
@@ -236,4 +259,18 @@ function describe(
 
 function mb(bytes: number): string {
   return `${(bytes / 1e6).toFixed(1)} MB`;
+}
+
+/**
+ * A page that states no date, author or outlet of its own takes the feed's: the publisher's feed is
+ * the publisher speaking. A source that is only the page's host name (what capture falls back to)
+ * gives way to the feed's title ("Coastal Herald", not "news.example.org").
+ */
+function filledFromFeed(article: CandidateArticle, feed: FeedFallback): CandidateArticle {
+  return {
+    ...article,
+    publishedAt: article.publishedAt ?? feed.publishedAt,
+    byline: article.byline || feed.byline,
+    source: !article.source || article.source === hostOf(article.url) ? feed.source || article.source : article.source,
+  };
 }

@@ -7,7 +7,7 @@ const HASHES = 64;
  * 32 bands of 2 rows: a pair at 0.33 Jaccard (a copy cut to half its length) shares a band 97% of the
  * time; unrelated texts (under 0.05) 8% of the time, and are then dropped by the full comparison.
  */
-const BANDS = 32;
+export const BANDS = 32;
 const ROWS = HASHES / BANDS;
 /**
  * Estimated Jaccard similarity of shingles at which two texts are one story. Measured
@@ -66,13 +66,13 @@ export function similarity(a: Uint32Array, b: Uint32Array): number {
   return same / HASHES;
 }
 
-/** One key per band: texts sharing any key are candidates worth comparing in full. */
-export function bandKeys(signature: Uint32Array): string[] {
-  const keys: string[] = [];
+/** One key per band (the i-th is band i's): texts sharing a band's key are candidates worth comparing in full. */
+export function bandKeys(signature: Uint32Array): number[] {
+  const keys: number[] = [];
   for (let band = 0; band < BANDS; band++) {
     let h = 0x811c9dc5 ^ band;
     for (let row = 0; row < ROWS; row++) h = fmix32(h ^ signature[band * ROWS + row]!);
-    keys.push(`${band}:${h.toString(36)}`);
+    keys.push(h >>> 0);
   }
   return keys;
 }

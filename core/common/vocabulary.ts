@@ -82,7 +82,7 @@ export type CaptureMethod = (typeof CAPTURE_METHODS)[number];
  * How an article's text was got: the article found in a page; the page's readable text when no
  * article-like block was found (saved rather than refused, and marked); a PDF's text layer; OCR of a scan.
  */
-export const EXTRACTION_METHODS = ['article', 'fallback', 'pdf', 'ocr'] as const;
+export const EXTRACTION_METHODS = ['article', 'fallback', 'pdf', 'ocr', 'feed'] as const;
 export type ExtractionMethod = (typeof EXTRACTION_METHODS)[number];
 
 export const EXTRACTION_LABELS: Record<ExtractionMethod, string> = {
@@ -90,6 +90,7 @@ export const EXTRACTION_LABELS: Record<ExtractionMethod, string> = {
   fallback: 'Page text: no article found',
   pdf: 'PDF',
   ocr: 'OCR',
+  feed: 'Feed item only: the page could not be fetched',
 };
 
 /** The library's sort fields. */

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { Claim, MAX_CLAIMS } from './claim.ts';
 import { MAX_COLLECTIONS_PER_ARTICLE } from './collection.ts';
 import { DateMention, MAX_MENTIONS, Mention } from './mention.ts';
+import { READ, Reading } from './reading.ts';
 import {
   ArticleId,
   CaptureMethod,
@@ -16,6 +17,7 @@ import {
   Url,
   patchOf,
 } from './primitives.ts';
+import { FeedRef } from './subscription.ts';
 
 /** The largest article text we accept (characters): a long report, not a book. */
 export const MAX_TEXT_LENGTH = 2_000_000;
@@ -88,6 +90,10 @@ export const Article = z.object({
   ocrConfidence: z.number().min(0).max(1).nullable().default(null),
   /** Paged documents (PDFs): where each page starts in the text (UTF-16 offsets), page 1 first; [] otherwise. */
   pageStarts: z.array(z.number().int().nonnegative()).max(100_000).default([]),
+  /** Issue 15 (inbox): unread, read or archived, and starred; files written before it are read. */
+  reading: Reading.default(() => ({ ...READ })),
+  /** The subscription and feed item it was saved from; null when saved by hand. */
+  feed: FeedRef.nullable().default(null),
 });
 export type Article = z.infer<typeof Article>;
 

@@ -5,6 +5,7 @@ import { Collection } from './collection.ts';
 import { Entity, MergeRecord } from './entity.ts';
 import { SCHEMA_VERSION } from './primitives.ts';
 import { SavedSearch, type SearchStatus } from './search.ts';
+import { Subscription } from './subscription.ts';
 
 /** Something found wrong with the data folder; reported, never silently repaired. */
 export const Problem = z.object({
@@ -40,6 +41,14 @@ export const Settings = z.object({
     .min(1)
     .max(10)
     .catch([...DEFAULT_OCR_LANGUAGES]),
+  /** Subscriptions are not refreshed on their schedule (a refresh asked for still runs). */
+  refreshPaused: z.boolean().catch(false),
+  /**
+   * Links from feeds and files (feed URLs from OPML lists, item links) may reach loopback, link-local and
+   * private addresses, as NEWSDESK_ALLOW_PRIVATE_NETWORK=1 allows them. Off: a feed could otherwise probe
+   * the user's network (a router's admin page) through Newsdesk.
+   */
+  allowPrivateNetwork: z.boolean().catch(false),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -55,6 +64,8 @@ export const Registry = z.object({
   settings: z.record(z.string(), z.unknown()).default({}),
   /** Files found damaged and moved aside, until the user deals with them. */
   problems: z.array(Problem).default([]),
+  /** The feeds followed (core/monitoring/). */
+  subscriptions: z.array(Subscription).default([]),
 });
 export type Registry = z.infer<typeof Registry>;
 

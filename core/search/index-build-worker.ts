@@ -113,7 +113,15 @@ async function read(job: BuildJob, port: MessagePort): Promise<void> {
             const article = document.article;
             if (!article || typeof article.text !== 'string' || typeof article.id !== 'string') return null;
             return rowFor(
-              { ...article, mentions: article.mentions ?? [], claims: article.claims ?? [], tags: article.tags ?? [] },
+              {
+                ...article,
+                mentions: article.mentions ?? [],
+                claims: article.claims ?? [],
+                tags: article.tags ?? [],
+                // Files written before reading states (issue 15) are read and came from no feed.
+                reading: article.reading ?? { state: 'read', starred: false },
+                feed: article.feed ?? null,
+              },
               stamp,
               (id) => entities.get(id),
             );

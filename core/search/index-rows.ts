@@ -34,6 +34,14 @@ export const claimKindToken = (kind: string) => `qqk${kind.replace(/[^0-9a-z]/g,
 export const HEDGED_TOKEN = 'qqhedged';
 export const collectionToken = (id: string) => `qqc${id.replace(/[^0-9a-z]/g, '')}`;
 export const extractionToken = (method: string) => `qqx${method.replace(/[^0-9a-z]/g, '')}`;
+/** Issue 15: `is:unread`, `is:archived`, `is:starred`; a read, unstarred article (the default) has no token. */
+export const readingToken = (mark: string) => `qqr${mark.replace(/[^0-9a-z]/g, '')}`;
+/** Each word of the feed's title, marked: `feed:"Reuters World"` is then a phrase of them. */
+export const feedWordTokens = (title: string) =>
+  indexText(title)
+    .split(' ')
+    .filter(Boolean)
+    .map((w) => `qqf${w}`);
 
 export function stampText(stamp: { size: number; mtimeMs: number }): string {
   return `${stamp.size}:${Math.round(stamp.mtimeMs)}`;
@@ -79,6 +87,9 @@ export function rowFor(article: Article, stamp: string, lookup: EntityLookup): I
       ...article.tags.map(indexText),
       ...article.collectionIds.map(collectionToken),
       ...(article.extraction === 'article' ? [] : [extractionToken(article.extraction)]),
+      ...(article.reading.state === 'read' ? [] : [readingToken(article.reading.state)]),
+      ...(article.reading.starred ? [readingToken('starred')] : []),
+      ...(article.feed ? feedWordTokens(article.feed.title) : []),
     ].join(' '),
     entities: entityWords.join(' '),
     claims: claimWords.join(' '),

@@ -9,6 +9,8 @@ import {
   collectionToken,
   extractionToken,
   entityToken,
+  feedWordTokens,
+  readingToken,
   typeToken,
 } from './index-rows.ts';
 import { QueryError, type ParsedQuery, type Term } from './query-parser.ts';
@@ -53,6 +55,8 @@ const TYPE_NAMES: Record<string, EntityType> = {
   event: 'event',
   other: 'other',
 };
+
+const IS_MARKS = ['unread', 'starred', 'archived'];
 
 /** A quoted FTS5 string: the folded words, with any " doubled. */
 const quote = (words: string[]) => `"${words.join(' ').replace(/"/g, '""')}"`;
@@ -184,6 +188,21 @@ function termExpression(term: Term, context: CompileContext, highlight: Highligh
           term.at,
         );
       return `tags : ${quote([extractionToken(method)])}`;
+    }
+    case 'is': {
+      // Issue 15's reading states; "read" is what has neither token: -is:unread -is:archived.
+      const mark = term.text.trim().toLowerCase();
+      if (!IS_MARKS.includes(mark))
+        throw new QueryError(
+          `"${term.text}" is not a reading state: write is:unread, is:starred or is:archived (-is:unread for read).`,
+          term.at,
+        );
+      return `tags : ${quote([readingToken(mark)])}`;
+    }
+    case 'feed': {
+      const words = feedWordTokens(term.text);
+      if (!words.length) throw new QueryError(`feed:"${term.text}" has no letters or digits.`, term.at);
+      return `tags : ${quote(words)}`;
     }
     default:
       throw new QueryError('This field cannot be used here.', term.at);

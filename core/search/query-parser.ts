@@ -9,6 +9,8 @@ export const FIELDS = [
   'claim',
   'lang',
   'extraction',
+  'is',
+  'feed',
   'published',
   'captured',
 ] as const;
@@ -24,6 +26,8 @@ export type Term = (
   | { kind: 'collection'; text: string }
   | { kind: 'lang'; text: string }
   | { kind: 'extraction'; text: string }
+  | { kind: 'is'; text: string }
+  | { kind: 'feed'; text: string }
   | { kind: 'date'; field: 'published' | 'captured'; from: string | null; to: string | null }
 ) & { at: number };
 
@@ -170,7 +174,15 @@ function termOf(lexeme: Lexeme): DistributiveOmit<Term, 'at'> {
   if (f === 'published' || f === 'captured') {
     return { kind: 'date', field: f, ...parseDateRange(text + suffix, at) };
   }
-  if (f === 'entity' || f === 'type' || f === 'collection' || f === 'lang' || f === 'extraction') {
+  if (
+    f === 'entity' ||
+    f === 'type' ||
+    f === 'collection' ||
+    f === 'lang' ||
+    f === 'extraction' ||
+    f === 'is' ||
+    f === 'feed'
+  ) {
     if (suffix) throw new QueryError(`"${f}:" takes a name, not ${suffix}.`, at);
     return { kind: f, text };
   }

@@ -191,11 +191,12 @@ export class SearchService {
     };
   }
 
-  /** Every article the query finds, newest first (exports and smart collections): ids only, no snippets. */
-  matchingIds(query: string): string[] {
+  /** Every article the query finds, newest first (exports, smart collections), or whether it finds `onlyId` (a watch). */
+  matchingIds(query: string, onlyId?: string): string[] {
     if (this.status.state === 'unavailable')
       throw new ArchiveError('unavailable', this.status.message ?? 'Search is unavailable.');
-    const compiled = this.compile(query);
+    const all = this.compile(query);
+    const compiled = onlyId ? { ...all, where: [...all.where, 'd.id = ?'], params: [...all.params, onlyId] } : all;
     const found = this.index ? this.guarded(() => this.index!.search(compiled, 'newest', 10_000_000, 0)) : undefined;
     if (!found)
       throw new ArchiveError(

@@ -78,6 +78,7 @@ export async function openRegistry(dataDir: string, problems: Problem[]): Promis
     savedSearches: [],
     settings: {},
     problems: [],
+    subscriptions: [],
   });
   const db = new Low(new JsonFile(file, Registry), fresh());
   try {

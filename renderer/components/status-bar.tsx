@@ -11,9 +11,15 @@ export type Notice = {
   action?: { label: string; run: () => void };
 };
 
-type Props = { notice: Notice | null; status: ArchiveStatus | null; onDismiss: () => void };
+type Props = {
+  notice: Notice | null;
+  status: ArchiveStatus | null;
+  onDismiss: () => void;
+  /** More of the bar: the watchlist's button. */
+  children?: ReactNode;
+};
 
-export function StatusBar({ notice, status, onDismiss }: Props) {
+export function StatusBar({ notice, status, onDismiss, children }: Props) {
   const [showProblems, setShowProblems] = useState(false);
   const problems = status?.problems ?? [];
   return (
@@ -52,6 +58,7 @@ export function StatusBar({ notice, status, onDismiss }: Props) {
           ⚠ {formatCount(problems.length, 'file', 'files')} moved aside
         </button>
       )}
+      {children}
       {status && (
         <span className="data-dir" title={status.dataDir}>
           Data folder: <span className="path">{status.dataDir}</span>

@@ -80,6 +80,14 @@ export function TopBar({
         </button>
         <button
           type="button"
+          aria-pressed={section === 'inbox'}
+          onClick={() => onShowSection('inbox')}
+          title="Inbox: what subscriptions brought in, unread first (Shift+I)"
+        >
+          Inbox
+        </button>
+        <button
+          type="button"
           aria-pressed={section === 'entities'}
           onClick={() => onShowSection('entities')}
           title="Entity registry (Shift+E)"

@@ -133,6 +133,7 @@ export function EntitiesView({ selectedId, onSelect, onOpenArticle, onMerged, on
           onOpenArticle={onOpenArticle}
           onOpenEntity={onSelect}
           onError={onError}
+          onNotice={onNotice}
           onChanged={({ merged, deleted }) => {
             setChanges((n) => n + 1);
             if (merged) onMerged(merged);

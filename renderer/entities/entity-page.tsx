@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import type { EntityPatch, MergeRecord } from '../../core/model.ts';
 import { archive } from '../api.ts';
 import { PublishedDate } from '../components/published-date.tsx';
+import { WatchButton } from '../monitoring/watch-button.tsx';
 import { formatCount } from '../format.ts';
 import { useArchiveQuery } from '../use-archive-query.ts';
 import { EntityEditor } from './entity-editor.tsx';
@@ -18,9 +19,10 @@ type Props = {
   onOpenEntity: (id: string) => void;
   onChanged: (what: { merged?: MergeRecord; deleted?: string }) => void;
   onError: (error: unknown) => void;
+  onNotice: (text: string) => void;
 };
 
-export function EntityPage({ entityId, revision, onOpenArticle, onOpenEntity, onChanged, onError }: Props) {
+export function EntityPage({ entityId, revision, onOpenArticle, onOpenEntity, onChanged, onError, onNotice }: Props) {
   const [mode, setMode] = useState<'view' | 'edit' | 'merge'>('view');
   const {
     data: detail,
@@ -72,6 +74,14 @@ export function EntityPage({ entityId, revision, onOpenArticle, onOpenEntity, on
         <TypeBadge type={entity.type} />
         <h1 dir="auto">{entity.name}</h1>
         <span className="spacer" />
+        <WatchButton
+          describe={`${entity.name} (or any of its aliases)`}
+          defaultName={entity.name}
+          target={{ kind: 'entity', entityId: entity.id }}
+          onCreated={(name) => onNotice(`Watching “${name}”: new articles that mention it raise an alert.`)}
+          onError={onError}
+          className="button"
+        />
         <button type="button" className="button" onClick={() => setMode(mode === 'edit' ? 'view' : 'edit')}>
           Edit
         </button>

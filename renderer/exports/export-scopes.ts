@@ -12,11 +12,19 @@ type OnScreen = {
   listed: CollectionSummary | undefined;
   article: Pick<Article, 'id' | 'title' | 'deletedAt'> | null;
   collections: CollectionSummary[];
+  /** The watchlist's digest, when the export was asked for from there: the last day's alerts' articles and new claims. */
+  digest?: { articleIds: string[]; alerts: number };
 };
 
 /** The most specific first: what is on screen, then the open article, then everything. */
-export function exportScopes({ section, query, listed, article, collections }: OnScreen): ScopeOption[] {
+export function exportScopes({ section, query, listed, article, collections, digest }: OnScreen): ScopeOption[] {
   const scopes: ScopeOption[] = [];
+  if (digest?.articleIds.length)
+    scopes.push({
+      key: 'digest',
+      label: `The last day's digest: ${formatCount(digest.alerts, 'alert', 'alerts')}, ${formatCount(digest.articleIds.length, 'article', 'articles')} with alerts or new claims`,
+      scope: { articleIds: digest.articleIds },
+    });
   if (section === 'search' && query.trim())
     scopes.push({ key: 'search', label: `The search results for “${query.trim()}”`, scope: { query: query.trim() } });
   if (section === 'library' && listed)

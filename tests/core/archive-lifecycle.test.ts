@@ -63,5 +63,10 @@ test('any positive size limit works: --max-size 4.1 and a setting of 1500.5 byte
   await writeFile(registry, JSON.stringify({ ...JSON.parse(await readFile(registry, 'utf8')), settings }));
   const archive = await openFor(t, data);
   // A setting archive.json leaves out takes its default.
-  assert.deepEqual(await archive.getSettings(), { ...settings, ocrLanguages: [...DEFAULT_OCR_LANGUAGES] });
+  assert.deepEqual(await archive.getSettings(), {
+    ...settings,
+    ocrLanguages: [...DEFAULT_OCR_LANGUAGES],
+    refreshPaused: false,
+    allowPrivateNetwork: false,
+  });
 });

@@ -149,7 +149,12 @@ test('the settings in force: defaults, what archive.json says, and a hand-edited
   const dir = await tempDir(t);
   const first = await openArchive(dir);
   const ocrLanguages = [...DEFAULT_OCR_LANGUAGES];
-  assert.deepEqual(await first.getSettings(), { maxImportBytes: DEFAULT_MAX_IMPORT_BYTES, ocrLanguages });
+  assert.deepEqual(await first.getSettings(), {
+    maxImportBytes: DEFAULT_MAX_IMPORT_BYTES,
+    ocrLanguages,
+    refreshPaused: false,
+    allowPrivateNetwork: false,
+  });
   await first.close();
   const file = join(dir, 'archive.json');
   const registry = JSON.parse(await readFile(file, 'utf8'));
@@ -161,7 +166,12 @@ test('the settings in force: defaults, what archive.json says, and a hand-edited
     }),
   );
   const second = await openArchive(dir);
-  assert.deepEqual(await second.getSettings(), { maxImportBytes: 1234, ocrLanguages: ['rus'] });
+  assert.deepEqual(await second.getSettings(), {
+    maxImportBytes: 1234,
+    ocrLanguages: ['rus'],
+    refreshPaused: false,
+    allowPrivateNetwork: false,
+  });
   // Unknown keys are kept in the file for the Newsdesk that wrote them.
   await second.createCollection({ name: 'Any write' });
   await second.close();
@@ -171,7 +181,12 @@ test('the settings in force: defaults, what archive.json says, and a hand-edited
     JSON.stringify({ ...registry, settings: { maxImportBytes: 'twenty megabytes', ocrLanguages: ['../../etc'] } }),
   );
   const third = await openFor(t, dir);
-  assert.deepEqual(await third.getSettings(), { maxImportBytes: DEFAULT_MAX_IMPORT_BYTES, ocrLanguages });
+  assert.deepEqual(await third.getSettings(), {
+    maxImportBytes: DEFAULT_MAX_IMPORT_BYTES,
+    ocrLanguages,
+    refreshPaused: false,
+    allowPrivateNetwork: false,
+  });
   const [refused] = await third.importFile(Buffer.from('x'.repeat(100)), 'big.txt');
   assert.equal(refused?.status, 'saved', 'the default limit applies, not a broken one');
 });

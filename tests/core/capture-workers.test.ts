@@ -1,6 +1,8 @@
 // Page extraction on worker threads: the same results as on the archive's thread, matched to their pages, and in-thread when no thread can run.
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { getPriority } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { captureDocument, type CaptureRequest, type CaptureResult } from '../../core/capture/capture-document.ts';
@@ -60,4 +62,19 @@ test('with no threads, or once closed, pages are still extracted, on this thread
   await pool.capture(page);
   await pool.close();
   assert.deepEqual(plain(await pool.capture(page)), plain(captureDocument(page)));
+});
+
+test('on Linux the extraction threads run at a lower priority than the archive thread that answers the UI', async (t) => {
+  if (process.platform !== 'linux') return t.skip('a nice value is per thread only on Linux');
+  const nices = () =>
+    readdirSync('/proc/self/task').map((task) =>
+      Number(readFileSync(`/proc/self/task/${task}/stat`, 'utf8').split(') ')[1]!.split(' ')[16]),
+    );
+  const before = nices().filter((nice) => nice === 10).length;
+  const pool = new CaptureWorkers(2);
+  t.after(() => pool.close());
+  const page = await request('jsonld-newsarticle.html');
+  await Promise.all([pool.capture(page), pool.capture(page)]);
+  assert.equal(nices().filter((nice) => nice === 10).length - before, 2, 'both extraction threads');
+  assert.equal(getPriority(), 0, 'this thread, and so the process, keeps its priority');
 });

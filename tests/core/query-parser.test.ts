@@ -146,7 +146,7 @@ test('every mistake is a QueryError saying what to fix, at the character to fix'
     ['a OR -b', 'Both sides of OR must be excluded or neither: -a OR -b, or a OR b.', 5],
     [
       '  -author:x',
-      'There is no field "author:". Fields are title: text: source: byline: notes: tag: entity: type: collection: claim: lang: extraction: published: captured: (or put the words in quotes).',
+      'There is no field "author:". Fields are title: text: source: byline: notes: tag: entity: type: collection: claim: lang: extraction: is: feed: published: captured: (or put the words in quotes).',
       2,
     ],
     ['x title:', 'Give a value after "title:" (in quotes if it has spaces).', 2],

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { setTimeout as delay } from 'node:timers/promises';
 import fc from 'fast-check';
-import { KeyedQueue, SerialQueue } from '../../core/serial.ts';
+import { KeyedQueue, SerialQueue, TurnQueue } from '../../core/serial.ts';
 
 test('a serial queue runs jobs one at a time, in the order given, whatever each one takes', async () => {
   await fc.assert(
@@ -78,4 +78,23 @@ test('a keyed queue forgets a key once its jobs have settled, failed ones includ
   await assert.rejects(failed);
   await delay(0);
   assert.equal(queue.busyKeys, 0);
+});
+
+test('a turn queue gives each waiter its own turn of the loop, so a timer runs between long jobs', async () => {
+  const turns = new TurnQueue();
+  const order: string[] = [];
+  const busy = (ms: number) => {
+    const end = performance.now() + ms;
+    while (performance.now() < end);
+  };
+  setTimeout(() => order.push('timer'), 0);
+  // Three jobs ready together: without turns they would run back to back, 60 ms before the timer.
+  await Promise.all(
+    [1, 2, 3].map(async (n) => {
+      await turns.next();
+      busy(20);
+      order.push(`job ${n}`);
+    }),
+  );
+  assert.deepEqual(order, ['job 1', 'timer', 'job 2', 'job 3']);
 });

@@ -20,6 +20,8 @@ type TestFixtures = {
   stopServer: () => Promise<void>;
   /** Internal: the page fixture's server, for stopServer. */
   serverProcess: { current: ChildProcess | null };
+  /** More environment for the archive's process, e.g. NEWSDESK_ALLOW_PRIVATE_NETWORK for feeds served on 127.0.0.1. */
+  archiveEnv: Record<string, string>;
 };
 
 type WorkerFixtures = {
@@ -45,10 +47,14 @@ export function electronBinary(): string | null {
 }
 
 /** Starts `newsdesk serve` on a free port and resolves with the URL (token included) it prints. */
-async function startServer(dataDir: string): Promise<{ url: string; server: ChildProcess }> {
+async function startServer(
+  dataDir: string,
+  env: Record<string, string>,
+): Promise<{ url: string; server: ChildProcess }> {
   if (!existsSync(CLI)) throw new Error('dist/cli.js is missing: run `npm run build` first.');
   const server = spawn(NODE, [CLI, 'serve', '--data-dir', dataDir, '--port', '0'], {
     cwd: ROOT,
+    env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -98,6 +104,7 @@ function watchForErrors(page: Page): string[] {
 
 export const test = base.extend<TestFixtures & AppOptions, WorkerFixtures>({
   shell: ['browser', { option: true }],
+  archiveEnv: [{}, { option: true }],
 
   sharedBrowser: [
     async ({ playwright, launchOptions }, use) => {
@@ -121,7 +128,7 @@ export const test = base.extend<TestFixtures & AppOptions, WorkerFixtures>({
   serverProcess: async ({}, use) => use({ current: null }),
 
   // Replaces Playwright's page: the same specs get a browser tab or the Electron window.
-  page: async ({ shell, dataDir, sharedBrowser, viewport, serverProcess }, use, testInfo) => {
+  page: async ({ shell, dataDir, sharedBrowser, viewport, serverProcess, archiveEnv }, use, testInfo) => {
     let page: Page;
     let problems: string[];
     let stop: () => Promise<void>;
@@ -136,14 +143,14 @@ export const test = base.extend<TestFixtures & AppOptions, WorkerFixtures>({
         // The project root, so Electron reads package.json (main, "type": "module", name, version).
         args: [ROOT],
         cwd: ROOT,
-        env: { ...process.env, NEWSDESK_DATA_DIR: dataDir } as Record<string, string>,
+        env: { ...process.env, ...archiveEnv, NEWSDESK_DATA_DIR: dataDir } as Record<string, string>,
       });
       page = await app.firstWindow();
       problems = watchForErrors(page);
       if (viewport) await page.setViewportSize(viewport);
       stop = () => app.close();
     } else {
-      const { url, server } = await startServer(dataDir);
+      const { url, server } = await startServer(dataDir, archiveEnv);
       serverProcess.current = server;
       const context = await (await sharedBrowser()).newContext({ viewport });
       page = await context.newPage();

@@ -99,3 +99,20 @@ test('/ and Shift+S work from every section', () => {
     assert.deepEqual(press('export', { section }), [['openDialog', 'export']]);
   }
 });
+
+test('in the inbox the keys triage: j/k, o, s star, e archive, u unread, Shift+A read above; r does nothing', () => {
+  const inbox = { section: 'inbox' as const };
+  assert.deepEqual(press('next', inbox), [['inbox', 'next']]);
+  assert.deepEqual(press('previous', inbox), [['inbox', 'previous']]);
+  assert.deepEqual(press('open', inbox, 'o'), [['inbox', 'open']]);
+  assert.deepEqual(press('suggest', inbox, 's'), [['inbox', 'star']]);
+  assert.deepEqual(press('edit', inbox, 'e'), [['inbox', 'archive']]);
+  assert.deepEqual(press('restore', inbox, 'u'), [['inbox', 'toggle-unread']]);
+  assert.deepEqual(press('restore', inbox, 'r'), []);
+  assert.deepEqual(press('accept-entity', inbox, 'A'), [['inbox', 'read-above']]);
+  assert.deepEqual(press('delete', inbox), []);
+  assert.deepEqual(press('next-mention', inbox), [['passToReader', 'next-mention']]);
+  assert.deepEqual(press('new', inbox), [['openDialog', 'add']]);
+  assert.deepEqual(press('inbox', inbox), [['showSection', 'library']]);
+  assert.deepEqual(press('inbox'), [['showSection', 'inbox']]);
+});
