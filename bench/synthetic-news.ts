@@ -198,6 +198,7 @@ export function syntheticArchive(options: { entities?: number; tailWords?: numbe
       pageStarts: [],
       reading: { state: 'read', starred: false },
       feed: null,
+      attachments: [],
     };
   }
   return { entities, article };

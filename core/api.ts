@@ -3,6 +3,7 @@ import type { Reply } from './common/reply.ts';
 import { archiveMethods } from './contract/archive.ts';
 import { articleMethods } from './contract/articles.ts';
 import { claimMethods } from './contract/claims.ts';
+import { clipperMethods } from './contract/clipper.ts';
 import { collectionMethods } from './contract/collections.ts';
 import { entityMethods } from './contract/entities.ts';
 import { exportMethods } from './contract/exports.ts';
@@ -27,6 +28,7 @@ export const contract = {
   ...subscriptionMethods,
   ...inboxMethods,
   ...watchMethods,
+  ...clipperMethods,
 };
 
 /** Every method, the local ones (paths, bytes, streams: the CLI and the server's downloads) included. */

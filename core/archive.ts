@@ -8,6 +8,9 @@ import { SampleLoader } from './articles/samples.ts';
 import { Importer } from './capture/importer.ts';
 import { LazyClaimIndex } from './claims/claim-index.ts';
 import { ClaimService } from './claims/claim-service.ts';
+import { ClientStore } from './clipper/client-store.ts';
+import { ClipperService } from './clipper/clipper-service.ts';
+import { Pairing } from './clipper/pairing.ts';
 import { CollectionService } from './collections/collection-service.ts';
 import { BackgroundTagging } from './entities/background-tagging.ts';
 import { EntityService } from './entities/entity-service.ts';
@@ -19,7 +22,7 @@ import { Gate } from './gate.ts';
 import { InboxService } from './inbox/inbox-service.ts';
 import { WatchService } from './monitoring/watch-service.ts';
 import { WatchStore } from './monitoring/watch-store.ts';
-import type { Problem } from './model.ts';
+import type { ClipperState, Problem } from './model.ts';
 import { RefreshScheduler } from './monitoring/refresh-scheduler.ts';
 import { SubscriptionService } from './monitoring/subscription-service.ts';
 import { SavedSearches } from './search/saved-searches.ts';
@@ -43,6 +46,8 @@ export type Archive = ArchiveApi &
     readonly taggingPending: number;
     /** The full-text index: its state, and waiting for it to be current (the CLI searches once and exits). */
     readonly searchService: Pick<SearchService, 'state' | 'ready' | 'settled'>;
+    /** The browser clipper's listener: its URL, off, or why it failed (a port in use). */
+    readonly clipper: ClipperState;
   };
 
 export type OpenOptions = ExportOptions & {
@@ -56,6 +61,12 @@ export type OpenOptions = ExportOptions & {
   tagInBackground?: boolean;
   /** Refresh subscriptions on their schedule while open (the desktop app, `newsdesk serve`); the check interval in ms. */
   refreshInBackground?: boolean | { tickMs: number };
+  /**
+   * Listen for the browser clipper on 127.0.0.1 (the desktop app, `newsdesk serve`): on the port given,
+   * else NEWSDESK_CLIPPER_PORT, else settings.clipperPort (0: any free port). A port in use leaves it off
+   * and is reported in the status; the archive opens anyway.
+   */
+  clipper?: boolean | { port?: number };
 };
 
 export async function openArchive(dataDir: string, options: OpenOptions = {}): Promise<Archive> {
@@ -66,6 +77,7 @@ export async function openArchive(dataDir: string, options: OpenOptions = {}): P
     const problems: Problem[] = [];
     const registry = new RegistryStore(await openRegistry(dir, problems));
     const watchStore = await WatchStore.open(dir, problems);
+    const clipperClients = await ClientStore.open(dir, problems);
     const catalog = await openCatalog(dir, lock.previousOwnerCrashed, problems);
     // Kept in archive.json, so a file moved aside is still reported in later sessions.
     if (problems.length) await registry.update((draft) => void draft.problems.push(...problems));
@@ -75,7 +87,7 @@ export async function openArchive(dataDir: string, options: OpenOptions = {}): P
     const closing = new Promise<null>((resolve) => (stopAsking = () => resolve(null)));
     const choose = options.chooseExportPath;
     const chooseExportPath = choose && ((name: string) => Promise.race([choose(name), closing]));
-    const { services, tagger, claimIndex } = buildServices(store, registry, watchStore, {
+    const { services, tagger, claimIndex } = buildServices(store, registry, watchStore, clipperClients, {
       ...options,
       chooseExportPath,
     });
@@ -83,12 +95,15 @@ export async function openArchive(dataDir: string, options: OpenOptions = {}): P
     const tagging = options.tagInBackground ? new BackgroundTagging(store, services.mentions) : null;
     const gate = new Gate(services);
     const scheduler = startScheduler(services, options.refreshInBackground);
+    if (options.clipper) await services.clipper.start(options.clipper === true ? undefined : options.clipper.port);
 
     let closed: Promise<void> | null = null;
     const close = async ({ finishTagging = false } = {}) => {
       // No new calls from now on; background suggestions still write while they finish.
       stopAsking();
       const calls = gate.close();
+      // No new clips: one being saved is a call the importer finishes before it closes.
+      await services.clipper.stop();
       await scheduler?.stop();
       if (finishTagging) await tagging?.finish();
       // The article under way is abandoned (the worker stops), not waited for: quitting must be quick.
@@ -112,6 +127,7 @@ export async function openArchive(dataDir: string, options: OpenOptions = {}): P
       close: { value: (how?: { finishTagging?: boolean }) => (closed ??= close(how)) },
       taggingPending: { get: () => tagging?.pending ?? 0 },
       searchService: { value: services.search },
+      clipper: { get: () => ({ ...services.clipper.state }) },
     }) as Archive;
   } catch (error) {
     await lock.release();
@@ -131,7 +147,13 @@ function startScheduler(services: Services, option: OpenOptions['refreshInBackgr
 }
 
 /** Every service of one archive, each given the stores and the other services it works with. */
-function buildServices(store: ArticleStore, registry: RegistryStore, watchStore: WatchStore, options: OpenOptions) {
+function buildServices(
+  store: ArticleStore,
+  registry: RegistryStore,
+  watchStore: WatchStore,
+  clipperClients: ClientStore,
+  options: OpenOptions,
+) {
   const search = new SearchService(store, registry);
   const collections = new CollectionService(store, registry, search);
   const entities = new EntityService(store, registry);
@@ -156,6 +178,7 @@ function buildServices(store: ArticleStore, registry: RegistryStore, watchStore:
     inbox: new InboxService(store, registry),
     // After search: its listeners must index a new article before a watch asks the index about it.
     watches: new WatchService(store, registry, search, watchStore),
+    clipper: new ClipperService(new Pairing(clipperClients), importer, store, registry),
   };
   return { services, tagger, claimIndex };
 }

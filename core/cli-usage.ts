@@ -49,7 +49,9 @@ Commands:
   alerts [--since ISO] what watches matched, newest first (one JSON line per alert with --json)
   digest --out PATH    the last day's alerts and new claims as a report: Markdown, or HTML for a .html PATH
                        or --format html
-  serve [--port N]     browser mode: serves the UI on 127.0.0.1 and prints its URL with a token
+  serve [--port N] [--clipper-port N]   browser mode: serves the UI on 127.0.0.1 and prints its URL with a
+                       token; the browser clipper listens too (default port 47118, 0: any free port)
+  clipper              the paired browser extensions; \`clipper revoke ID\` stops one's token at once
 
 Options for every command:
   --data-dir DIR       the archive folder (default: $NEWSDESK_DATA_DIR, else the desktop app's folder)
@@ -75,6 +77,7 @@ export const OPTIONS = {
   offset: { type: 'string' },
   trash: { type: 'boolean' },
   port: { type: 'string' },
+  'clipper-port': { type: 'string' },
   'max-size': { type: 'string' },
   search: { type: 'string' },
   type: { type: 'string' },
@@ -114,7 +117,8 @@ export const ALLOWED: Record<string, (keyof Options)[]> = {
   delete: [],
   restore: [],
   status: [],
-  serve: ['port'],
+  serve: ['port', 'clipper-port'],
+  clipper: [],
   tag: ['published'],
   claims: ['published', 'source'],
   entities: ['search', 'type', 'limit'],

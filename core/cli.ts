@@ -1,9 +1,10 @@
-// The contract on the command line: `newsdesk import|add|list|show|update|delete|restore|status|tag|claims|entities|search|collections|export|follow|subscriptions|unfollow|refresh|pause|resume|inbox|mark|watch|alerts|digest|serve`.
+// The contract on the command line: `newsdesk import|add|list|show|update|delete|restore|status|tag|claims|entities|search|collections|export|follow|subscriptions|unfollow|refresh|pause|resume|inbox|mark|watch|alerts|digest|clipper|serve`.
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { ArchiveApi, MethodName } from './api.ts';
 import { openArchive, type Archive } from './archive.ts';
+import { checkClipperArgs, runClipper } from './cli-clipper.ts';
 import { runBundleImport, runImport } from './cli-import.ts';
 import { checkSubscriptionArgs, runSubscriptions, SUBSCRIPTION_COMMANDS } from './cli-subscriptions.ts';
 import { runInbox } from './cli-inbox.ts';
@@ -38,6 +39,7 @@ export async function main(argv: string[]): Promise<number> {
     const expected = TAKES_ID.has(command) ? 1 : 0;
     if (SUBSCRIPTION_COMMANDS.has(command)) checkSubscriptionArgs(command, rest, values);
     else if (command === 'watch') watchTarget(rest, values);
+    else if (command === 'clipper') checkClipperArgs(rest);
     else if (command === 'search') {
       if (!rest.length) throw new UsageError(`${command} needs a query (in quotes if it has spaces or quotes)`);
     } else if (command === 'import' || command === 'tag' || command === 'claims') {
@@ -59,9 +61,13 @@ export async function main(argv: string[]): Promise<number> {
       });
     // Long-lived or bulk: suggestions for new articles run in the background (a worker thread).
     const tagInBackground = command === 'serve' || command === 'import';
+    const clipperPort = integer(values['clipper-port'], '--clipper-port');
+    if (clipperPort !== undefined && clipperPort > 65535)
+      throw new UsageError('--clipper-port must be between 0 and 65535');
     const archive = await openArchive(values['data-dir'] ?? defaultDataDir(), {
       tagInBackground,
       refreshInBackground: command === 'serve',
+      clipper: command === 'serve' && { port: clipperPort },
     });
     let finishTagging = false;
     try {
@@ -83,6 +89,7 @@ export async function main(argv: string[]): Promise<number> {
       if (command === 'export') return await runExport(archive, values);
       if (command === 'inbox' || command === 'mark') return await runInbox(archive, command, rest, values);
       if (WATCH_COMMANDS.has(command)) return await runWatchCommand(archive, command, rest, values);
+      if (command === 'clipper') return await runClipper(archive, rest, values.json ?? false);
       await run(archive, command, rest[0] ?? '', values);
       return 0;
     } finally {
@@ -282,8 +289,13 @@ async function serve(archive: Archive, values: Options): Promise<number> {
     new URL(import.meta.url.endsWith('.ts') ? '../dist/renderer' : './renderer', import.meta.url),
   );
   const server = await serveArchive({ archive, port, uiDir, exportStream: archive.exportStream });
-  if (values.json) print({ url: server.url, port: server.port, dataDir: archive.dataDir });
-  else console.log(`Newsdesk is serving ${archive.dataDir} at ${server.url}  (Ctrl+C to stop)`);
+  const clipper = archive.clipper;
+  if (values.json) print({ url: server.url, port: server.port, dataDir: archive.dataDir, clipper });
+  else {
+    console.log(`Newsdesk is serving ${archive.dataDir} at ${server.url}  (Ctrl+C to stop)`);
+    // Its own line, for the extension's tests to read: "Clipper: http://127.0.0.1:N/clipper/v1/".
+    console.log(clipper.state === 'listening' ? `Clipper: ${clipper.url}` : `Clipper: off. ${stateMessage(clipper)}`);
+  }
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
@@ -304,6 +316,10 @@ function metadata(values: Options) {
     tags: values.tag,
   };
   return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
+}
+
+function stateMessage(state: Archive['clipper']): string {
+  return state.state === 'failed' ? state.message : 'Not asked for.';
 }
 
 function integer(value: string | undefined, name: string): number | undefined {

@@ -12,3 +12,4 @@ export * from './model/capture.ts';
 export * from './model/export.ts';
 export * from './model/reading.ts';
 export * from './model/watch.ts';
+export * from './model/clipper.ts';

@@ -3,6 +3,7 @@ import type { ArticleService } from './articles/article-service.ts';
 import type { SampleLoader } from './articles/samples.ts';
 import type { Importer } from './capture/importer.ts';
 import type { ClaimService } from './claims/claim-service.ts';
+import type { ClipperService } from './clipper/clipper-service.ts';
 import type { CollectionService } from './collections/collection-service.ts';
 import type { EntityService } from './entities/entity-service.ts';
 import type { MentionService } from './entities/mention-service.ts';
@@ -37,4 +38,6 @@ export type Services = {
   inbox: InboxService;
   /** Watchlists and their alerts (<data>/watches.json). */
   watches: WatchService;
+  /** Paired browser extensions, pairing requests and the clipper's listener (<data>/clipper.json). */
+  clipper: ClipperService;
 };

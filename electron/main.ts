@@ -71,6 +71,8 @@ async function start(): Promise<void> {
     archive = await openArchive(dataDir, {
       tagInBackground: true,
       refreshInBackground: true,
+      // The browser extension's way in (docs/clipper.md): a port in use leaves it off, reported in the status bar's data.
+      clipper: true,
       chooseExportPath,
       printPdf,
     });
@@ -83,6 +85,7 @@ async function start(): Promise<void> {
     fail(title, error);
     return;
   }
+  if (archive.clipper.state === 'failed') console.error(`Newsdesk: ${archive.clipper.message}`);
   lockDownSession(session.defaultSession);
   serveAppFiles(RENDERER_DIR);
   // Our page's top frame only: the CSP allows no frames, but if one ever loads it gets no archive.

@@ -15,7 +15,7 @@ import { sanitizeArticle } from './sanitize.ts';
 import { titleFromText } from './text-lead.ts';
 import { findDateline, findWireCredits } from './wire-credits.ts';
 
-export type CaptureMethod = 'file' | 'url' | 'feed' | 'sample';
+export type CaptureMethod = 'file' | 'url' | 'feed' | 'sample' | 'clipper';
 
 export type CaptureRequest = {
   bytes: Uint8Array;
@@ -23,7 +23,7 @@ export type CaptureRequest = {
   name: string;
   mediaType?: string;
   origin?: string;
-  method: 'file' | 'url';
+  method: 'file' | 'url' | 'clipper';
 };
 
 export type CandidateArticle = {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { toErrorBody } from '../errors.ts';
 import { failedImport as failed, type Article, type CaptureProgress, type ImportResult } from '../model.ts';
 import { SerialQueue } from '../serial.ts';
-import { sha256, type ArticleStore, type NewArticle } from '../store/article-store.ts';
+import { sha256, type ArticleStore, type ExtraFile, type NewArticle } from '../store/article-store.ts';
 import { INDEX_DIR } from '../store/catalog.ts';
 import type { RegistryStore } from '../store/registry-file.ts';
 import { settingsOf } from '../store/settings.ts';
@@ -28,7 +28,13 @@ type Captured = CaptureResult | ImportResult;
  * Fields a capture does not know and its caller does: a subscription's item comes with its feed,
  * unread, and with what the feed says of it, used only where the page itself is silent.
  */
-export type ExtraFields = Partial<Pick<NewArticle, 'feed' | 'reading'>> & { fallback?: FeedFallback };
+export type ExtraFields = Partial<Pick<NewArticle, 'feed' | 'reading'>> & {
+  fallback?: FeedFallback;
+  /** Files to keep beside the article (the clipper's screenshot); given, the article lists all its files. */
+  files?: ExtraFile[];
+  /** A quote from a page shares the page's URL: only the same words make it a duplicate, and it claims no URL. */
+  quote?: boolean;
+};
 
 /** The feed item's date, author and outlet (the feed's title), for a page that gives none of its own. */
 export type FeedFallback = { publishedAt: string | null; byline: string; source: string };
@@ -138,13 +144,16 @@ export class Importer {
     return results;
   }
 
-  private async save(item: CapturedItem, { fallback, ...extra }: ExtraFields = {}): Promise<ImportResult> {
+  private async save(
+    item: CapturedItem,
+    { fallback, files, quote, ...extra }: ExtraFields = {},
+  ): Promise<ImportResult> {
     if (!item.ok) return failed(item.item, item.error);
     const { capture } = item;
     const candidate = fallback ? filledFromFeed(item.article, fallback) : item.article;
     try {
       const exact = this.exactIndex();
-      const urlKey = candidate.url ? normalizeUrl(candidate.url) : '';
+      const urlKey = candidate.url && !quote ? normalizeUrl(candidate.url) : '';
       const hash = contentHash(candidate.text);
       const existing = (urlKey && exact.byUrl.get(urlKey)) || exact.byHash.get(hash);
       if (existing) return { ...describe(item.item, candidate), status: 'duplicate', duplicateOf: existing };
@@ -180,6 +189,7 @@ export class Importer {
           },
         },
         { bytes, extension },
+        files,
       );
       if (urlKey) exact.byUrl.set(urlKey, saved.id);
       exact.byHash.set(saved.contentHash, saved.id);

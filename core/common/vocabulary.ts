@@ -75,14 +75,15 @@ export const MENTION_SOURCES = ['registry', 'starter', 'model', 'rule', 'user'] 
 export type MentionSource = (typeof MENTION_SOURCES)[number];
 
 /** How an article came in. */
-export const CAPTURE_METHODS = ['pasted', 'file', 'url', 'feed', 'sample', 'bundle'] as const;
+export const CAPTURE_METHODS = ['pasted', 'file', 'url', 'feed', 'sample', 'bundle', 'clipper'] as const;
 export type CaptureMethod = (typeof CAPTURE_METHODS)[number];
 
 /**
  * How an article's text was got: the article found in a page; the page's readable text when no
- * article-like block was found (saved rather than refused, and marked); a PDF's text layer; OCR of a scan.
+ * article-like block was found (saved rather than refused, and marked); a PDF's text layer; OCR of a scan;
+ * a passage the user selected in the browser, saved as a quote of its page (the clipper).
  */
-export const EXTRACTION_METHODS = ['article', 'fallback', 'pdf', 'ocr', 'feed'] as const;
+export const EXTRACTION_METHODS = ['article', 'fallback', 'pdf', 'ocr', 'feed', 'selection'] as const;
 export type ExtractionMethod = (typeof EXTRACTION_METHODS)[number];
 
 export const EXTRACTION_LABELS: Record<ExtractionMethod, string> = {
@@ -91,6 +92,7 @@ export const EXTRACTION_LABELS: Record<ExtractionMethod, string> = {
   pdf: 'PDF',
   ocr: 'OCR',
   feed: 'Feed item only: the page could not be fetched',
+  selection: 'Quote: a passage selected on the page',
 };
 
 /** The library's sort fields. */

@@ -18,6 +18,7 @@ export const archiveMethods = {
       search: s.search.state,
       export: progress ? { ...progress } : null,
       capture: s.importer.progress ? { ...s.importer.progress } : null,
+      clipper: { ...s.clipper.state },
     };
   }),
   /** The settings in force (archive.json's, each missing or unusable value replaced by its default). */

@@ -42,6 +42,22 @@ export const Provenance = z.object({
 });
 export type Provenance = z.infer<typeof Provenance>;
 
+/** A file kept beside the article as evidence (the clipper's rendered page and screenshot), with its fingerprint. */
+export const FileAttachment = z.object({
+  /** The file's name in the article's folder (`<id>.screenshot.png`): no path, nothing to climb out with. */
+  name: z
+    .string()
+    .max(200)
+    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/),
+  /** `capture`: the bytes the text was extracted from (the rendered page); `screenshot`: the visible tab. */
+  role: z.enum(['capture', 'screenshot']),
+  mediaType: z.string().max(200),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  bytes: z.number().int().nonnegative(),
+  capturedAt: z.iso.datetime(),
+});
+export type FileAttachment = z.infer<typeof FileAttachment>;
+
 /** The editable metadata of an article; every field is optional on input. */
 const ArticleFields = {
   title: z.string().trim().min(1, 'the title cannot be empty').max(1000),
@@ -94,6 +110,8 @@ export const Article = z.object({
   reading: Reading.default(() => ({ ...READ })),
   /** The subscription and feed item it was saved from; null when saved by hand. */
   feed: FeedRef.nullable().default(null),
+  /** Issue 16 (clipper): the files kept beside the article, each with its hash; files written before it have none. */
+  attachments: z.array(FileAttachment).max(20).default([]),
 });
 export type Article = z.infer<typeof Article>;
 
@@ -115,6 +133,7 @@ export const ArticleSummary = Article.omit({
   dates: true,
   claims: true,
   pageStarts: true,
+  attachments: true,
 }).extend({
   /** The registry entities the article mentions (confirmed or suggested, not rejected). */
   entityIds: z.array(EntityId).default([]),

@@ -1,6 +1,7 @@
 // archive.json: the small registries (entities, merges, claim groups, collections, saved searches), the settings, and problems found.
 import { z } from 'zod';
 import { ClaimGroup } from './claim.ts';
+import type { ClipperState } from './clipper.ts';
 import { Collection } from './collection.ts';
 import { Entity, MergeRecord } from './entity.ts';
 import { SCHEMA_VERSION } from './primitives.ts';
@@ -20,6 +21,9 @@ export type Problem = z.infer<typeof Problem>;
 
 /** Files over this are refused on import unless archive.json's settings.maxImportBytes says otherwise. */
 export const DEFAULT_MAX_IMPORT_BYTES = 20_000_000;
+
+/** The clipper's port unless settings, the environment or an option say otherwise (docs/clipper.md). */
+export const DEFAULT_CLIPPER_PORT = 47118;
 
 /** Tesseract language codes whose data ships with Newsdesk (npm @tesseract.js-data/eng, fra, ara). */
 export const DEFAULT_OCR_LANGUAGES = ['eng', 'fra', 'ara'] as const;
@@ -49,6 +53,8 @@ export const Settings = z.object({
    * the user's network (a router's admin page) through Newsdesk.
    */
   allowPrivateNetwork: z.boolean().catch(false),
+  /** Where the clipper listens on 127.0.0.1 (docs/clipper.md); NEWSDESK_CLIPPER_PORT and `serve --clipper-port` override it. */
+  clipperPort: z.number().int().min(0).max(65535).catch(DEFAULT_CLIPPER_PORT),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -79,6 +85,8 @@ export type ArchiveStatus = {
   export: { format: string; done: number; total: number } | null;
   /** The paged document being read on import (a long PDF, a scan being OCR'd), page by page; null when none is. */
   capture: CaptureProgress | null;
+  /** The clipper's listener (docs/clipper.md): a port already taken is reported here, the archive works on. */
+  clipper: ClipperState;
 };
 
 /** Page `page` of `pages` of `item`: its text layer being read, or (ocr) the scanned pages being OCR'd. */

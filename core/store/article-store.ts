@@ -1,11 +1,11 @@
 // The articles: one file each plus the catalog, read and changed one at a time per article, every write durable before it returns.
 import { createHash } from 'node:crypto';
-import { lstat, mkdir, rm } from 'node:fs/promises';
+import { lstat, mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import { anchorMentions } from '../entities/mentions.ts';
 import { ArchiveError } from '../errors.ts';
-import { Article, type Provenance, type SortField } from '../model.ts';
+import { Article, type FileAttachment, type Provenance, type SortField } from '../model.ts';
 import { KeyedQueue } from '../serial.ts';
 import { datelineDate } from '../capture/dateline-date.ts';
 import { contentHash, encodeSignature, minhash } from '../capture/near-duplicates.ts';
@@ -28,6 +28,9 @@ export type NewArticle = Omit<
 
 /** The captured bytes of a new article, kept beside its file. */
 export type Attachment = { bytes: Uint8Array; extension: string };
+
+/** Another file kept beside a new article (the clipper's screenshot), named `<id><suffix>`. */
+export type ExtraFile = { role: FileAttachment['role']; bytes: Uint8Array; suffix: string; mediaType: string };
 
 type Listeners = {
   /** An article was written (new, changed, trashed or restored): the derived indexes follow. */
@@ -140,13 +143,22 @@ export class ArticleStore {
     });
   }
 
-  /** Writes a new article (and the captured bytes beside it, first) and records it in the catalog. */
-  async saveNew(fields: NewArticle, attachment?: Attachment): Promise<Article> {
+  /**
+   * Writes a new article (and the captured bytes beside it, first) and records it in the catalog.
+   * With `extras` (the clipper's), every file kept beside it is listed in `attachments` with its hash.
+   */
+  async saveNew(fields: NewArticle, attachment?: Attachment, extras?: ExtraFile[]): Promise<Article> {
     const now = new Date().toISOString();
     const text = fields.text.replace(/\r\n?/g, '\n');
     const id = crypto.randomUUID();
     const attachmentName = attachment ? `${id}.capture${attachment.extension}` : null;
     const { fingerprints, ...rest } = fields;
+    const files = extras?.map((extra) => ({ name: `${id}${extra.suffix}`, bytes: extra.bytes })) ?? [];
+    const listed: FileAttachment[] = [];
+    if (extras && attachment && attachmentName)
+      listed.push(fileRecord('capture', attachmentName, fields.provenance.mediaType ?? '', attachment.bytes, now));
+    for (const [i, extra] of (extras ?? []).entries())
+      listed.push(fileRecord(extra.role, files[i]!.name, extra.mediaType, extra.bytes, now));
     const article = Article.parse({
       ...rest,
       id,
@@ -160,8 +172,9 @@ export class ArticleStore {
       updatedAt: now,
       deletedAt: null,
       provenance: { ...fields.provenance, capturedAt: now, attachment: attachmentName },
+      attachments: listed,
     } satisfies z.input<typeof Article>);
-    await this.persist(article, attachment ? { name: attachmentName!, bytes: attachment.bytes } : null);
+    await this.persist(article, attachment ? { name: attachmentName!, bytes: attachment.bytes } : null, {}, files);
     for (const listener of this.listeners.created) listener(article);
     return article;
   }
@@ -183,6 +196,7 @@ export class ArticleStore {
     given: Article,
     attachment: { name: string; bytes: Uint8Array } | null,
     options: { fromElsewhere?: boolean } = {},
+    extras: { name: string; bytes: Uint8Array }[] = [],
   ): Promise<void> {
     const article = attachment ? given : { ...given, provenance: { ...given.provenance, attachment: null } };
     const base = articleFileFor(article);
@@ -195,11 +209,20 @@ export class ArticleStore {
           throw new ArchiveError('exists', `${path} is already in the data folder: the bundle's copy was not written.`);
     // The two files are written and fsynced side by side, so the disk waits overlap. The article is
     // renamed into place only after the attachment, and its folder fsync makes both renames durable.
-    const attachmentWritten = attachmentPath
-      ? mkdir(join(attachmentPath, '..'), { recursive: true })
-          .then(() => writeFileDurably(attachmentPath, attachment!.bytes, { syncFolder: false }))
-          .then(() => written.push(attachmentPath))
-      : Promise.resolve(0);
+    const folder = join(this.dataDir, base, '..');
+    const besides = [
+      ...(attachmentPath ? [{ path: attachmentPath, bytes: attachment!.bytes }] : []),
+      ...extras.map((extra) => ({ path: join(folder, extra.name), bytes: extra.bytes })),
+    ];
+    const attachmentWritten = besides.length
+      ? mkdir(folder, { recursive: true }).then(() =>
+          Promise.all(
+            besides.map(({ path, bytes }) =>
+              writeFileDurably(path, bytes, { syncFolder: false }).then(() => written.push(path)),
+            ),
+          ),
+        )
+      : Promise.resolve([]);
     try {
       // Handled below (in the catch, once it has settled) even when the article's write fails first.
       attachmentWritten.catch(() => undefined);
@@ -215,8 +238,27 @@ export class ArticleStore {
     }
   }
 
+  /** The bytes of a file listed in the article's `attachments` (never a path the caller names). */
+  async readAttachment(id: string, name: string): Promise<{ file: FileAttachment; bytes: Buffer }> {
+    const article = await this.read(id);
+    const file = article.attachments.find((attachment) => attachment.name === name);
+    if (!file) throw new ArchiveError('not_found', `Article ${id} keeps no file named ${name}.`);
+    const entry = this.require(id);
+    return { file, bytes: await readFile(join(this.dataDir, entry.file, '..', file.name)) };
+  }
+
   private async forget(id: string): Promise<void> {
     await this.catalog.remove(id);
     for (const listener of this.listeners.removed) listener(id);
   }
+}
+
+function fileRecord(
+  role: FileAttachment['role'],
+  name: string,
+  mediaType: string,
+  bytes: Uint8Array,
+  capturedAt: string,
+): FileAttachment {
+  return { name, role, mediaType, sha256: sha256(bytes), bytes: bytes.length, capturedAt };
 }

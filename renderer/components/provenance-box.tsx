@@ -10,10 +10,11 @@ const METHODS: Record<Provenance['method'], string> = {
   feed: 'Feed item',
   sample: 'Sample shipped with Newsdesk',
   bundle: 'Imported bundle',
+  clipper: 'Saved from the browser (clipper)',
 };
 
 /** Methods that capture bytes (whose type and decoding matter); pasted text and samples are just text. */
-const CAPTURED = new Set<Provenance['method']>(['file', 'url', 'feed']);
+const CAPTURED = new Set<Provenance['method']>(['file', 'url', 'feed', 'clipper']);
 
 export function ProvenanceBox({ provenance }: { provenance: Provenance }) {
   const [copied, setCopied] = useState(false);

@@ -68,5 +68,6 @@ test('any positive size limit works: --max-size 4.1 and a setting of 1500.5 byte
     ocrLanguages: [...DEFAULT_OCR_LANGUAGES],
     refreshPaused: false,
     allowPrivateNetwork: false,
+    clipperPort: 47118,
   });
 });

@@ -154,6 +154,7 @@ test('the settings in force: defaults, what archive.json says, and a hand-edited
     ocrLanguages,
     refreshPaused: false,
     allowPrivateNetwork: false,
+    clipperPort: 47118,
   });
   await first.close();
   const file = join(dir, 'archive.json');
@@ -171,6 +172,7 @@ test('the settings in force: defaults, what archive.json says, and a hand-edited
     ocrLanguages: ['rus'],
     refreshPaused: false,
     allowPrivateNetwork: false,
+    clipperPort: 47118,
   });
   // Unknown keys are kept in the file for the Newsdesk that wrote them.
   await second.createCollection({ name: 'Any write' });
@@ -186,6 +188,7 @@ test('the settings in force: defaults, what archive.json says, and a hand-edited
     ocrLanguages,
     refreshPaused: false,
     allowPrivateNetwork: false,
+    clipperPort: 47118,
   });
   const [refused] = await third.importFile(Buffer.from('x'.repeat(100)), 'big.txt');
   assert.equal(refused?.status, 'saved', 'the default limit applies, not a broken one');

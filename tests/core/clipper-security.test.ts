@@ -1,0 +1,211 @@
+// The clipper's guard: no token no write, revocation at once, web pages refused, sizes and PNGs checked, pairing that expires or is refused, a port in use.
+import assert from 'node:assert/strict';
+import { createServer, request } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { test } from 'node:test';
+import fc from 'fast-check';
+import { openArchive } from '../../core/archive.ts';
+import { articlePage, EXTENSION, PARAGRAPHS, PNG_URL, startClipper } from './helpers/clipper-client.ts';
+import { defer, tempDir } from './helpers/temp-dir.ts';
+
+const page = (title = 'Floods close the harbour road') => ({
+  kind: 'page',
+  url: 'https://herald.example.org/world/floods',
+  title,
+  html: articlePage(title, PARAGRAPHS),
+  screenshot: PNG_URL,
+  capturedAt: new Date().toISOString(),
+});
+
+test('a clip without a valid token gets 401 and nothing is written', async (t) => {
+  const { send, files, pair } = await startClipper(t);
+  await pair();
+  const before = await files();
+  for (const authorization of [undefined, 'Bearer', 'Bearer not-a-token-but-long-enough', 'Basic abc']) {
+    const answer = await send('/clipper/v1/clip', {
+      body: page(),
+      headers: authorization ? { authorization } : {},
+    });
+    assert.equal(answer.status, 401, String(authorization));
+    assert.equal(answer.body.error.code, 'unauthorized');
+  }
+  assert.deepEqual(await files(), before);
+});
+
+test('a revoked token stops working at once', async (t) => {
+  const { send, archive, pair, files } = await startClipper(t);
+  const token = await pair();
+  const headers = { authorization: `Bearer ${token}` };
+  assert.equal((await send('/clipper/v1/clip', { body: page('First'), headers })).status, 201);
+  const [client] = (await archive.getClipper()).clients;
+  const revoked = await archive.revokeClipperClient(client!.id);
+  assert.ok(revoked.revokedAt);
+  const before = await files();
+  const refused = await send('/clipper/v1/clip', { body: page('Second story entirely'), headers });
+  assert.equal(refused.status, 401);
+  assert.deepEqual(await files(), before);
+  assert.equal((await send('/clipper/v1/status', { headers })).body.paired, false);
+});
+
+test('a token paired by one extension is refused from another extension’s origin', async (t) => {
+  const { send, pair } = await startClipper(t);
+  const token = await pair();
+  const other = await send('/clipper/v1/clip', {
+    body: page(),
+    headers: { authorization: `Bearer ${token}`, origin: 'moz-extension://0a1b2c3d-other' },
+  });
+  assert.equal(other.status, 401);
+});
+
+test('web pages are refused: no CORS for them, 403 on pair and clip; preflight only for extensions', async (t) => {
+  const { send, pair, files } = await startClipper(t);
+  const token = await pair();
+  const before = await files();
+  for (const origin of ['https://evil.example', 'http://127.0.0.1:8080', 'null']) {
+    const paired = await send('/clipper/v1/pair', { body: { name: 'x' }, headers: { origin } });
+    assert.equal(paired.status, 403, origin);
+    assert.equal(paired.body.error.code, 'forbidden');
+    assert.equal(paired.headers['access-control-allow-origin'], undefined);
+    const clipped = await send('/clipper/v1/clip', {
+      body: page(),
+      headers: { origin, authorization: `Bearer ${token}` },
+    });
+    assert.equal(clipped.status, 403);
+    const status = await send('/clipper/v1/status', { headers: { origin } });
+    assert.equal(status.headers['access-control-allow-origin'], undefined);
+    const preflight = await send('/clipper/v1/clip', { method: 'OPTIONS', headers: { origin } });
+    assert.equal(preflight.status, 403);
+    assert.equal(preflight.headers['access-control-allow-origin'], undefined);
+  }
+  assert.deepEqual(await files(), before);
+  const allowed = await send('/clipper/v1/clip', {
+    method: 'OPTIONS',
+    headers: { origin: EXTENSION, 'access-control-request-method': 'POST' },
+  });
+  assert.equal(allowed.status, 204);
+  assert.equal(allowed.headers['access-control-allow-origin'], EXTENSION);
+  assert.equal(allowed.headers['access-control-allow-methods'], 'GET, POST');
+  assert.equal(allowed.headers['access-control-allow-headers'], 'Authorization, Content-Type');
+  // DNS rebinding: a page on another name that resolves to 127.0.0.1 sends its own Host.
+  const rebound = await send('/clipper/v1/status', { headers: { host: 'evil.example:80' } });
+  assert.equal(rebound.status, 403);
+});
+
+test('too large is 413 (declared, or a field over its limit); a screenshot that is not a PNG is 400', async (t) => {
+  const { send, pair, files, port } = await startClipper(t);
+  const headers = { authorization: `Bearer ${await pair()}` };
+  const before = await files();
+  const huge = await send('/clipper/v1/clip', { body: { ...page(), html: 'a'.repeat(20_000_001) }, headers });
+  assert.equal(huge.status, 413);
+  assert.equal(huge.body.error.code, 'too_large');
+  const longSelection = await send('/clipper/v1/clip', {
+    body: { ...page(), kind: 'selection', selection: 'b'.repeat(200_001) },
+    headers,
+  });
+  assert.equal(longSelection.status, 413);
+  // Declared over the limit: answered before the body is read.
+  const declared = await new Promise<number>((resolve, reject) => {
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        path: '/clipper/v1/clip',
+        method: 'POST',
+        headers: { ...headers, 'content-type': 'application/json', 'content-length': String(500_000_000) },
+      },
+      (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      },
+    );
+    req.on('error', reject);
+    req.write('{"kind":"page"');
+  });
+  assert.equal(declared, 413);
+  const gif = `data:image/png;base64,${Buffer.from('GIF89a not a png at all').toString('base64')}`;
+  for (const screenshot of [gif, 'data:image/jpeg;base64,/9j/4AAQ', 'data:image/png;base64,%%%%']) {
+    const bad = await send('/clipper/v1/clip', { body: { ...page(), screenshot }, headers });
+    assert.equal(bad.status, 400, screenshot);
+    assert.equal(bad.body.error.code, 'invalid');
+  }
+  for (const body of [
+    { ...page(), url: 'javascript:alert(1)' },
+    { ...page(), kind: 'page', html: undefined },
+    { ...page(), kind: 'link' },
+    { ...page(), capturedAt: 'yesterday' },
+  ]) {
+    const answer = await send('/clipper/v1/clip', { body, headers });
+    assert.equal(answer.status, 400, JSON.stringify(body).slice(0, 80));
+  }
+  const notJson = await send('/clipper/v1/clip', { raw: '{"kind":', headers });
+  assert.equal(notJson.status, 400);
+  assert.deepEqual(await files(), before);
+});
+
+test('pairing requests expire after 5 minutes, can be refused, and at most 5 wait', async (t) => {
+  const { send, archive } = await startClipper(t);
+  const ask = async () => (await send('/clipper/v1/pair', { body: { name: 'Chromium' } })).body.requestId as string;
+  const poll = async (id: string) => (await send(`/clipper/v1/pair/${id}`)).body;
+  const refused = await ask();
+  await archive.refuseClipperRequest(refused);
+  assert.deepEqual(await poll(refused), { state: 'refused' });
+  await assert.rejects(archive.approveClipperRequest(refused), /refused/);
+
+  const waiting = [await ask(), await ask(), await ask(), await ask(), await ask()];
+  const sixth = await send('/clipper/v1/pair', { body: { name: 'one too many' } });
+  assert.equal(sixth.status, 429);
+  assert.equal(sixth.body.error.code, 'too_many');
+
+  t.mock.timers.enable({ apis: ['Date'], now: Date.now() });
+  t.mock.timers.tick(5 * 60_000);
+  assert.deepEqual(await poll(waiting[0]!), { state: 'expired' });
+  await assert.rejects(archive.approveClipperRequest(waiting[1]!), /expired/);
+  assert.deepEqual((await archive.getClipper()).pending, []);
+  assert.equal((await send('/clipper/v1/pair', { body: { name: 'again' } })).status, 202);
+  assert.equal((await send('/clipper/v1/pair/pr_aaaaaaaaaaaaaaaaaaaaaa')).status, 404);
+  assert.deepEqual((await archive.getClipper()).clients, []);
+});
+
+test('a port in use leaves the clipper off, reported in the status, and the archive opens', async (t) => {
+  const blocker = createServer();
+  await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+  defer(t, () => new Promise((resolve) => blocker.close(resolve)));
+  const port = (blocker.address() as AddressInfo).port;
+  const archive = await openArchive(await tempDir(t), { clipper: { port } });
+  defer(t, () => archive.close());
+  const status = await archive.getStatus();
+  assert.equal(status.clipper.state, 'failed');
+  assert.match(status.clipper.state === 'failed' ? status.clipper.message : '', new RegExp(`port ${port} .* in use`));
+  assert.equal((await archive.getClipper()).server.state, 'failed');
+  const added = await archive.addArticle({ text: 'The archive works without its clipper.' });
+  assert.ok(added.id);
+});
+
+test('any JSON body gets a JSON answer, never a 5xx', async (t) => {
+  const { send, pair } = await startClipper(t);
+  const headers = { authorization: `Bearer ${await pair()}` };
+  const clipLike = fc.record(
+    {
+      kind: fc.constantFrom('page', 'selection', 'link', 'other'),
+      url: fc.oneof(fc.webUrl(), fc.string()),
+      title: fc.string(),
+      html: fc.string(),
+      selection: fc.string(),
+      linkUrl: fc.string(),
+      screenshot: fc.oneof(fc.string(), fc.constant(PNG_URL)),
+      capturedAt: fc.oneof(
+        fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
+        fc.string(),
+      ),
+    },
+    { requiredKeys: [] },
+  );
+  await fc.assert(
+    fc.asyncProperty(fc.oneof(fc.jsonValue(), clipLike), fc.boolean(), async (body, toPair) => {
+      const answer = await send(toPair ? '/clipper/v1/pair' : '/clipper/v1/clip', { body, headers });
+      assert.ok(answer.status < 500, `${answer.status} ${JSON.stringify(answer.body)}`);
+      assert.ok(answer.body && (answer.body.error?.code || answer.body.status || answer.body.requestId));
+    }),
+    { numRuns: 150 },
+  );
+});
