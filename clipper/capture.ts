@@ -36,7 +36,14 @@ export async function readTab(tabId: number): Promise<PageCapture> {
  * is not enough), so a save without a click gets no screenshot; the caller says so rather than failing.
  */
 export async function screenshotTab(windowId: number): Promise<string> {
-  return chrome.tabs.captureVisibleTab(windowId, { format: 'png' });
+  try {
+    return await chrome.tabs.captureVisibleTab(windowId, { format: 'png' });
+  } catch (error) {
+    // Chrome allows two captures a second (MAX_CAPTURE_VISIBLE_TAB_CALLS_PER_SECOND): two quick saves meet it.
+    if (!/MAX_CAPTURE_VISIBLE_TAB_CALLS_PER_SECOND/.test(reason(error))) throw error;
+    await new Promise((wake) => setTimeout(wake, 1000));
+    return chrome.tabs.captureVisibleTab(windowId, { format: 'png' });
+  }
 }
 
 export const reason = (error: unknown): string => (error instanceof Error ? error.message : String(error));
