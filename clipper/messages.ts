@@ -1,7 +1,6 @@
 // What the popup asks the background worker, which outlives the popup (it closes when the user clicks elsewhere).
-import type { Pairing } from './settings.ts';
 import type { ClipRequest } from './clip.ts';
-import type { Outcome } from './settings.ts';
+import type { Outcome, Pairing } from './settings.ts';
 
 export type Message = { type: 'pair'; name: string } | { type: 'resume-pairing' } | ({ type: 'clip' } & ClipRequest);
 
