@@ -132,6 +132,25 @@ export default tseslint.config(
     },
   },
   {
+    // The browser extension runs in the browser, built on its own: it shares nothing with the app but the protocol.
+    files: ['clipper/**'],
+    languageOptions: { globals: { ...globals.browser, chrome: 'readonly' } },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '^node:', message: 'The clipper runs in the browser: no Node modules.' },
+            {
+              group: ['**/core/**', '**/renderer/**', '**/electron/**'],
+              message: 'The clipper is its own program: it speaks to the app over the clipper protocol only.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['electron/**', 'tests/**', 'scripts/**'],
     ignores: ['electron/ipc.ts', 'electron/preload.ts'],
     rules: { 'no-restricted-imports': ['error', { paths: [ipcOnlyHere] }] },

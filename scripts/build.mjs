@@ -1,6 +1,7 @@
-// Builds everything into dist/: the CLI and server (ESM), Electron's main (ESM), the tagging, search and capture workers, the preload (CommonJS) and the UI.
+// Builds everything into dist/: the CLI and server (ESM), Electron's main (ESM), the tagging, search and capture workers, the preload (CommonJS), the UI and the browser clipper.
 import { build } from 'esbuild';
 import { build as viteBuild } from 'vite';
+import { buildClipper } from './build-clipper.mjs';
 
 const node = { bundle: true, platform: 'node', target: 'node22', packages: 'external', logLevel: 'warning' };
 
@@ -48,6 +49,7 @@ await Promise.all([
   }),
 ]);
 await viteBuild({ configFile: 'vite.config.ts', logLevel: 'warn' });
+await buildClipper();
 console.log(
-  'built dist/cli.js, dist/main.js, dist/tagger-worker.js, dist/search-worker.js, dist/capture-worker.js, dist/preload.cjs and dist/renderer/',
+  'built dist/cli.js, dist/main.js, dist/tagger-worker.js, dist/search-worker.js, dist/capture-worker.js, dist/preload.cjs, dist/renderer/, dist/clipper/ and dist/clipper.zip',
 );
