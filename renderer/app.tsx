@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { messageOf } from './api.ts';
 import { AppDialogs, type Digest } from './app-dialogs.tsx';
+import { ClipperStatus } from './clipper/clipper-status.tsx';
 import { PaneSplitter, useListFraction } from './components/pane-splitter.tsx';
 import { StatusBar, type Notice } from './components/status-bar.tsx';
 import { TopBar } from './components/top-bar.tsx';
@@ -240,6 +241,7 @@ export function App() {
         )}
       </main>
       <StatusBar notice={notice} status={archiveStatus.status} onDismiss={() => setNotice(null)}>
+        <ClipperStatus onError={reportError} />
         <WatchAlerts
           onAlert={announceAlert}
           onOpenArticle={openArticle}

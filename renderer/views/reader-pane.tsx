@@ -1,6 +1,7 @@
 // The reading pane: one article as plain text with its mentions, its entities beside it, metadata, notes and provenance.
 import { useRef, useState, type MouseEvent, type ReactNode, type Ref, type RefObject } from 'react';
 import type { Article } from '../../core/model.ts';
+import { ClipScreenshot } from '../clipper/clip-screenshot.tsx';
 import { ProvenanceBox } from '../components/provenance-box.tsx';
 import { StoryLinks } from '../components/story-links.tsx';
 import { ClaimsPanel } from '../claims/claims-panel.tsx';
@@ -248,6 +249,7 @@ export function ReaderPane(props: Props) {
               <p dir="auto">{article.notes}</p>
             </section>
           )}
+          <ClipScreenshot article={article} onError={props.onError} />
           <ProvenanceBox provenance={article.provenance} />
         </div>
         <div className="side-panel">

@@ -1,22 +1,39 @@
-// The browser clipper loaded into Debian's Chromium: pair through its popup, save a page and a selection, as the app receives them.
+// The browser clipper loaded into Debian's Chromium against a real `newsdesk serve`: pair (approved in the app), save a page and a selection with a screenshot, revoke.
 import { chromium, expect, test, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { startClipperStandIn, type StandIn } from './helpers/clipper-protocol-stand-in.ts';
+import { startServer, stopServer } from './fixtures.ts';
 
 const EXTENSION = resolve(import.meta.dirname, '../../dist/clipper');
 
-/**
- * The app's clipper endpoint: the one parameter that changes when the app's side is merged
- * (then `newsdesk serve --clipper-port 0` and the port it prints).
- */
-async function startApp(): Promise<{ port: number; app: StandIn; stop: () => Promise<void> }> {
-  const app = await startClipperStandIn();
-  return { port: app.port, app, stop: () => app.close() };
+/** The app: `newsdesk serve` on a fresh archive, its clipper on a free port, and its UI in a tab of the same browser. */
+async function startApp(context: BrowserContext) {
+  const dataDir = await mkdtemp(join(tmpdir(), 'newsdesk-clipper-data-'));
+  const { url, clipperUrl, server } = await startServer(dataDir);
+  if (!clipperUrl) throw new Error('newsdesk serve did not start its clipper');
+  const ui = await context.newPage();
+  await ui.goto(url);
+  /** A contract call over the app's HTTP API (the tab holds the token's cookie). */
+  const call = async <T>(method: string, args: unknown[] = []): Promise<T> => {
+    const response = await ui.request.post(new URL(`api/${method}`, ui.url()).href, { data: args });
+    expect(response.ok(), await response.text()).toBe(true);
+    return ((await response.json()) as { value: T }).value;
+  };
+  return {
+    port: Number(new URL(clipperUrl).port),
+    clipperUrl,
+    ui,
+    call,
+    stop: async () => {
+      await stopServer(server);
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
 }
 
 /** An article page on 127.0.0.1 whose script adds a paragraph after load, so only the rendered DOM has it. */
@@ -80,58 +97,108 @@ test.describe('browser clipper', () => {
     if (userDataDir) await rm(userDataDir, { recursive: true, force: true });
   });
 
-  test('pairs through the popup, then saves the rendered page and a selection with a screenshot', async () => {
+  test('pairs (approved in the app), saves the rendered page and a selection with a screenshot, then is revoked', async () => {
     const extensionId = new URL(worker.url()).host;
-    const { port, app, stop } = await startApp();
+    const app = await startApp(context);
     const pages = await startPages();
     try {
       const article = await context.newPage();
       await article.goto(pages.url);
       await expect(article.locator('#late')).toHaveText('Added by the page after load.');
 
+      // Unpaired, a clip is refused and nothing is written.
+      const unpaired = await fetch(`${app.clipperUrl}clip`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({
+          kind: 'page',
+          url: pages.url,
+          title: 'x',
+          html: '<p>x</p>',
+          capturedAt: new Date().toISOString(),
+        }),
+      });
+      expect(unpaired.status).toBe(401);
+      expect((await app.call<{ total: number }>('listArticles', [{}])).total).toBe(0);
+
       const popup = await context.newPage();
       await popup.goto(`chrome-extension://${extensionId}/popup.html`);
       await popup.getByText('Settings').click();
-      await popup.getByLabel('App port').fill(String(port));
+      await popup.getByLabel('App port').fill(String(app.port));
       await popup.getByRole('button', { name: 'Use this port' }).click();
-      await expect(popup.locator('#status')).toHaveText(`Newsdesk 0.0.0-stand-in on port ${port}: not paired.`);
+      await expect(popup.locator('#status')).toHaveText(/^Newsdesk \S+ on port \d+: not paired\.$/);
 
       await popup.getByRole('button', { name: 'Pair with Newsdesk' }).click();
-      const code = popup.locator('#code');
-      await expect(code).toHaveText(/^\d{4}$/);
-      app.approve(await code.innerText()); // The user approves in the app the request showing the same code.
-      await expect(popup.locator('#status')).toHaveText(/: paired\.$/);
+      await expect(popup.locator('#code')).toHaveText(/^\d{4}$/);
+      const code = await popup.locator('#code').innerText();
+      // The app asks, showing the same code; the user approves there.
+      const prompt = app.ui.getByRole('dialog', { name: 'Pair a browser clipper?' });
+      await expect(prompt.getByLabel('Pairing code')).toHaveText(code, { timeout: 10_000 });
+      await app.ui.screenshot({ path: test.info().outputPath('pairing.png') });
+      await prompt.getByRole('button', { name: 'Approve' }).click();
+      await expect(popup.locator('#status')).toHaveText(/: paired\.$/, { timeout: 10_000 });
 
       await article.bringToFront();
       await clickToolbarButton(context, extensionId, article);
       await popup.getByRole('button', { name: 'Save page' }).click();
       await expect(popup.locator('#outcome')).toHaveText('Saved: “Bridge at Karovsk reopens”');
-      const page = app.clips[0]!;
-      expect(page).toMatchObject({ kind: 'page', url: pages.url, title: 'Bridge at Karovsk reopens' });
-      expect(page.html).toContain('<p id="late">Added by the page after load.</p>');
-      expectPng(page.screenshot);
-      expect(Date.parse(String(page.capturedAt))).toBeGreaterThan(Date.now() - 60_000);
 
       await article.evaluate(() => getSelection()!.selectAllChildren(document.getElementById('lead')!));
       await popup.getByRole('button', { name: 'Save selection' }).click();
-      await expect(popup.locator('#outcome')).toHaveText('Saved: “Bridge at Karovsk reopens”');
-      expect(app.clips[1]).toMatchObject({
-        kind: 'selection',
-        url: pages.url,
-        selection: 'The bridge reopened to aid convoys on Thursday, officials said.',
-      });
-      expectPng(app.clips[1]!.screenshot);
+      await expect(popup.locator('#outcome')).toHaveText(/^Saved: “.*Bridge at Karovsk reopens”$/);
 
       await popup.getByRole('button', { name: 'Save page' }).click();
       await expect(popup.locator('#outcome')).toHaveText('Already in the archive as “Bridge at Karovsk reopens”.');
 
-      app.revokeAll();
+      // Both are in the archive: the page with its rendered DOM (the late paragraph) and a screenshot beside it.
+      type Listed = { items: { id: string; title: string }[]; total: number };
+      const listed = await app.call<Listed>('listArticles', [{}]);
+      expect(listed.total).toBe(2);
+      const pageId = listed.items.find((i) => i.title === 'Bridge at Karovsk reopens')!.id;
+      type Saved = {
+        text: string;
+        provenance: { method: string };
+        attachments: { role: string; name: string; sha256: string }[];
+      };
+      const saved = await app.call<Saved>('getArticle', [pageId]);
+      expect(saved.provenance.method).toBe('clipper');
+      expect(saved.text).toContain('Added by the page after load.');
+      const shot = saved.attachments.find((a) => a.role === 'screenshot')!;
+      const file = await app.call<{ mediaType: string; base64: string }>('getAttachment', [pageId, shot.name]);
+      expect(file.mediaType).toBe('image/png');
+      const png = Buffer.from(file.base64, 'base64');
+      expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+      expect(createHash('sha256').update(png).digest('hex')).toBe(shot.sha256);
+      const quoteId = listed.items.find((i) => i.id !== pageId)!.id;
+      expect((await app.call<Saved>('getArticle', [quoteId])).text).toContain(
+        'The bridge reopened to aid convoys on Thursday, officials said.',
+      );
+
+      // The reader shows the screenshot.
+      await app.ui.bringToFront();
+      await app.ui.reload();
+      await app.ui
+        .getByRole('grid')
+        .getByRole('row', { name: /^Bridge at Karovsk reopens/ })
+        .click();
+      const reader = app.ui.getByRole('article', { name: 'Reader' });
+      await reader.getByRole('button', { name: 'Show the screenshot' }).click();
+      await expect(reader.getByRole('img', { name: /Screenshot of/ })).toBeVisible();
+      await app.ui.screenshot({ path: test.info().outputPath('clipped.png') });
+
+      // Revoked in the app, the extension's token stops working at once.
+      await app.ui.getByRole('button', { name: /^Clipper/ }).click();
+      const panel = app.ui.getByRole('dialog', { name: 'Browser clipper' });
+      app.ui.once('dialog', (dialog) => void dialog.accept());
+      await panel.getByRole('button', { name: 'Revoke' }).click();
+      await expect(panel.getByRole('table', { name: 'Paired extensions' })).toContainText('Revoked');
+      // The article's tab in front again: the popup saves the active tab.
+      await article.bringToFront();
       await popup.getByRole('button', { name: 'Save page' }).click();
       await expect(popup.locator('#outcome')).toContainText('pair again');
-      await expect(popup.getByRole('button', { name: 'Pair with Newsdesk' })).toBeVisible();
-      expect(app.clips).toHaveLength(2);
+      expect((await app.call<Listed>('listArticles', [{}])).total).toBe(2);
     } finally {
-      await stop();
+      await app.stop();
       await new Promise((done) => {
         pages.server.close(done);
         pages.server.closeAllConnections();
@@ -141,8 +208,11 @@ test.describe('browser clipper', () => {
 
   test('says so when the app is not listening, and offers nothing to save', async () => {
     const extensionId = new URL(worker.url()).host;
-    const { port, stop } = await startApp();
-    await stop(); // A port that was just free: nothing answers there now.
+    // A port that was just free: nothing answers there now.
+    const probe = createServer();
+    await new Promise<void>((ready) => probe.listen(0, '127.0.0.1', ready));
+    const port = (probe.address() as AddressInfo).port;
+    await new Promise((done) => probe.close(done));
     const popup = await context.newPage();
     await popup.goto(`chrome-extension://${extensionId}/popup.html`);
     await popup.getByText('Settings').click();
@@ -153,10 +223,3 @@ test.describe('browser clipper', () => {
     await expect(popup.getByRole('button', { name: 'Pair with Newsdesk' })).toBeHidden();
   });
 });
-
-function expectPng(screenshot: unknown): void {
-  expect(String(screenshot)).toMatch(/^data:image\/png;base64,/);
-  const bytes = Buffer.from(String(screenshot).slice('data:image/png;base64,'.length), 'base64');
-  expect(bytes.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
-  expect(bytes.length).toBeGreaterThan(1000);
-}

@@ -46,13 +46,16 @@ export function electronBinary(): string | null {
   return existsSync(binary) ? binary : null;
 }
 
-/** Starts `newsdesk serve` on a free port and resolves with the URL (token included) it prints. */
-async function startServer(
+/**
+ * Starts `newsdesk serve` on a free port (its clipper too: never the fixed default, which parallel runs
+ * would fight over) and resolves with the URL (token included) and the clipper's URL it prints.
+ */
+export async function startServer(
   dataDir: string,
-  env: Record<string, string>,
-): Promise<{ url: string; server: ChildProcess }> {
+  env: Record<string, string> = {},
+): Promise<{ url: string; clipperUrl: string | null; server: ChildProcess }> {
   if (!existsSync(CLI)) throw new Error('dist/cli.js is missing: run `npm run build` first.');
-  const server = spawn(NODE, [CLI, 'serve', '--data-dir', dataDir, '--port', '0'], {
+  const server = spawn(NODE, [CLI, 'serve', '--data-dir', dataDir, '--port', '0', '--clipper-port', '0'], {
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -63,7 +66,8 @@ async function startServer(
     const onData = (chunk: Buffer): void => {
       output += chunk.toString();
       const match = /http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+/.exec(output);
-      if (match) {
+      // The clipper's line follows the URL's: wait for both.
+      if (match && /^Clipper: .*$/m.test(output)) {
         clearTimeout(timer);
         resolveUrl(match[0]);
       }
@@ -75,10 +79,11 @@ async function startServer(
       reject(new Error(`newsdesk serve exited with ${code}:\n${output}`));
     });
   });
-  return { url, server };
+  const clipperUrl = /^Clipper: (http:\/\/127\.0\.0\.1:\d+\/clipper\/v1\/)$/m.exec(output)?.[1] ?? null;
+  return { url, clipperUrl, server };
 }
 
-async function stopServer(server: ChildProcess): Promise<void> {
+export async function stopServer(server: ChildProcess): Promise<void> {
   if (server.exitCode !== null || server.signalCode !== null) return;
   const exited = new Promise<void>((done) => server.once('exit', () => done()));
   server.kill('SIGTERM');
