@@ -7,22 +7,31 @@ import { connection } from './settings.ts';
 const REPEAT_MS = 60_000;
 const RECENT = 'autoRecent';
 
+/** Storage writes one after another: two tabs finishing together would otherwise each count from the same total. */
+let writes: Promise<unknown> = Promise.resolve();
+const inTurn = <T>(write: () => Promise<T>): Promise<T> => {
+  const next = writes.then(write);
+  writes = next.catch(() => undefined);
+  return next;
+};
+
 /**
  * For tabs.onUpdated. Without the `tabs` permission the tab's URL is there only for sites the extension holds a
  * host permission for, which is exactly the sites switched on (and the app's 127.0.0.1): others are never seen.
  */
 export async function captureLoadedTab(tabId: number, change: chrome.tabs.ChangeInfo, tab: chrome.tabs.Tab) {
-  if (change.status !== 'complete' || !tab.url) return;
+  const url = tab.url;
+  if (change.status !== 'complete' || !url) return;
   const { port } = await connection();
-  const site = siteOf(tab.url, port);
+  const site = siteOf(url, port);
   if (!site || !(site in (await readSites()))) return;
   // The browser clears a tab's badge when it navigates: set it again on every page of the site.
   await showBadge(tabId, true);
-  if (await seenRecently(tab.url)) return;
+  if (await inTurn(() => seenRecently(url))) return;
   // Only the window's visible tab can be photographed; a page loading behind another gets none.
   const outcome = await clipOnce({ kind: 'page', tabId, windowId: tab.windowId, screenshot: tab.active });
   // A duplicate is the archive already having it: nothing to report.
-  if (outcome.ok || !outcome.duplicate) await noteSave(site, outcome.ok, outcome.message);
+  if (outcome.ok || !outcome.duplicate) await inTurn(() => noteSave(site, outcome.ok, outcome.message));
 }
 
 /** Permission taken back in the browser's settings: that site is off too, or the popup would say it is on. */
