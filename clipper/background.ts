@@ -1,4 +1,5 @@
-// The background worker: context-menu entries, the popup's requests, pairing that survives the popup closing.
+// The background worker: context-menu entries, the popup's requests, pairing that survives the popup closing, auto-capture.
+import { captureLoadedTab, forgetRevokedSites } from './auto-capture.ts';
 import { clipTab, type ClipRequest } from './clip.ts';
 import { reason } from './capture.ts';
 import type { Message, Reply } from './messages.ts';
@@ -31,6 +32,10 @@ chrome.contextMenus.onClicked.addListener((info, tab) => {
     selectionText: info.selectionText,
   });
 });
+
+// Registered at the top level: a stopped worker is woken for these events only if they are.
+chrome.tabs.onUpdated.addListener((tabId, change, tab) => void captureLoadedTab(tabId, change, tab));
+chrome.permissions.onRemoved.addListener((removed) => void forgetRevokedSites(removed));
 
 chrome.runtime.onMessage.addListener((message, _sender, sendResponse) => {
   handle(message as Message).then(sendResponse, (error: unknown) =>

@@ -13,8 +13,19 @@ declare namespace chrome {
       title?: string;
       active: boolean;
     }
-    function query(query: { active?: boolean; currentWindow?: boolean; lastFocusedWindow?: boolean }): Promise<Tab[]>;
+    interface ChangeInfo {
+      status?: 'loading' | 'complete' | 'unloaded';
+      url?: string;
+    }
+    function query(query: {
+      active?: boolean;
+      currentWindow?: boolean;
+      lastFocusedWindow?: boolean;
+      url?: string | string[];
+    }): Promise<Tab[]>;
     function get(tabId: number): Promise<Tab>;
+    /** The tab's url is there only for sites the extension has host permission for (no `tabs` permission asked). */
+    const onUpdated: Event<(tabId: number, changeInfo: ChangeInfo, tab: Tab) => void>;
     function captureVisibleTab(
       windowId: number,
       options: { format: 'png' | 'jpeg'; quality?: number },
@@ -56,12 +67,26 @@ declare namespace chrome {
       remove(keys: string | string[]): Promise<void>;
     }
     const local: StorageArea;
+    /** Kept while the browser runs, across service-worker restarts. */
+    const session: StorageArea;
     const onChanged: Event<(changes: Record<string, StorageChange>, areaName: string) => void>;
   }
 
   namespace action {
     function setBadgeText(details: { text: string; tabId?: number }): Promise<void>;
     function setBadgeBackgroundColor(details: { color: string; tabId?: number }): Promise<void>;
+    function setTitle(details: { title: string; tabId?: number }): Promise<void>;
+  }
+
+  namespace permissions {
+    interface Permissions {
+      origins?: string[];
+      permissions?: string[];
+    }
+    /** Must be called in a user gesture (a click's handler, before any await), or the browser refuses. */
+    function request(permissions: Permissions): Promise<boolean>;
+    function remove(permissions: Permissions): Promise<boolean>;
+    const onRemoved: Event<(permissions: Permissions) => void>;
   }
 
   namespace runtime {

@@ -4,13 +4,26 @@ import { readTab, reason, screenshotTab } from './capture.ts';
 import { LIMITS, type ClipBody, type ClipKind, type ClipReply } from './protocol.ts';
 import { connection, forgetToken, saveOutcome, type Outcome } from './settings.ts';
 
-export type ClipRequest = { kind: ClipKind; tabId: number; windowId: number; linkUrl?: string; selectionText?: string };
+export type ClipRequest = {
+  kind: ClipKind;
+  tabId: number;
+  windowId: number;
+  linkUrl?: string;
+  selectionText?: string;
+  /** False for a tab in the background: the window's visible tab is another page. */
+  screenshot?: boolean;
+};
 
+/** A save the user asked for: its outcome is kept for the popup. */
 export async function clipTab(request: ClipRequest): Promise<Outcome> {
-  const outcome = await attempt(request).catch((error: unknown) => failure(error));
+  const outcome = await clipOnce(request);
   await saveOutcome(outcome);
   return outcome;
 }
+
+/** A save without keeping its outcome (auto-capture's, which must not hide the user's last one). */
+export const clipOnce = (request: ClipRequest): Promise<Outcome> =>
+  attempt(request).catch((error: unknown) => failure(error));
 
 async function attempt(request: ClipRequest): Promise<Outcome> {
   const target = await connection();
@@ -33,7 +46,8 @@ async function attempt(request: ClipRequest): Promise<Outcome> {
     if (page.html.length > LIMITS.htmlChars) return fail('This page is over 20 MB: too large to send.');
     body.html = page.html;
     try {
-      body.screenshot = await screenshotTab(request.windowId);
+      if (request.screenshot !== false) body.screenshot = await screenshotTab(request.windowId);
+      else note = ' (no screenshot: the tab was not the visible one)';
     } catch (error) {
       note = ` (no screenshot: ${reason(error)})`;
     }
@@ -48,7 +62,13 @@ async function attempt(request: ClipRequest): Promise<Outcome> {
 function worded(reply: ClipReply, note: string): Outcome {
   const at = new Date().toISOString();
   if (reply.status === 'duplicate')
-    return { ok: false, message: `Already in the archive as “${reply.title}”.`, title: reply.title, at };
+    return {
+      ok: false,
+      duplicate: true,
+      message: `Already in the archive as “${reply.title}”.`,
+      title: reply.title,
+      at,
+    };
   return { ok: true, message: `Saved${note}`, title: reply.title, openUrl: reply.openUrl, at };
 }
 

@@ -3,6 +3,7 @@ import { getStatus } from './app-client.ts';
 import { reason } from './capture.ts';
 import type { ClipKind } from './protocol.ts';
 import { ask } from './messages.ts';
+import { renderAuto } from './popup-auto.ts';
 import { connection, forgetToken, readSettings, setPort, validPort, type Outcome } from './settings.ts';
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string): T => document.getElementById(id) as T;
@@ -32,6 +33,8 @@ async function render(): Promise<void> {
   const target = await connection();
   if (document.activeElement !== $('port')) $<HTMLInputElement>('port').value = String(target.port);
   showOutcome(settings.outcome);
+  const [tab] = await chrome.tabs.query({ active: true, currentWindow: true });
+  await renderAuto(tab, target.port);
   let paired: boolean;
   try {
     const status = await getStatus(target);

@@ -13,7 +13,7 @@ export type Pairing = {
 };
 
 /** What the popup shows after a save, whether it started there or in a context menu. */
-export type Outcome = { ok: boolean; message: string; title?: string; openUrl?: string; at: string };
+export type Outcome = { ok: boolean; duplicate?: true; message: string; title?: string; openUrl?: string; at: string };
 
 type Stored = { port?: number; token?: string; pairing?: Pairing; outcome?: Outcome };
 

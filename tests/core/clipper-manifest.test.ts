@@ -1,4 +1,4 @@
-// The built clipper: Manifest V3 for Chromium and Firefox, only the narrow permissions, and the zip holds exactly the folder.
+// The built clipper: Manifest V3 for Chromium and Firefox, narrow required permissions (all sites only as optional), and the zip holds exactly the folder.
 import assert from 'node:assert/strict';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
@@ -42,8 +42,17 @@ test('the built clipper is Manifest V3, narrow, loadable by Chromium and Firefox
   assert.equal(manifest.version, version);
   assert.deepEqual([...manifest.permissions].sort(), ['activeTab', 'contextMenus', 'scripting', 'storage']);
   assert.deepEqual(manifest.host_permissions, ['http://127.0.0.1/*']);
-  const asked = [...manifest.permissions, ...manifest.host_permissions, ...(manifest.optional_host_permissions ?? [])];
-  for (const pattern of ALL_SITES) assert.ok(!asked.includes(pattern), `asks for ${pattern}`);
+  // Required at install: nothing beyond the app's own origin, and no all-sites pattern anywhere it would be granted.
+  const required = [...manifest.permissions, ...manifest.host_permissions];
+  for (const pattern of ALL_SITES) assert.ok(!required.includes(pattern), `requires ${pattern}`);
+  assert.equal(manifest.optional_permissions, undefined, 'no optional API permissions');
+  // Auto-capture asks for one site at a time at run time; these only say which sites it may ask for.
+  assert.deepEqual(manifest.optional_host_permissions, ['http://*/*', 'https://*/*']);
+  for (const [key, value] of Object.entries(manifest)) {
+    if (key === 'optional_host_permissions') continue;
+    for (const pattern of ALL_SITES)
+      assert.ok(!JSON.stringify(value).includes(`"${pattern}"`), `${pattern} appears in ${key}, outside the optional`);
+  }
   assert.equal(manifest.content_scripts, undefined, 'no content script runs on every page');
 
   // Chromium runs the service worker, Firefox the background script; both need their file.

@@ -1,4 +1,4 @@
-// The browser clipper loaded into Debian's Chromium against a real `newsdesk serve`: pair (approved in the app), save a page and a selection with a screenshot, revoke.
+// The browser clipper loaded into Debian's Chromium against a real `newsdesk serve`: pair (approved in the app), save a page and a selection with a screenshot, revoke; per-site auto-capture on and off.
 import { chromium, expect, test, type BrowserContext, type Page, type Worker } from '@playwright/test';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -8,6 +8,12 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startServer, stopServer } from './fixtures.ts';
+
+/** The two chrome.* calls the test makes inside the extension's worker (the clipper's typings are its own project's). */
+declare const chrome: {
+  tabs: { query(query: { url: string }): Promise<{ id?: number }[]> };
+  action: { getBadgeText(details: { tabId: number }): Promise<string> };
+};
 
 const EXTENSION = resolve(import.meta.dirname, '../../dist/clipper');
 
@@ -36,17 +42,48 @@ async function startApp(context: BrowserContext) {
   };
 }
 
-/** An article page on 127.0.0.1 whose script adds a paragraph after load, so only the rendered DOM has it. */
-async function startPages(): Promise<{ url: string; server: Server }> {
-  const html = `<!doctype html><html><head><title>Bridge at Karovsk reopens</title></head><body>
+/**
+ * Pages on 127.0.0.1: /article, whose script adds a paragraph after load, so only the rendered DOM has it, and
+ * /story-N, a different article at each N.
+ */
+async function startPages(): Promise<{ url: string; origin: string; server: Server }> {
+  const article = `<!doctype html><html><head><title>Bridge at Karovsk reopens</title></head><body>
     <article><h1>Bridge at Karovsk reopens</h1><p id="lead">The bridge reopened to aid convoys on Thursday, officials said.</p></article>
     <script>setTimeout(() => { const p = document.createElement('p'); p.id = 'late'; p.textContent = 'Added by the page after load.'; document.querySelector('article').append(p); }, 50);</script>
     </body></html>`;
-  const server = createServer((_request, response) =>
-    response.writeHead(200, { 'Content-Type': 'text/html' }).end(html),
-  );
+  const story = (n: string): string => `<!doctype html><html><head><title>Ferry line ${n} resumes</title></head><body>
+    <article><h1>Ferry line ${n} resumes</h1><p>Ferry line ${n} carried its first passengers across the lake since the spring floods, the port authority said on Friday.</p></article>
+    </body></html>`;
+  const server = createServer((request, response) => {
+    const n = /^\/story-(\d+)$/.exec(request.url ?? '')?.[1];
+    response.writeHead(200, { 'Content-Type': 'text/html' }).end(n ? story(n) : article);
+  });
   await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/article`, server };
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return { url: `${origin}/article`, origin, server };
+}
+
+type App = Awaited<ReturnType<typeof startApp>>;
+
+/** The popup in a tab of its own, pointed at the app's clipper port and paired (approved in the app's UI). */
+async function pairPopup(context: BrowserContext, extensionId: string, app: App): Promise<Page> {
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+  await popup.getByText('Settings').click();
+  await popup.getByLabel('App port').fill(String(app.port));
+  await popup.getByRole('button', { name: 'Use this port' }).click();
+  await expect(popup.locator('#status')).toHaveText(/^Newsdesk \S+ on port \d+: not paired\.$/);
+
+  await popup.getByRole('button', { name: 'Pair with Newsdesk' }).click();
+  await expect(popup.locator('#code')).toHaveText(/^\d{4}$/);
+  const code = await popup.locator('#code').innerText();
+  // The app asks, showing the same code; the user approves there.
+  const prompt = app.ui.getByRole('dialog', { name: 'Pair a browser clipper?' });
+  await expect(prompt.getByLabel('Pairing code')).toHaveText(code, { timeout: 10_000 });
+  await app.ui.screenshot({ path: test.info().outputPath('pairing.png') });
+  await prompt.getByRole('button', { name: 'Approve' }).click();
+  await expect(popup.locator('#status')).toHaveText(/: paired\.$/, { timeout: 10_000 });
+  return popup;
 }
 
 /**
@@ -121,22 +158,7 @@ test.describe('browser clipper', () => {
       expect(unpaired.status).toBe(401);
       expect((await app.call<{ total: number }>('listArticles', [{}])).total).toBe(0);
 
-      const popup = await context.newPage();
-      await popup.goto(`chrome-extension://${extensionId}/popup.html`);
-      await popup.getByText('Settings').click();
-      await popup.getByLabel('App port').fill(String(app.port));
-      await popup.getByRole('button', { name: 'Use this port' }).click();
-      await expect(popup.locator('#status')).toHaveText(/^Newsdesk \S+ on port \d+: not paired\.$/);
-
-      await popup.getByRole('button', { name: 'Pair with Newsdesk' }).click();
-      await expect(popup.locator('#code')).toHaveText(/^\d{4}$/);
-      const code = await popup.locator('#code').innerText();
-      // The app asks, showing the same code; the user approves there.
-      const prompt = app.ui.getByRole('dialog', { name: 'Pair a browser clipper?' });
-      await expect(prompt.getByLabel('Pairing code')).toHaveText(code, { timeout: 10_000 });
-      await app.ui.screenshot({ path: test.info().outputPath('pairing.png') });
-      await prompt.getByRole('button', { name: 'Approve' }).click();
-      await expect(popup.locator('#status')).toHaveText(/: paired\.$/, { timeout: 10_000 });
+      const popup = await pairPopup(context, extensionId, app);
 
       await article.bringToFront();
       await clickToolbarButton(context, extensionId, article);
@@ -197,6 +219,73 @@ test.describe('browser clipper', () => {
       await popup.getByRole('button', { name: 'Save page' }).click();
       await expect(popup.locator('#outcome')).toContainText('pair again');
       expect((await app.call<Listed>('listArticles', [{}])).total).toBe(2);
+    } finally {
+      await app.stop();
+      await new Promise((done) => {
+        pages.server.close(done);
+        pages.server.closeAllConnections();
+      });
+    }
+  });
+
+  test('auto-capture: on for a site, each page opened there is saved with the AUTO badge; off, nothing more', async () => {
+    const extensionId = new URL(worker.url()).host;
+    const app = await startApp(context);
+    const pages = await startPages();
+    /** The toolbar badge of the tab showing URL, read in the extension's worker. */
+    const badgeOf = (url: string): Promise<string> =>
+      worker.evaluate(async (url) => {
+        const [tab] = await chrome.tabs.query({ url });
+        return chrome.action.getBadgeText({ tabId: tab!.id! });
+      }, url);
+    type Listed = { items: { id: string; title: string }[]; total: number };
+    const titles = async (): Promise<string[]> =>
+      (await app.call<Listed>('listArticles', [{}])).items.map((item) => item.title).sort();
+    try {
+      const article = await context.newPage();
+      await article.goto(pages.url);
+      const popup = await pairPopup(context, extensionId, app);
+
+      // The popup reads the active tab's site when it draws: the article's tab in front, then draw again.
+      await article.bringToFront();
+      await popup.reload();
+      const site = popup.getByRole('switch', { name: `Auto-save pages on ${new URL(pages.origin).host}` });
+      await expect(site).not.toBeChecked();
+      // A click is a user gesture for permissions.request; http://127.0.0.1/* is already held, so no prompt.
+      await site.click();
+      await expect(site).toBeChecked();
+      const listed = popup.getByRole('list', { name: 'Sites auto-saved' }).getByRole('listitem');
+      await expect(listed).toHaveText([`${pages.origin} (0 saved) Off`]);
+
+      const first = await context.newPage();
+      await first.goto(`${pages.origin}/story-1`);
+      const second = await context.newPage();
+      await second.goto(`${pages.origin}/story-2`);
+      await expect.poll(titles, { timeout: 15_000 }).toEqual(['Ferry line 1 resumes', 'Ferry line 2 resumes']);
+      await expect(listed).toHaveText([`${pages.origin} (2 saved) Off`]);
+      expect(await badgeOf(`${pages.origin}/story-2`)).toBe('AUTO');
+
+      // What auto-capture saved: the rendered page, and no screenshot, since no click granted activeTab.
+      const { items } = await app.call<Listed>('listArticles', [{}]);
+      type Saved = { text: string; provenance: { method: string }; attachments: { role: string }[] };
+      const saved = await app.call<Saved>('getArticle', [items.find((i) => i.title === 'Ferry line 2 resumes')!.id]);
+      expect(saved.provenance.method).toBe('clipper');
+      expect(saved.text).toContain('carried its first passengers');
+      // Chromium refuses captureVisibleTab with a site's host permission alone ("Either the '<all_urls>' or
+      // 'activeTab' permission is required."), even for the visible tab: the page is saved without one.
+      expect(saved.attachments.map((attachment) => attachment.role)).not.toContain('screenshot');
+
+      // The easy off: the site's Off button. A page opened afterwards is not saved and has no badge.
+      await popup.reload();
+      await listed.getByRole('button', { name: 'Off' }).click();
+      await expect(listed).toHaveCount(0);
+      expect(await badgeOf(`${pages.origin}/story-2`)).toBe('');
+      const third = await context.newPage();
+      await third.goto(`${pages.origin}/story-3`);
+      // Nothing to wait for: give a save that should not happen the time the two above took.
+      await third.waitForTimeout(2000);
+      expect(await titles()).toEqual(['Ferry line 1 resumes', 'Ferry line 2 resumes']);
+      expect(await badgeOf(`${pages.origin}/story-3`)).toBe('');
     } finally {
       await app.stop();
       await new Promise((done) => {
