@@ -120,10 +120,21 @@ export function captureDocument(request: CaptureRequest): CaptureResult {
   }
 }
 
+function opensAsXml(bytes: Uint8Array): boolean {
+  const head = new TextDecoder('latin1')
+    .decode(bytes.subarray(0, 512))
+    .replace(/^\uFEFF|^\xEF\xBB\xBF/, '')
+    .trimStart();
+  return /^<(\?xml|rss\b|feed\b|opml\b|rdf:RDF\b)/i.test(head);
+}
+
 function kindOf(name: string, mediaType: string | undefined, bytes: Uint8Array): Kind {
   const type = mediaType?.split(';')[0]?.trim().toLowerCase() ?? '';
   const ext = extname(name.split(/[?#]/)[0]!).toLowerCase();
   if (type.includes('xml') && type !== 'application/xhtml+xml') return 'xml';
+  // Declared HTML outweighs a URL ending in .xml or .rss (a clipped page's URL is the page's, whatever
+  // its name), unless the bytes themselves open as a feed or a list of feeds.
+  if (type === 'text/html' && !opensAsXml(bytes)) return 'html';
   if (XML_EXT.has(ext)) return 'xml';
   if (type === 'text/html' || type === 'application/xhtml+xml' || HTML_EXT.has(ext)) return 'html';
   if (type === 'text/markdown' || MD_EXT.has(ext)) return 'markdown';

@@ -1,6 +1,6 @@
 // Imports captured documents into the archive: exact duplicates refused, syndicated copies grouped into stories.
 import { join } from 'node:path';
-import { toErrorBody } from '../errors.ts';
+import { ArchiveError, toErrorBody } from '../errors.ts';
 import { failedImport as failed, type Article, type CaptureProgress, type ImportResult } from '../model.ts';
 import { SerialQueue } from '../serial.ts';
 import { sha256, type ArticleStore, type ExtraFile, type NewArticle } from '../store/article-store.ts';
@@ -20,6 +20,7 @@ import { CaptureWorkers } from './capture-workers.ts';
 import { fetchUrl } from './fetch-url.ts';
 import { contentHash, encodeSignature, minhash, SAME_STORY_THRESHOLD } from './near-duplicates.ts';
 import { OcrEngine } from './ocr.ts';
+import { assertPublicUrl, privateNetworkAllowed } from '../monitoring/private-network.ts';
 import { hostOf } from './page-outlets.ts';
 
 type Captured = CaptureResult | ImportResult;
@@ -139,8 +140,21 @@ export class Importer {
     const { items, feedUrls } = captured;
     const results: ImportResult[] = [];
     for (const item of items) results.push(await this.save(item, extra));
-    // An OPML list names feeds: each is fetched (and fails at once, clearly, when offline).
-    for (const feedUrl of feedUrls) results.push(...(await this.fetchAndSave(feedUrl)));
+    // An OPML list names feeds: each is fetched (and fails at once, clearly, when offline). A URL found
+    // in a file is the file's word, not the user's: it stays off this machine and the local network.
+    const allowPrivate = privateNetworkAllowed() || settingsOf(this.registry).allowPrivateNetwork;
+    for (const feedUrl of feedUrls) {
+      try {
+        await assertPublicUrl(feedUrl, allowPrivate);
+      } catch (error) {
+        // Refused (private, not http): said so. A name that does not resolve is the fetch's to report (offline …).
+        if (error instanceof ArchiveError) {
+          results.push(failed(feedUrl, error.message));
+          continue;
+        }
+      }
+      results.push(...(await this.fetchAndSave(feedUrl)));
+    }
     return results;
   }
 

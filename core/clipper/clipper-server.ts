@@ -12,6 +12,10 @@ export const CLIPPER_PATH = '/clipper/v1/';
 const HOST = '127.0.0.1';
 /** Only a browser extension's own origin may pair and clip; a web page's origin never may. */
 const EXTENSION_ORIGIN = /^(chrome-extension|moz-extension):\/\/[A-Za-z0-9._-]+$/;
+/** A clip may hold 64 MB while it is read and saved: a few at once (auto-capture opening tabs), not unbounded. */
+const MAX_CLIPS_IN_FLIGHT = 4;
+/** A clip that has not arrived in this long is dropped; Node's default (5 minutes) holds a slot far longer. */
+const REQUEST_TIMEOUT_MS = 60_000;
 
 export type ClipperHandlers = {
   pairing: Pairing;
@@ -23,7 +27,8 @@ export type RunningClipper = { url: string; port: number; close(): Promise<void>
 /** Listens on 127.0.0.1:port (0: any free port); rejects when the port cannot be had (EADDRINUSE). */
 export async function startClipperServer(handlers: ClipperHandlers, port: number): Promise<RunningClipper> {
   const { version } = appInfo();
-  const server = createServer((req, res) => {
+  let clipsInFlight = 0;
+  const server = createServer({ requestTimeout: REQUEST_TIMEOUT_MS }, (req, res) => {
     handle(req, res).catch((error: unknown) => sendError(res, error));
   });
 
@@ -58,8 +63,19 @@ export async function startClipperServer(handlers: ClipperHandlers, port: number
       // Before the body is read: nothing of an unpaired request is parsed, let alone written.
       if (!client)
         throw new ClipperError(401, 'unauthorized', 'This extension is not paired with Newsdesk (or was revoked).');
-      const clip = await readJson(req, MAX_CLIP_BODY_BYTES, ClipBody);
-      const answer = await handlers.save(clip);
+      if (clipsInFlight >= MAX_CLIPS_IN_FLIGHT)
+        throw new ClipperError(429, 'too_many', 'Newsdesk is still saving earlier clips: try again in a moment.');
+      clipsInFlight++;
+      let answer;
+      try {
+        const clip = await readJson(req, MAX_CLIP_BODY_BYTES, ClipBody);
+        // Revoked while its body arrived (a slow upload can take minutes): refused, nothing written.
+        if (!handlers.pairing.authenticate(token, fromExtension ? origin : undefined))
+          throw new ClipperError(401, 'unauthorized', 'This extension was revoked while it sent the clip.');
+        answer = await handlers.save(clip);
+      } finally {
+        clipsInFlight--;
+      }
       await handlers.pairing.touch(client);
       return sendJson(res, answer.status === 'saved' ? 201 : 200, answer);
     }

@@ -14,10 +14,13 @@ export const MAX_PENDING = 5;
 const FORGET_AFTER_MS = 3 * PAIRING_TTL_MS;
 /** lastUsedAt is rewritten at most this often: a clip is not worth a second durable write each time. */
 const TOUCH_EVERY_MS = 60_000;
+/** After a refusal, the same origin waits this long before it may ask again. */
+export const REFUSAL_COOLDOWN_MS = 30_000;
 
 type PairingRequest = PairingRequestView & {
   createdMs: number;
-  decision: 'pending' | 'approved' | 'refused';
+  /** `deciding`: approved, its client being written; neither a second answer nor a poll may take it meanwhile. */
+  decision: 'pending' | 'deciding' | 'approved' | 'refused';
   /** The token, between approval and the first poll after it; then only its hash remains (in clipper.json). */
   token: string | null;
 };
@@ -26,12 +29,18 @@ export type PollAnswer = { state: 'pending' | 'approved' | 'refused' | 'expired'
 
 export class Pairing {
   private readonly requests = new Map<string, PairingRequest>();
+  /** When the user last refused each origin: it may not ask again at once (a prompt that keeps coming back). */
+  private readonly refusedAt = new Map<string, number>();
 
   constructor(private readonly store: ClientStore) {}
 
   /** A new request from an extension: its id (to poll) and the code both sides show. */
   request(name: string, origin: string): { requestId: string; code: string } {
     this.prune();
+    // One waiting request per origin (a second Pair press replaces the first), so one extension or one
+    // local process cannot fill the queue and keep the app's prompt up.
+    for (const r of this.requests.values())
+      if (r.origin === origin && r.decision === 'pending' && this.stateOf(r) === 'pending') r.decision = 'refused';
     const pending = [...this.requests.values()].filter((r) => this.stateOf(r) === 'pending');
     if (pending.length >= MAX_PENDING)
       throw new ClipperError(
@@ -40,6 +49,12 @@ export class Pairing {
         `${MAX_PENDING} pairing requests are already waiting for an answer in Newsdesk.`,
       );
     const now = Date.now();
+    if (now - (this.refusedAt.get(origin) ?? -Infinity) < REFUSAL_COOLDOWN_MS)
+      throw new ClipperError(
+        429,
+        'too_many',
+        'Newsdesk refused this extension a moment ago: wait before asking again.',
+      );
     const id = `pr_${randomBytes(16).toString('base64url')}`;
     const code = String(randomInt(0, 10_000)).padStart(4, '0');
     this.requests.set(id, {
@@ -99,14 +114,22 @@ export class Pairing {
       lastUsedAt: null,
       revokedAt: null,
     };
-    await this.store.update((draft) => void draft.clients.push(client));
+    request.decision = 'deciding';
+    try {
+      await this.store.update((draft) => void draft.clients.push(client));
+    } catch (error) {
+      request.decision = 'pending';
+      throw error;
+    }
     request.decision = 'approved';
     request.token = token;
     return viewOf(client);
   }
 
   refuse(id: string): void {
-    this.waiting(id).decision = 'refused';
+    const request = this.waiting(id);
+    request.decision = 'refused';
+    this.refusedAt.set(request.origin, Date.now());
   }
 
   /** The token stops working once this returns (the change is durable and in memory). */
@@ -153,6 +176,8 @@ export class Pairing {
     this.prune();
     const request = this.requests.get(id);
     if (!request) throw new ArchiveError('not_found', `There is no pairing request ${id}.`);
+    if (request.decision === 'deciding')
+      throw new ArchiveError('invalid', 'That pairing request is being approved already.');
     const state = this.stateOf(request);
     if (state !== 'pending')
       throw new ArchiveError('invalid', `That pairing request is ${state}: the extension must ask again.`);
@@ -160,6 +185,7 @@ export class Pairing {
   }
 
   private stateOf(request: PairingRequest): PollAnswer['state'] {
+    if (request.decision === 'deciding') return 'pending';
     if (request.decision !== 'pending') return request.decision;
     return Date.now() - request.createdMs >= PAIRING_TTL_MS ? 'expired' : 'pending';
   }

@@ -25,6 +25,8 @@ export function ClipperStatus({ onError }: { onError: (error: unknown) => void }
       </button>
       {request && (
         <PairingPrompt
+          // A new request is a new dialog: its code is read afresh, focus starts again on Refuse.
+          key={request.id}
           request={request}
           more={overview.pending.length - 1}
           onApprove={() => void clipper.approve(request.id)}
@@ -63,10 +65,11 @@ function PairingPrompt({ request, more, onApprove, onRefuse }: PromptProps) {
           {more > 0 && ` ${more} more request(s) wait after this one.`}
         </p>
         <div className="modal-actions">
-          <button type="button" className="button" onClick={onRefuse}>
+          {/* Focus on Refuse: a key pressed by chance (Enter while typing elsewhere) must not approve. */}
+          <button type="button" className="button" onClick={onRefuse} data-autofocus>
             Refuse
           </button>
-          <button type="button" className="button primary" onClick={onApprove} data-autofocus>
+          <button type="button" className="button primary" onClick={onApprove}>
             Approve
           </button>
         </div>

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { openArchive } from '../../core/archive.ts';
+import { REFUSAL_COOLDOWN_MS } from '../../core/clipper/pairing.ts';
 import { articlePage, EXTENSION, PARAGRAPHS, PNG_URL, startClipper } from './helpers/clipper-client.ts';
 import { defer, tempDir } from './helpers/temp-dir.ts';
 
@@ -144,15 +145,18 @@ test('too large is 413 (declared, or a field over its limit); a screenshot that 
 
 test('pairing requests expire after 5 minutes, can be refused, and at most 5 wait', async (t) => {
   const { send, archive } = await startClipper(t);
-  const ask = async () => (await send('/clipper/v1/pair', { body: { name: 'Chromium' } })).body.requestId as string;
+  // One waiting request per origin: five extensions, each its own.
+  const from = (n: number) => ({ origin: `chrome-extension://extension${n}` });
+  const ask = async (n: number) =>
+    (await send('/clipper/v1/pair', { body: { name: 'Chromium' }, headers: from(n) })).body.requestId as string;
   const poll = async (id: string) => (await send(`/clipper/v1/pair/${id}`)).body;
-  const refused = await ask();
+  const refused = await ask(0);
   await archive.refuseClipperRequest(refused);
   assert.deepEqual(await poll(refused), { state: 'refused' });
   await assert.rejects(archive.approveClipperRequest(refused), /refused/);
 
-  const waiting = [await ask(), await ask(), await ask(), await ask(), await ask()];
-  const sixth = await send('/clipper/v1/pair', { body: { name: 'one too many' } });
+  const waiting = [await ask(1), await ask(2), await ask(3), await ask(4), await ask(5)];
+  const sixth = await send('/clipper/v1/pair', { body: { name: 'one too many' }, headers: from(6) });
   assert.equal(sixth.status, 429);
   assert.equal(sixth.body.error.code, 'too_many');
 
@@ -161,7 +165,7 @@ test('pairing requests expire after 5 minutes, can be refused, and at most 5 wai
   assert.deepEqual(await poll(waiting[0]!), { state: 'expired' });
   await assert.rejects(archive.approveClipperRequest(waiting[1]!), /expired/);
   assert.deepEqual((await archive.getClipper()).pending, []);
-  assert.equal((await send('/clipper/v1/pair', { body: { name: 'again' } })).status, 202);
+  assert.equal((await send('/clipper/v1/pair', { body: { name: 'again' }, headers: from(0) })).status, 202);
   assert.equal((await send('/clipper/v1/pair/pr_aaaaaaaaaaaaaaaaaaaaaa')).status, 404);
   assert.deepEqual((await archive.getClipper()).clients, []);
 });
@@ -208,4 +212,88 @@ test('any JSON body gets a JSON answer, never a 5xx', async (t) => {
     }),
     { numRuns: 150 },
   );
+});
+
+test('one waiting request per origin; after a refusal the same origin waits before asking again', async (t) => {
+  const { send, archive } = await startClipper(t);
+  const ask = async () => send('/clipper/v1/pair', { body: { name: 'Chromium' }, headers: { origin: EXTENSION } });
+  const first = (await ask()).body.requestId as string;
+  const second = (await ask()).body.requestId as string;
+  // Pressing Pair again replaces the first request: the app shows one prompt for it, not two.
+  assert.deepEqual(
+    (await archive.getClipper()).pending.map((p) => p.id),
+    [second],
+  );
+  assert.equal((await send(`/clipper/v1/pair/${first}`)).body.state, 'refused');
+  await archive.refuseClipperRequest(second);
+  const again = await ask();
+  assert.equal(again.status, 429);
+  assert.match(again.body.error.message, /refused this extension a moment ago/);
+  t.mock.timers.enable({ apis: ['Date'], now: Date.now() });
+  t.mock.timers.tick(REFUSAL_COOLDOWN_MS);
+  assert.equal((await ask()).status, 202);
+});
+
+test('approve and refuse at once: one answer wins, one client is stored', async (t) => {
+  const { send, archive } = await startClipper(t);
+  const asked = await send('/clipper/v1/pair', { body: { name: 'Chromium' }, headers: { origin: EXTENSION } });
+  const id = asked.body.requestId as string;
+  const answers = await Promise.allSettled([
+    archive.approveClipperRequest(id),
+    archive.refuseClipperRequest(id),
+    archive.approveClipperRequest(id),
+  ]);
+  assert.deepEqual(
+    answers.map((a) => a.status),
+    ['fulfilled', 'rejected', 'rejected'],
+  );
+  assert.equal((await archive.getClipper()).clients.length, 1);
+  const polled = await send(`/clipper/v1/pair/${id}`, { headers: { origin: EXTENSION } });
+  assert.equal(polled.body.state, 'approved');
+  assert.ok(polled.body.token);
+});
+
+test('a clip whose token is revoked while its body arrives is refused, and nothing is written', async (t) => {
+  const { archive, port, pair, files } = await startClipper(t);
+  const token = await pair();
+  const before = await files();
+  const body = JSON.stringify(page('Sent slowly'));
+  const answer = new Promise<{ status: number; body: string }>((resolve, reject) => {
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        path: '/clipper/v1/clip',
+        method: 'POST',
+        headers: {
+          host: `127.0.0.1:${port}`,
+          origin: EXTENSION,
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(body),
+          authorization: `Bearer ${token}`,
+        },
+      },
+      (res) => {
+        let text = '';
+        res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+      },
+    );
+    req.on('error', reject);
+    // The headers and a little of the body now; the rest after the revocation.
+    req.write(body.slice(0, 10));
+    setTimeout(async () => {
+      const [client] = (await archive.getClipper()).clients;
+      await archive.revokeClipperClient(client!.id);
+      req.end(body.slice(10));
+    }, 100);
+  });
+  const { status } = await answer;
+  assert.equal(status, 401);
+  const after = (await files()).filter((f) => !f.startsWith('clipper.json'));
+  assert.deepEqual(
+    after,
+    before.filter((f) => !f.startsWith('clipper.json')),
+  );
+  assert.equal((await archive.listArticles()).total, 0);
 });

@@ -207,3 +207,56 @@ test('a link clip is fetched by the app like a typed URL, on 127.0.0.1 too', asy
   assert.equal(missing.status, 502);
   assert.equal(missing.body.error.code, 'unreachable');
 });
+
+test('feeds listed in a clipped OPML file stay off this machine; a page named .xml is still read as a page', async (t) => {
+  const asked: string[] = [];
+  const local = createServer((req, res) => {
+    asked.push(req.url ?? '');
+    if (req.url === '/list.opml') {
+      res.writeHead(200, { 'Content-Type': 'text/x-opml' });
+      return void res.end(
+        `<?xml version="1.0"?><opml version="2.0"><body><outline type="rss" xmlUrl="http://127.0.0.1:${(local.address() as AddressInfo).port}/router/reboot"/></body></opml>`,
+      );
+    }
+    res.writeHead(404).end();
+  });
+  await new Promise<void>((resolve) => local.listen(0, '127.0.0.1', resolve));
+  defer(t, () => new Promise((resolve) => local.close(resolve)));
+  const base = `http://127.0.0.1:${(local.address() as AddressInfo).port}`;
+  const { send, pair, archive } = await startClipper(t);
+  const headers = { authorization: `Bearer ${await pair()}` };
+  const now = new Date().toISOString();
+
+  // A link the user chose to save may be on 127.0.0.1; the feeds its OPML names may not.
+  await send('/clipper/v1/clip', {
+    body: { kind: 'link', url: 'https://evil.example/', title: 'x', linkUrl: `${base}/list.opml`, capturedAt: now },
+    headers,
+  });
+  // A page clip whose "HTML" is an OPML list naming a local address.
+  const opmlPage = await send('/clipper/v1/clip', {
+    body: {
+      kind: 'page',
+      url: 'https://evil.example/list.opml',
+      title: 'x',
+      html: `<opml version="2.0"><body><outline type="rss" xmlUrl="${base}/router/reboot?x=1"/></body></opml>`,
+      capturedAt: now,
+    },
+    headers,
+  });
+  assert.notEqual(opmlPage.status, 201);
+  assert.deepEqual(asked, ['/list.opml'], 'the listed feed on 127.0.0.1 was never requested');
+  assert.equal((await archive.listArticles()).total, 0);
+
+  // An ordinary page whose URL ends in .xml is the page the browser rendered.
+  const page = await send('/clipper/v1/clip', {
+    body: {
+      kind: 'page',
+      url: 'https://herald.example.org/world/floods.xml',
+      title: 'Floods close the harbour road',
+      html: articlePage('Floods close the harbour road', PARAGRAPHS),
+      capturedAt: now,
+    },
+    headers,
+  });
+  assert.equal(page.status, 201, JSON.stringify(page.body));
+});
