@@ -40,3 +40,18 @@ export const Manifest = z.object({
     .max(1_000_000),
 });
 export type Manifest = z.infer<typeof Manifest>;
+
+/**
+ * What a bundle records of where an article came from: a URL as it is, a local path (or a file:
+ * URL) as its file name only, so the exporter's folders and user name do not travel with it.
+ */
+export function originName(origin: string): string {
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(origin) && !/^file:/i.test(origin)) return origin;
+  let name = origin.split(/[\\/]/).pop() ?? '';
+  try {
+    if (/^file:/i.test(origin)) name = decodeURIComponent(name);
+  } catch {
+    // A malformed escape stays as it was written.
+  }
+  return name;
+}

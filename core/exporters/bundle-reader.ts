@@ -1,7 +1,7 @@
 // Opens a Newsdesk bundle and checks all of it before anything is imported: names, sizes, zip bombs, the manifest's checksums, every document's schema.
 import { createHash } from 'node:crypto';
 import { statfs } from 'node:fs/promises';
-import yauzl, { type Entry, type ZipFile } from 'yauzl';
+import type { Entry, ZipFile } from 'yauzl';
 import { z } from 'zod';
 import { ArchiveError, describeIssues } from '../errors.ts';
 import { ArticleDocument, ClaimGroup, Collection, Entity, type Article } from '../model.ts';
@@ -13,20 +13,20 @@ import {
   MANIFEST,
   Manifest,
   ORIGINAL_ENTRY,
+  originName,
   REGISTRY_ENTRIES,
 } from './bundle-format.ts';
 import { clipText } from '../common/clip-text.ts';
-
-/** Limits that no real bundle reaches and every zip bomb does. */
-export const BUNDLE_LIMITS = {
-  entries: 1_000_000,
-  /** One article document, one original, one registry file. */
-  entryBytes: 256 * 1024 * 1024,
-  /** Everything unpacked. */
-  totalBytes: 64 * 1024 * 1024 * 1024,
-  /** Deflate reaches ~1000:1 on a run of one byte; news JSON compresses ~5-20:1. */
-  ratio: 200,
-};
+import { contentHash, encodeSignature, minhash } from '../capture/near-duplicates.ts';
+import {
+  BUNDLE_LIMITS,
+  entryAllowance,
+  entryReader,
+  listEntries,
+  openZip,
+  totalAllowance,
+  ZipRefused,
+} from './bundle-zip.ts';
 
 export type BundleContents = {
   manifest: Manifest;
@@ -46,46 +46,6 @@ const refuse = (why: string): never => {
   throw new ArchiveError('invalid', `This bundle was refused and nothing was imported: ${why}`);
 };
 
-function openZip(path: string): Promise<ZipFile> {
-  return new Promise((resolve, reject) =>
-    yauzl.open(
-      path,
-      { lazyEntries: true, autoClose: false, strictFileNames: true, validateEntrySizes: true },
-      (error, zip) => (error ? reject(error) : resolve(zip)),
-    ),
-  );
-}
-
-function listEntries(zip: ZipFile): Promise<Entry[]> {
-  return new Promise((resolve, reject) => {
-    const entries: Entry[] = [];
-    zip.on('entry', (entry: Entry) => {
-      entries.push(entry);
-      if (entries.length > BUNDLE_LIMITS.entries)
-        reject(new Error(`it holds more than ${BUNDLE_LIMITS.entries} files`));
-      else zip.readEntry();
-    });
-    zip.once('end', () => resolve(entries));
-    zip.once('error', reject);
-    zip.readEntry();
-  });
-}
-
-async function readEntry(zip: ZipFile, entry: Entry): Promise<Buffer> {
-  const stream = await new Promise<NodeJS.ReadableStream>((resolve, reject) =>
-    zip.openReadStream(entry, (error, s) => (error ? reject(error) : resolve(s))),
-  );
-  const parts: Buffer[] = [];
-  let size = 0;
-  for await (const part of stream as AsyncIterable<Buffer>) {
-    size += part.length;
-    // validateEntrySizes stops a stream longer than declared; this is the same promise, kept by us.
-    if (size > entry.uncompressedSize) throw new Error(`${entry.fileName} is longer than it says`);
-    parts.push(part);
-  }
-  return Buffer.concat(parts);
-}
-
 function parseJson<T>(bytes: Buffer, schema: z.ZodType<T, unknown>, what: string): T {
   let value: unknown;
   try {
@@ -104,23 +64,29 @@ function parseJson<T>(bytes: Buffer, schema: z.ZodType<T, unknown>, what: string
  * ArchiveError saying what is wrong before anything could be imported.
  */
 export async function openBundle(path: string, dataDir: string): Promise<BundleContents> {
-  let zip: ZipFile;
+  let opened: Awaited<ReturnType<typeof openZip>>;
   try {
-    zip = await openZip(path);
+    opened = await openZip(path);
   } catch (error) {
+    if (error instanceof ZipRefused) return refuse(`${error.message}.`);
     return refuse(`it is not a zip file that can be read (${(error as Error).message}).`);
   }
+  const { zip, fileBytes } = opened;
   try {
-    return await verify(zip, dataDir);
+    return await verify(zip, fileBytes, dataDir);
   } catch (error) {
     zip.close();
     if (error instanceof ArchiveError) throw error;
-    // yauzl's own checks (a name with "..", an absolute path, a size that lies) arrive here.
+    // yauzl's own checks (a name with "..", an absolute path, a size that lies) and ours arrive here.
     return refuse(`${(error as Error).message}.`);
   }
 }
 
-async function verify(zip: ZipFile, dataDir: string): Promise<BundleContents> {
+/** An entry's bytes, refused unless they are the ones its manifest line names. */
+const matches = (bytes: Buffer, expected: { bytes: number; sha256: string }) =>
+  bytes.length === expected.bytes && createHash('sha256').update(bytes).digest('hex') === expected.sha256;
+
+async function verify(zip: ZipFile, fileBytes: number, dataDir: string): Promise<BundleContents> {
   const entries = await listEntries(zip);
   const byName = new Map<string, Entry>();
   let total = 0;
@@ -137,17 +103,16 @@ async function verify(zip: ZipFile, dataDir: string): Promise<BundleContents> {
     if (entry.isEncrypted()) refuse(`${name} is encrypted.`);
     if (entry.uncompressedSize > BUNDLE_LIMITS.entryBytes)
       refuse(`${name} unpacks to ${entry.uncompressedSize} bytes.`);
-    if (
-      entry.uncompressedSize > 1 << 20 &&
-      entry.uncompressedSize / Math.max(1, entry.compressedSize) > BUNDLE_LIMITS.ratio
-    )
+    // Every entry, small ones too (200 entries of 1 MiB at 643:1 were once let through); the reader counts again as they inflate.
+    if (entry.uncompressedSize > entryAllowance(entry))
       refuse(
         `${name} unpacks to ${Math.round(entry.uncompressedSize / Math.max(1, entry.compressedSize))} times its size (a zip bomb).`,
       );
     total += entry.uncompressedSize;
     byName.set(name, entry);
   }
-  if (total > BUNDLE_LIMITS.totalBytes) refuse(`it unpacks to ${total} bytes.`);
+  if (total > totalAllowance(fileBytes))
+    refuse(`it unpacks to ${total} bytes from a ${fileBytes}-byte file (a zip bomb).`);
   // The archive's disk, where it will unpack to (the bundle may sit on a USB stick).
   const free = await statfs(dataDir)
     .then((s) => s.bavail * s.bsize)
@@ -158,61 +123,93 @@ async function verify(zip: ZipFile, dataDir: string): Promise<BundleContents> {
       `This bundle unpacks to ${total} bytes and the disk has ${free} free: nothing was imported.`,
     );
 
+  const readEntry = entryReader(zip, fileBytes);
   const manifestEntry = byName.get(MANIFEST) ?? refuse('it has no manifest.json (is it a Newsdesk bundle?).');
-  const manifest = parseJson(await readEntry(zip, manifestEntry), Manifest, 'manifest.json');
+  const manifest = parseJson(await readEntry(manifestEntry), Manifest, 'manifest.json');
   const listed = new Map(manifest.files.map((f) => [f.path, f]));
   if (listed.size !== manifest.files.length) refuse('its manifest lists a file twice.');
   for (const name of byName.keys())
     if (name !== MANIFEST && !listed.has(name)) refuse(`${name} is not in its manifest.`);
   for (const name of listed.keys()) if (!byName.has(name)) refuse(`${name} is in its manifest but not in the bundle.`);
 
-  const registry =
-    <T>(name: string, schema: z.ZodType<T, unknown>) =>
-    async (): Promise<T[]> =>
-      byName.has(name) ? parseJson(await readEntry(zip, byName.get(name)!), z.array(schema), name) : [];
   const articleIds: string[] = [];
-  const attachments = new Set<string>();
+  /** What each article says its original is: checked against the original's own bytes below. */
+  const claimed = new Map<string, { entry: string; sha256: string; bytes: number }[]>();
   for (const entry of entries) {
     if (entry.fileName === MANIFEST) continue;
-    const bytes = await readEntry(zip, entry);
-    const expected = listed.get(entry.fileName)!;
-    if (bytes.length !== expected.bytes || createHash('sha256').update(bytes).digest('hex') !== expected.sha256)
+    const bytes = await readEntry(entry);
+    if (!matches(bytes, listed.get(entry.fileName)!))
       refuse(`${entry.fileName} does not match its checksum in the manifest (damaged or changed).`);
     const article = ARTICLE_ENTRY.exec(entry.fileName);
-    if (article) {
-      const doc = parseJson(bytes, ArticleDocument, entry.fileName);
-      if (doc.article.id !== article[1]) refuse(`${entry.fileName} holds article ${doc.article.id}.`);
-      articleIds.push(doc.article.id);
-      const attachment = doc.article.provenance.attachment;
-      if (attachment) {
-        // Only the article's own name: any other would let a bundle write over another article's original.
-        const own = ORIGINAL_ENTRY.exec(`originals/${attachment}`);
-        if (!own || own[1] !== doc.article.id)
-          refuse(
-            `${entry.fileName} names an original that is not its own (${JSON.stringify(clipText(attachment, 100))}).`,
-          );
-        attachments.add(attachment);
-      }
-    }
+    if (!article) continue;
+    const doc = parseJson(bytes, ArticleDocument, entry.fileName);
+    if (doc.article.id !== article[1]) refuse(`${entry.fileName} holds article ${doc.article.id}.`);
+    // The hash that decides "already here" is recomputed: a copied one would drop a different text.
+    if (doc.article.contentHash && doc.article.contentHash !== contentHash(doc.article.text))
+      refuse(`${entry.fileName} records a content hash its text does not have.`);
+    articleIds.push(doc.article.id);
+    const { attachment, sha256, bytes: size } = doc.article.provenance;
+    if (!attachment) continue;
+    // Only the article's own name: any other would let a bundle write over another article's original.
+    const own = ORIGINAL_ENTRY.exec(`originals/${attachment}`);
+    if (!own || own[1] !== doc.article.id)
+      refuse(`${entry.fileName} names an original that is not its own (${JSON.stringify(clipText(attachment, 100))}).`);
+    const records = [{ sha256, bytes: size }, ...doc.article.attachments.filter((a) => a.name === attachment)];
+    claimed.set(
+      attachment,
+      records.map((r) => ({ entry: entry.fileName, sha256: r.sha256, bytes: r.bytes })),
+    );
   }
   for (const entry of entries) {
     const original = ORIGINAL_ENTRY.exec(entry.fileName);
-    if (original && !attachments.has(entry.fileName.slice('originals/'.length)))
-      refuse(`${entry.fileName} belongs to no article of the bundle.`);
+    if (!original) continue;
+    const claims = claimed.get(entry.fileName.slice('originals/'.length));
+    if (!claims) refuse(`${entry.fileName} belongs to no article of the bundle.`);
+    // The manifest line was checked against the bytes above, so it is their size and hash.
+    const actual = listed.get(entry.fileName)!;
+    for (const claim of claims!)
+      if (claim.sha256 !== actual.sha256 || claim.bytes !== actual.bytes)
+        refuse(`${entry.fileName} is not the original ${claim.entry} records (its size or sha256 differs).`);
   }
-  const contents: BundleContents = {
+  return contents(zip, fileBytes, byName, listed, manifest, articleIds);
+}
+
+/**
+ * What the merge reads, a second pass over the zip: each entry checked against its manifest line
+ * again, so a file changed on disk since it was verified is refused, not imported.
+ */
+async function contents(
+  zip: ZipFile,
+  fileBytes: number,
+  byName: Map<string, Entry>,
+  listed: Map<string, Manifest['files'][number]>,
+  manifest: Manifest,
+  articleIds: string[],
+): Promise<BundleContents> {
+  const readEntry = entryReader(zip, fileBytes);
+  const read = async (name: string) => {
+    const bytes = await readEntry(byName.get(name)!);
+    return matches(bytes, listed.get(name)!) ? bytes : refuse(`${name} changed while it was imported.`);
+  };
+  const registry = async <T>(name: string, schema: z.ZodType<T, unknown>): Promise<T[]> =>
+    byName.has(name) ? parseJson(await read(name), z.array(schema), name) : [];
+  return {
     manifest,
-    entities: await registry(ENTITIES, Entity)(),
-    claimGroups: await registry(CLAIM_GROUPS, ClaimGroup)(),
-    collections: await registry(COLLECTIONS, Collection)(),
+    entities: await registry(ENTITIES, Entity),
+    claimGroups: await registry(CLAIM_GROUPS, ClaimGroup),
+    collections: await registry(COLLECTIONS, Collection),
     articleIds,
-    article: async (id) =>
-      parseJson(await readEntry(zip, byName.get(`articles/${id}.json`)!), ArticleDocument, id).article,
-    original: async (attachment) => {
-      const entry = byName.get(`originals/${attachment}`);
-      return entry ? readEntry(zip, entry) : null;
+    article: async (id) => {
+      const { article } = parseJson(await read(`articles/${id}.json`), ArticleDocument, id);
+      // Both fingerprints are this archive's to make: the hash was checked, the near-duplicate signature is remade.
+      return {
+        ...article,
+        contentHash: contentHash(article.text),
+        minhash: encodeSignature(minhash(article.text)),
+        provenance: { ...article.provenance, origin: originName(article.provenance.origin) },
+      };
     },
+    original: async (attachment) => (byName.has(`originals/${attachment}`) ? read(`originals/${attachment}`) : null),
     close: () => zip.close(),
   };
-  return contents;
 }

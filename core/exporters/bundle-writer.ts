@@ -9,6 +9,7 @@ import {
   ENTITIES,
   MANIFEST,
   originalEntry,
+  originName,
   type Manifest,
 } from './bundle-format.ts';
 import { entityIdsOf, type ExportSource } from './export-source.ts';
@@ -23,7 +24,12 @@ export function bundle(source: ExportSource): AsyncIterable<Buffer> {
     let originals = 0;
     for await (const article of source.articles()) {
       // The whole document, rejected suggestions too: the other archive must not suggest them again.
-      await zip.add(articleEntry(article.id), JSON.stringify({ schemaVersion: SCHEMA_VERSION, article }));
+      // Where it came from as a file name, not the exporter's path to it (a URL stays whole).
+      const shared = {
+        ...article,
+        provenance: { ...article.provenance, origin: originName(article.provenance.origin) },
+      };
+      await zip.add(articleEntry(article.id), JSON.stringify({ schemaVersion: SCHEMA_VERSION, article: shared }));
       articles++;
       for (const claim of article.claims) if (claim.groupId) groupIds.add(claim.groupId);
       for (const id of article.collectionIds) collectionIds.add(id);
