@@ -1,5 +1,5 @@
 // Browser mode's per-run token: taken once from the printed URL, kept in this tab (memory and sessionStorage), sent as a header.
-/** Named for the header core/serve.ts reads; sessionStorage is per origin (port included) and per tab, unlike a cookie. */
+/** Where the tab keeps it: sessionStorage is per origin (port included) and per tab, unlike a cookie. */
 const KEY = 'newsdesk.token';
 
 let token: string | null = null;
