@@ -1,4 +1,4 @@
-// The contract over HTTP on 127.0.0.1: serves the built UI, POST /api/:method and POST /export (a download), every request guarded by a per-run token.
+// The contract over HTTP on 127.0.0.1: serves the built UI, POST /api/:method and POST /export (a download), the API and downloads guarded by a per-run token sent as a header.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
@@ -41,6 +41,7 @@ export const CONTENT_SECURITY_POLICY = [
 
 export async function serveArchive(options: ServeOptions): Promise<RunningServer> {
   const token = options.token ?? randomBytes(24).toString('base64url');
+  let linkUsed = false;
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => sendError(res, error));
   });
@@ -54,20 +55,38 @@ export async function serveArchive(options: ServeOptions): Promise<RunningServer
     const host = req.headers.host ?? '';
     if (host !== `${HOST}:${port()}` && host !== `localhost:${port()}`)
       throw new ArchiveError('unauthorized', 'This server only answers requests addressed to 127.0.0.1.');
-    const fromQuery = url.searchParams.get('token');
-    // Cookies ignore ports: one name per server, so two `newsdesk serve` tabs do not log each other out.
-    const cookie = `newsdesk_token_${port()}`;
-    const presented = req.headers['x-newsdesk-token'] ?? fromQuery ?? readCookie(req, cookie);
-    if (typeof presented !== 'string' || !sameSecret(presented, token))
-      throw new ArchiveError('unauthorized', 'Missing or wrong token: open the URL that `newsdesk serve` printed.');
-    if (fromQuery) res.setHeader('Set-Cookie', `${cookie}=${token}; HttpOnly; SameSite=Strict; Path=/`);
-
+    // The token travels in a header only: a cookie would go to every server on 127.0.0.1, whatever its port.
     const api = /^\/api\/([A-Za-z]+)$/.exec(url.pathname);
-    if (api) return handleApi(req, res, api[1]!);
-    if (url.pathname === '/export') return handleExport(req, res);
+    if (api || url.pathname === '/export') {
+      const presented = req.headers['x-newsdesk-token'];
+      if (typeof presented !== 'string' || !sameSecret(presented, token))
+        throw new ArchiveError(
+          'unauthorized',
+          'Missing or wrong X-Newsdesk-Token header: open the URL that `newsdesk serve` printed.',
+        );
+      return api ? handleApi(req, res, api[1]!) : handleExport(req, res);
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD')
       throw new ArchiveError('not_found', `${req.method} ${url.pathname} is not served here.`);
+    // The UI's files hold no data, so they load without the token (a reload of the tab has none in its URL).
+    if (isEntry(url.pathname) && url.searchParams.has('token')) admitLink(url.searchParams.get('token')!, req.method);
     return serveFile(res, url.pathname);
+  }
+
+  /**
+   * The printed URL opens one tab, once: the page moves its token into that tab's sessionStorage, so the same
+   * URL found later in history or a terminal's scrollback no longer opens the app.
+   */
+  function admitLink(presented: string, method: string | undefined): void {
+    if (!sameSecret(presented, token))
+      throw new ArchiveError('unauthorized', 'Wrong token in the URL: open the URL that `newsdesk serve` printed.');
+    if (linkUsed)
+      throw new ArchiveError(
+        'unauthorized',
+        'This link already opened Newsdesk once: use that tab (a reload keeps it), or restart `newsdesk serve` for a new link.',
+      );
+    // A HEAD (a link checker, a preview) shows nothing, so it does not use the link up.
+    if (method === 'GET') linkUsed = true;
   }
 
   async function handleApi(req: IncomingMessage, res: ServerResponse, method: string): Promise<void> {
@@ -176,12 +195,9 @@ function sameSecret(presented: string, token: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-function readCookie(req: IncomingMessage, name: string): string | undefined {
-  for (const part of (req.headers.cookie ?? '').split(';')) {
-    const [key, ...value] = part.trim().split('=');
-    if (key === name) return value.join('=');
-  }
-  return undefined;
+/** The UI's entry page, the one the printed URL names. */
+function isEntry(pathname: string): boolean {
+  return pathname === '/' || pathname === '/index.html';
 }
 
 async function readBody(req: IncomingMessage): Promise<string> {

@@ -1,6 +1,7 @@
 // The archive as the UI sees it: the preload's window.archive in Electron, or the same contract over HTTP, unwrapped alike.
 import type { ArchiveApi, ArchiveBridge, MethodName, Reply } from '../core/api.ts';
 import type { Issue } from '../core/common/reply.ts';
+import { tokenHeaders } from './server-token.ts';
 
 /** An error from the archive, carrying the stable code it sent (e.g. `invalid`, `not_found`) and the arguments at fault. */
 export class ArchiveCallError extends Error {
@@ -19,12 +20,12 @@ type Call = (method: MethodName, args: unknown[]) => Promise<Reply>;
 async function callOverHttp(method: MethodName, args: unknown[]): Promise<Reply> {
   let response: Response;
   try {
-    // The token cookie was set by the page load, so the same-origin cookie is all we need here.
+    // The token goes in a header, never a cookie: a cookie would reach every server on 127.0.0.1.
     response = await fetch(`./api/${method}`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
+      headers: { 'Content-Type': 'application/json', ...tokenHeaders() },
       body: JSON.stringify(withoutTrailingUndefined(args)),
-      credentials: 'same-origin',
+      credentials: 'omit',
     });
   } catch {
     return failure('unreachable', 'Cannot reach the Newsdesk server: is `newsdesk serve` still running?');

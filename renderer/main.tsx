@@ -1,15 +1,12 @@
-// The renderer's entry: hides the one-time server token from the address bar, then mounts the app.
+// The renderer's entry: moves the one-time server token from the address bar into the tab, then mounts the app.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app.tsx';
+import { takeTokenFromUrl } from './server-token.ts';
 import './styles.css';
 
-// The page load already traded the token for an HttpOnly cookie; keep it out of screenshots and history.
-const url = new URL(window.location.href);
-if (url.searchParams.has('token')) {
-  url.searchParams.delete('token');
-  window.history.replaceState(null, '', url.pathname + url.search + url.hash);
-}
+// Before the first call: the token moves from the address bar into this tab.
+takeTokenFromUrl();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -1,6 +1,7 @@
 // Browser mode's save location: the export streamed from POST /export and handed to the browser as a download.
 import type { ExportRequest } from '../../core/model.ts';
 import { ArchiveCallError } from '../api.ts';
+import { tokenHeaders } from '../server-token.ts';
 
 /** The name the server offered (RFC 5987 `filename*`, else the plain one). */
 function fileNameOf(disposition: string | null): string {
@@ -18,9 +19,10 @@ export async function downloadExport(
   try {
     response = await fetch('./export', {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
+      // An authenticated fetch, then a Blob saved below: a plain link could not carry the header.
+      headers: { 'Content-Type': 'application/json', ...tokenHeaders() },
       body: JSON.stringify(request),
-      credentials: 'same-origin',
+      credentials: 'omit',
     });
   } catch {
     throw new ArchiveCallError('unreachable', 'Cannot reach the Newsdesk server: is `newsdesk serve` still running?');

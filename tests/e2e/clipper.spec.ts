@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startServer, stopServer } from './fixtures.ts';
+import { apiHeaders, rememberToken } from './pages/server-token.ts';
 
 /** The two chrome.* calls the test makes inside the extension's worker (the clipper's typings are its own project's). */
 declare const chrome: {
@@ -24,9 +25,13 @@ async function startApp(context: BrowserContext) {
   if (!clipperUrl) throw new Error('newsdesk serve did not start its clipper');
   const ui = await context.newPage();
   await ui.goto(url);
-  /** A contract call over the app's HTTP API (the tab holds the token's cookie). */
+  rememberToken(ui, url);
+  /** A contract call over the app's HTTP API, the printed token in its header as the UI sends it. */
   const call = async <T>(method: string, args: unknown[] = []): Promise<T> => {
-    const response = await ui.request.post(new URL(`api/${method}`, ui.url()).href, { data: args });
+    const response = await ui.request.post(new URL(`api/${method}`, ui.url()).href, {
+      data: args,
+      headers: apiHeaders(ui),
+    });
     expect(response.ok(), await response.text()).toBe(true);
     return ((await response.json()) as { value: T }).value;
   };

@@ -6,6 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { LibraryPage } from './pages/library-page.ts';
+import { rememberToken } from './pages/server-token.ts';
 
 export type AppOptions = {
   /** Which shell hosts the UI: the browser against `newsdesk serve`, or the desktop app. */
@@ -165,6 +166,7 @@ export const test = base.extend<TestFixtures & AppOptions, WorkerFixtures>({
         await stopServer(server);
       };
       await page.goto(url);
+      rememberToken(page, url);
     }
     try {
       await use(page);

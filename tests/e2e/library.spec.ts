@@ -65,8 +65,10 @@ test('adds, reads, edits, deletes and restores an article, and keeps it across a
   await expect(library.row('Two bridges damaged over the Aster river')).toBeVisible();
   await library.open('Two bridges damaged over the Aster river');
   await expect(library.provenance.getByTestId('sha256')).toHaveText(sha256);
-  // The one-time token must not linger in the address bar (or in screenshots of it).
+  // The one-time token must not linger in the address bar (or in screenshots of it), nor become a cookie
+  // (one scoped to 127.0.0.1 would reach every server there); the reload above found it in the tab's storage.
   expect(page.url()).not.toContain('token=');
+  expect(await page.context().cookies()).toEqual([]);
 });
 
 test('the empty library offers the sample articles', async ({ library }) => {

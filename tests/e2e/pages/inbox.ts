@@ -1,5 +1,6 @@
 // The inbox as a test sees it: its filters with their counts, its rows, and a direct line to the archive API for seeding.
 import { expect, type Locator, type Page } from '@playwright/test';
+import { apiHeaders } from './server-token.ts';
 
 export class InboxPage {
   readonly list: Locator;
@@ -25,7 +26,7 @@ export class InboxPage {
       ) as Promise<T>;
     const response = await this.page.request.post(new URL(`api/${method}`, this.page.url()).href, {
       data: args,
-      headers: { 'Content-Type': 'application/json' },
+      headers: apiHeaders(this.page),
     });
     expect(response.ok(), await response.text()).toBe(true);
     return ((await response.json()) as { value: T }).value;

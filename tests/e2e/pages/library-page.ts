@@ -4,6 +4,7 @@ import type { ArticleInput } from '../../../core/model.ts';
 import { ImportDialog } from './import-dialog.ts';
 import { Claims } from './claims.ts';
 import { Search } from './search.ts';
+import { apiHeaders } from './server-token.ts';
 import { Tagging } from './tagging.ts';
 
 export type ArticleFields = {
@@ -145,7 +146,7 @@ export class LibraryPage {
 
   /**
    * Adds articles straight through the archive API, for tests that need a long list: the preload's
-   * window.archive in Electron, the HTTP API (authorized by the page's cookie) in the browser.
+   * window.archive in Electron, the HTTP API (with the printed token in its header) in the browser.
    */
   async seed(articles: ArticleInput[]): Promise<void> {
     const hasBridge = await this.page.evaluate(() => 'archive' in window);
@@ -159,7 +160,7 @@ export class LibraryPage {
       for (const input of articles) {
         const response = await this.page.request.post(new URL('api/addArticle', this.page.url()).href, {
           data: [input],
-          headers: { 'Content-Type': 'application/json' },
+          headers: apiHeaders(this.page),
         });
         expect(response.ok(), await response.text()).toBe(true);
       }
