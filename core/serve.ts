@@ -7,6 +7,7 @@ import type { ArchiveApi } from './api.ts';
 import type { Archive } from './archive.ts';
 import { invokeMethod } from './gate.ts';
 import { ArchiveError, HTTP_STATUS, toErrorBody } from './errors.ts';
+import { sendJson } from './http-json.ts';
 import { contentTypeFor, resolveUiFile } from './ui-files.ts';
 
 export type ServeOptions = {
@@ -212,15 +213,6 @@ async function readBody(req: IncomingMessage): Promise<string> {
     chunks.push(chunk);
   }
   return Buffer.concat(chunks).toString('utf8');
-}
-
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  const json = JSON.stringify(body);
-  res.writeHead(status, {
-    'Content-Type': 'application/json; charset=utf-8',
-    'Content-Length': Buffer.byteLength(json),
-  });
-  res.end(json);
 }
 
 function sendError(res: ServerResponse, error: unknown): void {

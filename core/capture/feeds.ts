@@ -179,7 +179,7 @@ function unwrapDiv(xml: string): string {
 }
 
 /** Relative links resolved against the feed's base; anything unparseable is kept as the feed wrote it. */
-function absolute(href: string, base: string): string {
+export function absolute(href: string, base: string): string {
   if (!href) return '';
   try {
     return new URL(href, base).href;

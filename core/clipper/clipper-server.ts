@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { z } from 'zod';
 import { appInfo } from '../app-info.ts';
 import { describeIssues, HTTP_STATUS, toErrorBody } from '../errors.ts';
+import { sendJson } from '../http-json.ts';
 import { ClipBody, MAX_CLIP_BODY_BYTES, MAX_PAIR_BODY_BYTES, PairBody } from './clip-body.ts';
 import { ClipperError } from './clipper-error.ts';
 import type { Pairing } from './pairing.ts';
@@ -140,15 +141,6 @@ async function readJson<S extends z.ZodType>(req: IncomingMessage, max: number, 
 function portOf(server: Server): number {
   const address = server.address();
   return typeof address === 'object' && address ? address.port : 0;
-}
-
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  const json = JSON.stringify(body);
-  res.writeHead(status, {
-    'Content-Type': 'application/json; charset=utf-8',
-    'Content-Length': Buffer.byteLength(json),
-  });
-  res.end(json);
 }
 
 function sendError(res: ServerResponse, error: unknown): void {

@@ -1,7 +1,7 @@
 // JSON Feed 1.0/1.1 (jsonfeed.org) to the same records as RSS and Atom.
 import { ArchiveError } from '../errors.ts';
 import { parseDate } from '../capture/feed-dates.ts';
-import { MAX_FEED_ITEMS, type Feed, type FeedItem } from '../capture/feeds.ts';
+import { absolute, MAX_FEED_ITEMS, type Feed, type FeedItem } from '../capture/feeds.ts';
 
 type Json = Record<string, unknown>;
 
@@ -59,13 +59,4 @@ function escapeText(text: string): string {
     .split(/\n\s*\n/)
     .map((p) => `<p>${p.trim()}</p>`)
     .join('\n');
-}
-
-function absolute(href: string, base: string): string {
-  if (!href) return '';
-  try {
-    return new URL(href, base).href;
-  } catch {
-    return href;
-  }
 }

@@ -39,10 +39,7 @@ export function SubscriptionsDialog({ onClose, onError, onRefreshed }: Props) {
         onFollow={async (target, options) => {
           const result = await subs.follow(target, options);
           // Read at once, not at the scheduler's next tick: the monitor wants to see what the feed holds.
-          if (result?.followed.length) {
-            const results = await subs.refresh(result.followed.length === 1 ? result.followed[0]!.id : undefined);
-            if (results?.some((r) => r.new > 0)) onRefreshed();
-          }
+          if (result?.followed.length) await refresh(result.followed.length === 1 ? result.followed[0]!.id : undefined);
           return result;
         }}
       />
