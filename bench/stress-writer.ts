@@ -1,7 +1,9 @@
 // The stress run's writer: every kind of write, at random, forever; each printed before ("begin") and once acknowledged ("ack").
+import { join } from 'node:path';
 import { openArchive } from '../core/archive.ts';
+import { BUNDLES, bundledTitle } from './stress-bundles.ts';
 
-const [dataDir, seedText] = process.argv.slice(2);
+const [dataDir, seedText, bundlesDir] = process.argv.slice(2);
 const archive = await openArchive(dataDir!);
 let seed = Number(seedText ?? 1);
 const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
@@ -28,6 +30,7 @@ function nextWrite(n: number): Write {
   const entity = pick(entities);
   const collection = pick(collections);
   const roll = random();
+  const bundle = Math.floor(random() * BUNDLES);
   if (roll < 0.2 || !article)
     return {
       kind: 'article',
@@ -58,6 +61,17 @@ function nextWrite(n: number): Write {
         });
         if (result?.status !== 'saved') throw new Error(`import ${stamp}: ${JSON.stringify(result)}`);
         return result.id!;
+      },
+    };
+  if (roll < 0.5 && bundlesDir)
+    return {
+      // A bundle already imported (by this writer before a kill) adds nothing: then there is nothing to check.
+      kind: 'bundle',
+      key: 'new',
+      value: bundledTitle(bundle),
+      run: async () => {
+        const report = await archive.importBundleFile(join(bundlesDir, `${bundle}.zip`));
+        return report.articles.added ? report.articles.ids[0] : undefined;
       },
     };
   if (roll < 0.55 || !entity)
@@ -104,7 +118,8 @@ for (let n = 0; ; n++) {
   const created = await write.run();
   const key = created ?? write.key;
   say({ ack: write.kind, key, value: write.value });
-  if (write.kind === 'article' || write.kind === 'import') if (created) articles.push(created);
+  if (write.kind === 'article' || write.kind === 'import' || write.kind === 'bundle')
+    if (created) articles.push(created);
   if (write.kind === 'entity' && created) entities.push(created);
   if (write.kind === 'collection' && created) collections.push(created);
 }

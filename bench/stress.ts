@@ -7,6 +7,7 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { openArchive, type Archive } from '../core/archive.ts';
+import { makeBundles } from './stress-bundles.ts';
 
 const { values } = parseArgs({
   options: {
@@ -30,10 +31,15 @@ const state = {
   members: new Map<string, Set<string>>(), // collection id -> article ids
 };
 
+const byKind = new Map<string, number>();
+
 function record(write: Write): void {
+  byKind.set(write.kind, (byKind.get(write.kind) ?? 0) + 1);
   const add = (map: Map<string, Set<string>>, key: string, value: string) =>
     map.set(key, (map.get(key) ?? new Set()).add(value));
-  if (write.kind === 'article' || write.kind === 'import') state.titles.set(write.key, write.value);
+  if (write.key === 'new') return; // created nothing: a bundle imported before
+  if (write.kind === 'article' || write.kind === 'import' || write.kind === 'bundle')
+    state.titles.set(write.key, write.value);
   else if (write.kind === 'entity') state.entities.set(write.key, write.value);
   else if (write.kind === 'claim') add(state.claims, write.key, write.value);
   else if (write.kind === 'collection') state.collections.set(write.key, write.value);
@@ -41,8 +47,12 @@ function record(write: Write): void {
 }
 
 /** Runs the writer until a random number of acknowledged writes, then kills it 0-5 ms later, inside whatever write is under way. */
-async function writeThenKill(dir: string, seed: number): Promise<{ acked: Write[]; inFlight: Write | null }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', WRITER, dir, String(seed)], {
+async function writeThenKill(
+  dir: string,
+  seed: number,
+  bundles: string,
+): Promise<{ acked: Write[]; inFlight: Write | null }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', WRITER, dir, String(seed), bundles], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const killAfter = 1 + (seed % 23);
@@ -104,6 +114,7 @@ async function lost(archive: Archive, round: Write[], inFlight: Write | null): P
 }
 
 const dir = await mkdtemp(join(tmpdir(), 'newsdesk-stress-'));
+const bundles = await mkdtemp(join(tmpdir(), 'newsdesk-stress-bundles-'));
 const started = Date.now();
 let acknowledged = 0;
 const lostWrites: string[] = [];
@@ -111,8 +122,9 @@ try {
   console.log(
     `Newsdesk stress: ${KILLS} kills of a writer doing every kind of write (node ${process.version}), in ${dir}`,
   );
+  await makeBundles(bundles);
   for (let kill = 1; kill <= KILLS; kill++) {
-    const { acked, inFlight } = await writeThenKill(dir, Number(values.seed) * 7919 * kill);
+    const { acked, inFlight } = await writeThenKill(dir, Number(values.seed) * 7919 * kill, bundles);
     for (const write of acked) record(write);
     acknowledged += acked.length;
     const archive = await openArchive(dir);
@@ -136,6 +148,8 @@ try {
   if (temp.length) console.log(`${temp.length} temp files left behind: ${temp.slice(0, 3).join(', ')}`);
 } finally {
   if (!values.keep) await rm(dir, { recursive: true, force: true });
+  await rm(bundles, { recursive: true, force: true });
 }
+console.log(`acknowledged by kind: ${[...byKind].map(([kind, n]) => `${kind} ${n}`).join(', ')}`);
 console.log(`${KILLS} kills, ${acknowledged} acknowledged writes, ${lostWrites.length} lost`);
 process.exitCode = lostWrites.length ? 1 : 0;

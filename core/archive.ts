@@ -31,8 +31,9 @@ import type { Services } from './services.ts';
 import { ArticleStore } from './store/article-store.ts';
 import { INDEX_DIR } from './store/catalog.ts';
 import { openCatalog } from './store/catalog-sync.ts';
+import { removeLeftoverTemps } from './store/durable-write.ts';
 import { lockFolder } from './store/folder-lock.ts';
-import { openRegistry, RegistryStore } from './store/registry-file.ts';
+import { BACKUPS_DIR, openRegistry, RegistryStore } from './store/registry-file.ts';
 
 export type Archive = ArchiveApi &
   LocalApi & {
@@ -74,6 +75,8 @@ export async function openArchive(dataDir: string, options: OpenOptions = {}): P
   await mkdir(join(dir, INDEX_DIR), { recursive: true });
   const lock = await lockFolder(dir);
   try {
+    // A process killed mid-write leaves its temp file; the per-article ones go when the catalog scans.
+    for (const folder of [dir, join(dir, INDEX_DIR), join(dir, BACKUPS_DIR)]) await removeLeftoverTemps(folder);
     const problems: Problem[] = [];
     const registry = new RegistryStore(await openRegistry(dir, problems));
     const watchStore = await WatchStore.open(dir, problems);

@@ -1,6 +1,6 @@
 // Crash-safe file replacement: write a temp file, fsync it, rename over the target, fsync the folder.
 import { randomBytes } from 'node:crypto';
-import { open, rename, rm } from 'node:fs/promises';
+import { open, readdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 /** Temp files are named `.<name>.<pid>.<random>.tmp` so two processes never share one. */
@@ -22,7 +22,7 @@ export async function writeFileDurably(
   options: DurableWriteOptions = {},
 ): Promise<void> {
   const dir = dirname(file);
-  const temp = join(dir, `.${basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  const temp = tempFileFor(file);
   try {
     const handle = await open(temp, 'wx');
     try {
@@ -39,6 +39,23 @@ export async function writeFileDurably(
     throw error;
   }
   if (options.syncFolder !== false) await syncFolder(dir);
+}
+
+/** The temp name for `file`: `.<name>.<pid>.<random>.tmp`, matched by TEMP_FILE. */
+export function tempFileFor(file: string): string {
+  return join(dirname(file), `.${basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+}
+
+/**
+ * Deletes the temp files a killed process left in `dir` (not its subfolders). Only the folder's lock
+ * holder calls it, so no temp file there belongs to a write still under way.
+ */
+export async function removeLeftoverTemps(dir: string): Promise<void> {
+  const names = await readdir(dir).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return [];
+    throw error;
+  });
+  for (const name of names) if (TEMP_FILE.test(name)) await rm(join(dir, name), { force: true });
 }
 
 /** Makes a rename or a new file in `dir` survive power loss. */

@@ -1,8 +1,8 @@
 // Kills a writing process at random moments, many times: the archive always reopens with every acknowledged write.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { readdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readdir, writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
@@ -77,3 +77,21 @@ test(
     assert.ok(acked.size > 5, `${acked.size} articles written`);
   },
 );
+
+test('temp files left by a killed writer in the data, index and backups folders go at the next open; other files stay', async (t) => {
+  const dir = await tempDir(t);
+  await (await openArchive(dir)).close();
+  const left = [
+    join(dir, '.archive.json.4242.0123456789ab.tmp'),
+    join(dir, '.watches.json.4242.0123456789ab.tmp'),
+    join(dir, 'index', '.catalog.jsonl.77.abcdefabcdef.tmp'),
+    join(dir, 'index', '.bundle.zip.77.abcdefabcdef.tmp'),
+    join(dir, 'backups', '.archive-2026.json.9.00000000aaaa.tmp'),
+  ];
+  const kept = [join(dir, 'notes.tmp'), join(dir, 'index', '.mine.tmp')];
+  for (const file of [...left, ...kept]) await writeFile(file, 'half written');
+  await (await openArchive(dir)).close();
+  const present = async (file: string) => readdir(join(file, '..')).then((names) => names.includes(basename(file)));
+  for (const file of left) assert.equal(await present(file), false, `${file} removed`);
+  for (const file of kept) assert.equal(await present(file), true, `${file} kept`);
+});
