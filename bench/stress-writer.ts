@@ -1,6 +1,7 @@
 // The stress run's writer: every kind of write, at random, forever; each printed before ("begin") and once acknowledged ("ack").
 import { join } from 'node:path';
 import { openArchive } from '../core/archive.ts';
+import { mark } from './power-loss-recorder.ts';
 import { BUNDLES, bundledTitle } from './stress-bundles.ts';
 
 const [dataDir, seedText, bundlesDir] = process.argv.slice(2);
@@ -19,7 +20,12 @@ const entities = (await archive.listEntities({ limit: 5000 })).map((e) => e.id);
 const collections = (await archive.listCollections()).map((c) => c.id);
 
 /** One line per event; the parent reads them, and the kill may cut off only what follows. */
-const say = (line: object) => process.stdout.write(JSON.stringify(line) + '\n');
+const say = (line: object) => {
+  mark(line); // the power-loss run's op log: markers in order with the file operations
+  process.stdout.write(JSON.stringify(line) + '\n');
+};
+/** The power-loss run stops the writer itself after this many acknowledgements: closed cleanly, every operation is in the log. */
+const stopAfter = Number(process.env.POWER_LOSS_ACKS ?? Infinity);
 
 /** Each write: its kind, the record it touches, the value it leaves there (what the check looks for after a kill). */
 type Write = { kind: string; key: string; value: string; run: () => Promise<string | void> };
@@ -122,4 +128,6 @@ for (let n = 0; ; n++) {
     if (created) articles.push(created);
   if (write.kind === 'entity' && created) entities.push(created);
   if (write.kind === 'collection' && created) collections.push(created);
+  if (n + 1 >= stopAfter) break;
 }
+await archive.close();

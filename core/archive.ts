@@ -1,6 +1,5 @@
 // openArchive(dataDir): the composition root. It locks the folder, opens the stores, builds the services and hands back the contract's API.
-import { mkdir } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { ArchiveApi, LocalApi } from './api.ts';
 import { SHIPPED_SAMPLES } from './app-info.ts';
 import { ArticleService } from './articles/article-service.ts';
@@ -31,7 +30,7 @@ import type { Services } from './services.ts';
 import { ArticleStore } from './store/article-store.ts';
 import { INDEX_DIR } from './store/catalog.ts';
 import { openCatalog } from './store/catalog-sync.ts';
-import { removeLeftoverTemps } from './store/durable-write.ts';
+import { makeFolder, removeLeftoverTemps } from './store/durable-write.ts';
 import { lockFolder } from './store/folder-lock.ts';
 import { BACKUPS_DIR, openRegistry, RegistryStore } from './store/registry-file.ts';
 
@@ -72,7 +71,7 @@ export type OpenOptions = ExportOptions & {
 
 export async function openArchive(dataDir: string, options: OpenOptions = {}): Promise<Archive> {
   const dir = resolve(dataDir);
-  await mkdir(join(dir, INDEX_DIR), { recursive: true });
+  await makeFolder(join(dir, INDEX_DIR), dirname(dir));
   const lock = await lockFolder(dir);
   try {
     // A process killed mid-write leaves its temp file; the per-article ones go when the catalog scans.

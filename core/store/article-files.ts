@@ -1,8 +1,8 @@
 // Where article documents live (`articles/YYYY/MM/<id>.json`) and how one is read, written and found on disk.
-import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { ArticleDocument, SCHEMA_VERSION, type Article } from '../model.ts';
-import { TEMP_FILE, type DurableWriteOptions } from './durable-write.ts';
+import { makeFolder, TEMP_FILE, type DurableWriteOptions } from './durable-write.ts';
 import { JsonFile } from './json-file.ts';
 
 export const ARTICLES_DIR = 'articles';
@@ -41,7 +41,7 @@ export async function writeArticleFile(
   options: Pick<DurableWriteOptions, 'beforeRename'> = {},
 ): Promise<FileStamp> {
   const path = join(dataDir, file);
-  await mkdir(join(path, '..'), { recursive: true });
+  await makeFolder(join(path, '..'), dataDir);
   await new JsonFile(path, ArticleDocument, options).write({ schemaVersion: SCHEMA_VERSION, article });
   return stampOf(path);
 }

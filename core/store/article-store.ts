@@ -1,6 +1,6 @@
 // The articles: one file each plus the catalog, read and changed one at a time per article, every write durable before it returns.
 import { createHash } from 'node:crypto';
-import { lstat, mkdir, readFile, rm } from 'node:fs/promises';
+import { lstat, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import { anchorMentions } from '../entities/mentions.ts';
@@ -12,7 +12,7 @@ import { contentHash, encodeSignature, minhash } from '../capture/near-duplicate
 import { titleFromText } from '../capture/text-lead.ts';
 import { articleFileFor, readArticleFile, readArticleText, writeArticleFile, type FileStamp } from './article-files.ts';
 import { entryFor, type Catalog, type CatalogEntry } from './catalog.ts';
-import { writeFileDurably } from './durable-write.ts';
+import { makeFolder, writeFileDurably } from './durable-write.ts';
 import { CorruptFileError } from './json-file.ts';
 import type { RegistryStore } from './registry-file.ts';
 
@@ -215,7 +215,7 @@ export class ArticleStore {
       ...extras.map((extra) => ({ path: join(folder, extra.name), bytes: extra.bytes })),
     ];
     const attachmentWritten = besides.length
-      ? mkdir(folder, { recursive: true }).then(() =>
+      ? makeFolder(folder, this.dataDir).then(() =>
           Promise.all(
             besides.map(({ path, bytes }) =>
               writeFileDurably(path, bytes, { syncFolder: false }).then(() => written.push(path)),

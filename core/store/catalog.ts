@@ -3,7 +3,7 @@ import { open, readFile, rm, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { READ, summarize, type Article, type ArticleSummary, type SortField } from '../model.ts';
 import { SerialQueue } from '../serial.ts';
-import { writeFileDurably } from './durable-write.ts';
+import { syncFolder, writeFileDurably } from './durable-write.ts';
 import { articleFileFor, type FileStamp } from './article-files.ts';
 
 export const INDEX_DIR = 'index';
@@ -215,13 +215,28 @@ export class Catalog {
 
   private async record(change: LogLine): Promise<void> {
     await this.queue.run(async () => {
-      this.log ??= await open(this.path(LOG), 'a');
+      this.log ??= await this.openLog();
       await this.log.appendFile(JSON.stringify(change) + '\n');
       await this.log.datasync();
       this.apply(change);
       this.loggedChanges++;
     });
     if (this.loggedChanges >= COMPACT_AFTER) await this.compact();
+  }
+
+  /**
+   * The log, for appending. A new one's name is made durable (its folder fsynced) before its first
+   * line is acknowledged: else after a power loss the whole log, and every change in it, could be gone.
+   */
+  private async openLog(): Promise<FileHandle> {
+    try {
+      const handle = await open(this.path(LOG), 'ax');
+      await syncFolder(join(this.dataDir, INDEX_DIR));
+      return handle;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      return open(this.path(LOG), 'a');
+    }
   }
 
   private apply(change: LogLine): void {

@@ -1,6 +1,6 @@
 // Crash-safe file replacement: write a temp file, fsync it, rename over the target, fsync the folder.
 import { randomBytes } from 'node:crypto';
-import { open, readdir, rename, rm } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 /** Temp files are named `.<name>.<pid>.<random>.tmp` so two processes never share one. */
@@ -68,4 +68,21 @@ export async function syncFolder(dir: string): Promise<void> {
   } finally {
     await handle.close();
   }
+}
+
+/** Folders whose entries this process has made durable, so each costs its fsyncs once per session. */
+const durableFolders = new Set<string>();
+
+/**
+ * mkdir -p that survives power loss: a new folder's name lives in its parent, so each parent up to
+ * `within` is fsynced (once per session, even when the folder was already there: a process killed
+ * between its mkdir and the fsync left it only in the page cache). Without it a file renamed into a
+ * new month's folder and acknowledged can vanish with the folder.
+ */
+export async function makeFolder(dir: string, within: string): Promise<void> {
+  if (durableFolders.has(dir)) return;
+  await mkdir(dir, { recursive: true });
+  for (let folder = dir; folder !== within && folder.startsWith(within); folder = dirname(folder))
+    await syncFolder(dirname(folder));
+  durableFolders.add(dir);
 }
