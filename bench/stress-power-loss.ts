@@ -123,7 +123,10 @@ export async function powerLosses(
       try {
         missing.push(...(await check.lost(archive, acked, inFlight)));
         for (const { file, reason } of (await archive.getStatus()).problems)
-          if (!reported.has(file + reason)) (missing.push(`problem: ${file}: ${reason}`), reported.add(file + reason));
+          if (!reported.has(file + reason)) {
+            reported.add(file + reason);
+            missing.push(`problem: ${file}: ${reason}`);
+          }
       } finally {
         await archive.close();
       }
