@@ -70,7 +70,7 @@ export async function syncFolder(dir: string): Promise<void> {
   }
 }
 
-/** Folders whose entries this process has made durable, so each costs its fsyncs once per session. */
+/** Folders whose entries this process has made durable: made again (deleted meanwhile), they are synced again. */
 const durableFolders = new Set<string>();
 
 /**
@@ -80,8 +80,8 @@ const durableFolders = new Set<string>();
  * new month's folder and acknowledged can vanish with the folder.
  */
 export async function makeFolder(dir: string, within: string): Promise<void> {
-  if (durableFolders.has(dir)) return;
-  await mkdir(dir, { recursive: true });
+  const created = await mkdir(dir, { recursive: true });
+  if (created === undefined && durableFolders.has(dir)) return;
   for (let folder = dir; folder !== within && folder.startsWith(within); folder = dirname(folder))
     await syncFolder(dirname(folder));
   durableFolders.add(dir);
