@@ -3,15 +3,19 @@ import { readFile } from 'node:fs/promises';
 import { protocol } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../core/serve.ts';
 import { APP_SCHEME, contentTypeFor, resolveAppFile } from './app-url.ts';
+import { PRINT_SCHEME } from './print-page.ts';
 
 /**
- * Must run before `ready`. Standard gives the page a real origin (so 'self' in the CSP means us and
- * relative URLs resolve); secure makes it a secure context; supportFetchAPI lets fetch() read our files.
- * No corsEnabled and no bypassCSP: nothing else may read from it, and our own CSP applies.
+ * Must run before `ready`, once (a second call replaces the first). Standard gives the page a real
+ * origin (so 'self' in the CSP means us and relative URLs resolve); secure makes it a secure context;
+ * supportFetchAPI lets fetch() read our files. No corsEnabled and no bypassCSP: nothing else may read
+ * from it, and our own CSP applies. The PDF printer's scheme is only standard, so its one URL parses
+ * the same everywhere; it is handled in the printing session alone (electron/export-pdf.ts).
  */
 export function registerAppScheme(): void {
   protocol.registerSchemesAsPrivileged([
     { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    { scheme: PRINT_SCHEME, privileges: { standard: true } },
   ]);
 }
 

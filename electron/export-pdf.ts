@@ -1,22 +1,22 @@
-// Prints an export's HTML report to PDF in a hidden window of its own session: no scripts, no network, only that one file.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, session } from 'electron';
+// Prints an export's HTML report to PDF in a hidden window of its own session: no file, no scripts, no network, only that one page.
+import { BrowserWindow, session } from 'electron';
+import { isPrintRequest, PRINT_SCHEME, PRINT_URL, printResponse } from './print-page.ts';
 
-/** The report's bytes into a temp file, loaded with JavaScript off, printed, and everything removed again. */
+/**
+ * The report's bytes are served from memory at PRINT_URL by a handler on a session made for this one
+ * print, loaded with JavaScript off, printed, and the session's handler removed. No file: URL (which
+ * would need file access in some session) and no data: URL (Chromium caps their length).
+ */
 export async function* printPdf(html: AsyncIterable<string | Uint8Array>): AsyncIterable<Uint8Array> {
   const parts: Buffer[] = [];
   for await (const chunk of html)
     parts.push(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk));
-  const dir = await mkdtemp(join(app.getPath('temp'), 'newsdesk-pdf-'));
-  const file = join(dir, 'report.html');
-  await writeFile(file, Buffer.concat(parts));
-  const url = pathToFileURL(file).href;
-  // A session of its own: the app's session refuses file: URLs, and this one allows nothing else.
+  const report = new Uint8Array(Buffer.concat(parts));
   const printing = session.fromPartition(`newsdesk-pdf-${Date.now()}`, { cache: false });
-  printing.webRequest.onBeforeRequest((details, callback) => callback({ cancel: details.url !== url }));
+  printing.protocol.handle(PRINT_SCHEME, (request) => printResponse(request.url, report));
+  printing.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isPrintRequest(details.url) }));
   printing.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  printing.setPermissionCheckHandler(() => false);
   const window = new BrowserWindow({
     show: false,
     webPreferences: {
@@ -25,13 +25,14 @@ export async function* printPdf(html: AsyncIterable<string | Uint8Array>): Async
       sandbox: true,
       contextIsolation: true,
       nodeIntegration: false,
+      webviewTag: false,
     },
   });
   try {
-    await window.loadURL(url);
+    await window.loadURL(PRINT_URL);
     yield await window.webContents.printToPDF({ printBackground: true, preferCSSPageSize: true });
   } finally {
     window.destroy();
-    await rm(dir, { recursive: true, force: true });
+    printing.protocol.unhandle(PRINT_SCHEME);
   }
 }

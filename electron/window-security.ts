@@ -1,6 +1,7 @@
 // Locks every web page in the app to its own files: no navigation away, no new windows, no webviews, no permissions, no network.
-import { app, shell, type Session } from 'electron';
-import { isAllowedRequest, isAppUrl, isExternalLink } from './app-url.ts';
+import { app, BrowserWindow, dialog, shell, type Session, type WebContents } from 'electron';
+import { isAllowedRequest, isAppUrl } from './app-url.ts';
+import { externalLinkPrompt, OPEN_BUTTON } from './external-link.ts';
 
 /** Applies to the session our window uses (the default one). Call once the app is ready. */
 export function lockDownSession(session: Session): void {
@@ -29,14 +30,14 @@ export function guardAllWebContents(): void {
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-attach-webview', (event) => event.preventDefault());
     contents.setWindowOpenHandler(({ url }) => {
-      openInBrowser(url);
+      openInBrowser(contents, url);
       return { action: 'deny' };
     });
     contents.on('will-navigate', (event, url) => {
       if (isAllowedNavigation(url)) return;
       event.preventDefault();
       // An article's source link clicked without target=_blank: the user still wants to read it.
-      openInBrowser(url);
+      openInBrowser(contents, url);
     });
     contents.on('will-redirect', (event, url) => {
       if (!isAllowedNavigation(url)) event.preventDefault();
@@ -48,11 +49,19 @@ function isAllowedNavigation(url: string): boolean {
   return isAppUrl(url) || url.startsWith('devtools:');
 }
 
-/** Only http(s): an archived page may carry file:, javascript: or custom-handler links. */
-function openInBrowser(url: string): void {
-  if (!isExternalLink(url)) {
+/**
+ * Only http(s) (an archived page may carry file:, javascript: or custom-handler links), and only once
+ * the user has seen the full address and agreed: links come from pages we archived, not from us.
+ */
+function openInBrowser(contents: WebContents, url: string): void {
+  const prompt = externalLinkPrompt(url);
+  if (!prompt) {
     console.warn(`Newsdesk: refused to open ${url}`);
     return;
   }
-  shell.openExternal(url).catch((error: unknown) => console.warn(`Newsdesk: could not open ${url}:`, error));
+  const window = BrowserWindow.fromWebContents(contents);
+  const asked = window ? dialog.showMessageBox(window, prompt) : dialog.showMessageBox(prompt);
+  asked
+    .then(({ response }) => (response === OPEN_BUTTON ? shell.openExternal(prompt.url) : undefined))
+    .catch((error: unknown) => console.warn(`Newsdesk: could not open ${url}:`, error));
 }

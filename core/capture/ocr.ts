@@ -109,7 +109,8 @@ async function startWorker(languages: string[]): Promise<Worker> {
   try {
     for (const code of languages) await copyFile(languageData(code)!, join(folder, `${code}.traineddata.gz`));
     return await createWorker(languages.join('+'), OEM.LSTM_ONLY, {
-      workerPath: unpacked(require.resolve('tesseract.js/src/worker-script/node/index.js')),
+      // Inside app.asar in a package: Electron's worker threads read it (electron#33216).
+      workerPath: require.resolve('tesseract.js/src/worker-script/node/index.js'),
       langPath: folder,
       gzip: true,
       // Never write a cache (it would land in the working directory) nor fetch anything.
@@ -124,14 +125,6 @@ async function startWorker(languages: string[]): Promise<Worker> {
   } finally {
     await rm(folder, { recursive: true, force: true });
   }
-}
-
-/**
- * A worker thread cannot load its script from inside the desktop app's app.asar: electron-builder.yml
- * unpacks tesseract.js beside it, and the worker is started from there (a no-op outside a packaged app).
- */
-function unpacked(path: string): string {
-  return path.replace(/([\\/])app\.asar([\\/])/, '$1app.asar.unpacked$2');
 }
 
 async function recognize(worker: Worker, png: Uint8Array): Promise<OcrPage> {

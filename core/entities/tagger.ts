@@ -12,12 +12,12 @@ export type TaggerRequest =
   | { kind: 'tag'; id: number; text: string; publishedAt: string | null; outlet: string; language: string };
 export type TaggerResponse = { id: number; result: SuggestionResult } | { id: number; error: string };
 
-// Built, this module is inside dist/cli.js or dist/main.js, beside dist/tagger-worker.js. In a
-// packaged app that is inside app.asar, but electron-builder unpacks the worker (asarUnpack) to
-// app.asar.unpacked: a worker thread is not promised asar support, a plain file always works.
+// Built, this module is inside dist/cli.js or dist/main.js, beside dist/tagger-worker.js: inside
+// app.asar in a package, which Electron's worker threads read (electron#33216), so the
+// ASAR-integrity check covers the worker too.
 const WORKER_PATH = fileURLToPath(
   new URL(import.meta.url.endsWith('.ts') ? './tagger-worker.ts' : './tagger-worker.js', import.meta.url),
-).replace(/app\.asar([\\/])/, 'app.asar.unpacked$1');
+);
 /** Far above any real article (a 2 MB text takes seconds); a runaway input must not hold the queue forever. */
 const TIMEOUT_MS = 120_000;
 

@@ -3,11 +3,11 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { EntityInfo } from './index-rows.ts';
 
-// Built, this module is inside dist/cli.js or dist/main.js, beside dist/search-worker.js (unpacked
-// from app.asar in a package, as the tagging worker is).
+// Built, this module is inside dist/cli.js or dist/main.js, beside dist/search-worker.js (inside
+// app.asar in a package, which Electron's worker threads read: electron#33216).
 const WORKER_PATH = fileURLToPath(
   new URL(import.meta.url.endsWith('.ts') ? './index-build-worker.ts' : './search-worker.js', import.meta.url),
-).replace(/app\.asar([\\/])/, 'app.asar.unpacked$1');
+);
 
 /** What the build worker is given: where to build, where the articles are, and the registry's names. */
 export type BuildJob = {

