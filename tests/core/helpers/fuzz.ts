@@ -22,11 +22,12 @@ export function fuzzRuns(seed: number, base: number): fc.Parameters<unknown> {
 }
 
 /** Every file under `dir` by relative path, with a hash of its bytes: equal fingerprints, nothing written. */
-export async function fingerprint(dir: string): Promise<Map<string, string>> {
+export async function fingerprint(dir: string, skip = (_file: string) => false): Promise<Map<string, string>> {
   const files = new Map<string, string>();
   const walk = async (at: string): Promise<void> => {
     for (const entry of await readdir(at, { withFileTypes: true }).catch(() => [])) {
       const path = join(at, entry.name);
+      if (skip(relative(dir, path))) continue;
       if (entry.isDirectory()) await walk(path);
       else
         files.set(
