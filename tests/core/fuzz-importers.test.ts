@@ -1,0 +1,107 @@
+// Issue 17 fuzzing of the importers: mutated real HTML pages, feeds and PDFs through importDocument are saved (readable back) or fail with a clear per-file error, within a time limit, never a rejection.
+import assert from 'node:assert/strict';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { test, type TestContext } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
+import { openArchive } from '../../core/archive.ts';
+import type { ImportResult } from '../../core/model.ts';
+import { assertClearError, assertClearMessage, fuzzRuns, mutated } from './helpers/fuzz.ts';
+import { openFor, tempDir } from './helpers/temp-dir.ts';
+
+const CAPTURE = fileURLToPath(new URL('../fixtures/capture/', import.meta.url));
+/** A mutated file that takes longer than this to import counts as a hang. */
+const TIME_LIMIT_MS = 20_000;
+
+type Fixture = { name: string; bytes: Buffer };
+
+async function fixtures(folder: string, pattern: RegExp): Promise<Fixture[]> {
+  const names = (await readdir(folder)).filter((name) => pattern.test(name));
+  return Promise.all(names.map(async (name) => ({ name, bytes: await readFile(join(folder, name)) })));
+}
+
+/**
+ * An archive whose OCR language has no data installed: a PDF mutated into a scan is then refused at once
+ * ("cannot be OCR'd") instead of spending seconds a page in Tesseract, which the capture tests cover.
+ */
+async function archiveWithoutOcr(t: TestContext) {
+  const dir = await tempDir(t);
+  await (await openArchive(dir)).close();
+  const file = join(dir, 'archive.json');
+  const registry = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
+  await writeFile(file, JSON.stringify({ ...registry, settings: { ocrLanguages: ['rus'] } }));
+  return openFor(t, dir);
+}
+
+async function withinLimit<T>(work: Promise<T>, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const limit = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} took over ${TIME_LIMIT_MS} ms`)), TIME_LIMIT_MS);
+  });
+  try {
+    return await Promise.race([work, limit]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** The mutated file named as it was, or under another type's extension (the importer sniffs bytes too). */
+function damagedFiles(files: Fixture[], extensions: string[]): fc.Arbitrary<Fixture> {
+  return fc
+    .tuple(fc.nat(files.length - 1), fc.option(fc.constantFrom(...extensions), { nil: undefined }))
+    .chain(([index, extension]) => {
+      const { name, bytes } = files[index]!;
+      const renamed = extension ? name.replace(/\.[^.]+$/, extension) : name;
+      return mutated(bytes).map((damaged) => ({ name: renamed, bytes: damaged }));
+    });
+}
+
+function checkResults(results: ImportResult[], input: string): void {
+  assert.ok(Array.isArray(results) && results.length > 0, 'one result per item at least');
+  for (const result of results) {
+    assert.ok(['saved', 'duplicate', 'failed'].includes(result.status), result.status);
+    if (result.status === 'failed') assertClearMessage(result.error, input);
+    else assert.equal(typeof (result.id ?? result.duplicateOf), 'string', `${result.status} without an id`);
+  }
+}
+
+async function importsOrFails(archive: Awaited<ReturnType<typeof openFor>>, file: Fixture): Promise<void> {
+  let results: ImportResult[];
+  try {
+    results = await withinLimit(
+      archive.importDocument({ name: file.name, data: file.bytes.toString('base64') }),
+      file.name,
+    );
+  } catch (error) {
+    return assertClearError(error, file.name);
+  }
+  checkResults(results, file.name);
+  // Saved means readable: the article reads back.
+  for (const { id } of results.filter((r) => r.status === 'saved'))
+    assert.equal((await archive.getArticle(id!)).id, id);
+}
+
+test('mutated HTML pages and feeds are saved or fail with a clear per-file error, never a rejection or a hang', async (t) => {
+  const archive = await archiveWithoutOcr(t);
+  const files = [
+    ...(await fixtures(CAPTURE, /\.(html|xml|txt)$/)),
+    ...(await fixtures(join(CAPTURE, 'bad'), /\.html$/)),
+    ...(await fixtures(join(CAPTURE, 'saved-page'), /\.html$/)),
+  ];
+  await fc.assert(
+    fc.asyncProperty(damagedFiles(files, ['.html', '.xml', '.txt', '.md', '.pdf', '']), (file) =>
+      importsOrFails(archive, file),
+    ),
+    fuzzRuns(17_10, 80),
+  );
+});
+
+test('mutated PDFs are saved or fail with a clear per-file error, never a rejection or a hang', async (t) => {
+  const archive = await archiveWithoutOcr(t);
+  const files = await fixtures(join(CAPTURE, 'pdf'), /\.pdf$/);
+  await fc.assert(
+    fc.asyncProperty(damagedFiles(files, ['.html']), (file) => importsOrFails(archive, file)),
+    fuzzRuns(17_11, 40),
+  );
+});
