@@ -93,7 +93,7 @@ test('mutated HTML pages and feeds are saved or fail with a clear per-file error
     fc.asyncProperty(damagedFiles(files, ['.html', '.xml', '.txt', '.md', '.pdf', '']), (file) =>
       importsOrFails(archive, file),
     ),
-    fuzzRuns(17_10, 80),
+    fuzzRuns(17_10, 40),
   );
 });
 
@@ -102,6 +102,6 @@ test('mutated PDFs are saved or fail with a clear per-file error, never a reject
   const files = await fixtures(join(CAPTURE, 'pdf'), /\.pdf$/);
   await fc.assert(
     fc.asyncProperty(damagedFiles(files, ['.html']), (file) => importsOrFails(archive, file)),
-    fuzzRuns(17_11, 40),
+    fuzzRuns(17_11, 20),
   );
 });

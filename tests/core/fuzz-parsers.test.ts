@@ -65,7 +65,7 @@ test('search with random and grammar-shaped queries finds or refuses clearly, ne
         assertClearError(error, query);
       }
     }),
-    fuzzRuns(17_06, 300),
+    fuzzRuns(17_06, 150),
   );
 });
 
@@ -141,7 +141,7 @@ test('the bundle reader on mutated real bundles: refused clearly or imported, ne
       await writeFile(drop, bytes);
       await tryImport(drop);
     }),
-    fuzzRuns(17_08, 40),
+    fuzzRuns(17_08, 25),
   );
   // One entry damaged and the manifest's checksums made to fit it again: what the reader's schemas and merge see.
   const entries = await entriesOf(bundlePath);
@@ -163,7 +163,7 @@ test('the bundle reader on mutated real bundles: refused clearly or imported, ne
       }
       await tryImport(path);
     }),
-    fuzzRuns(17_09, 40),
+    fuzzRuns(17_09, 25),
   );
   assert.deepEqual(await outside(), ['in.zip'], 'no file appeared beside the data folder');
   t.diagnostic(`${imported} damaged bundle(s) imported`);
