@@ -14,7 +14,20 @@ const CAPTURE = fileURLToPath(new URL('../fixtures/capture/', import.meta.url));
 /** A mutated file that takes longer than this to import counts as a hang. */
 const TIME_LIMIT_MS = 20_000;
 
-type Fixture = { name: string; bytes: Buffer };
+type Fixture = { name: string; bytes: Buffer; mediaType?: string };
+
+/** Declared types, charsets the decoder must honour or refuse among them. */
+const MEDIA_TYPES = [
+  'application/pdf',
+  'text/html; charset=koi8-r',
+  'text/html; charset=utf-16',
+  'text/html; charset=utf-16be',
+  'text/html; charset=bogus',
+  'text/plain; charset=windows-1256',
+  'application/atom+xml',
+  'application/feed+json',
+  'image/png',
+];
 
 async function fixtures(folder: string, pattern: RegExp): Promise<Fixture[]> {
   const names = (await readdir(folder)).filter((name) => pattern.test(name));
@@ -49,11 +62,15 @@ async function withinLimit<T>(work: Promise<T>, what: string): Promise<T> {
 /** The mutated file named as it was, or under another type's extension (the importer sniffs bytes too). */
 function damagedFiles(files: Fixture[], extensions: string[]): fc.Arbitrary<Fixture> {
   return fc
-    .tuple(fc.nat(files.length - 1), fc.option(fc.constantFrom(...extensions), { nil: undefined }))
-    .chain(([index, extension]) => {
+    .tuple(
+      fc.nat(files.length - 1),
+      fc.option(fc.constantFrom(...extensions), { nil: undefined }),
+      fc.option(fc.constantFrom(...MEDIA_TYPES), { nil: undefined, freq: 3 }),
+    )
+    .chain(([index, extension, mediaType]) => {
       const { name, bytes } = files[index]!;
       const renamed = extension ? name.replace(/\.[^.]+$/, extension) : name;
-      return mutated(bytes).map((damaged) => ({ name: renamed, bytes: damaged }));
+      return mutated(bytes).map((damaged) => ({ name: renamed, bytes: damaged, mediaType }));
     });
 }
 
@@ -70,7 +87,11 @@ async function importsOrFails(archive: Awaited<ReturnType<typeof openFor>>, file
   let results: ImportResult[];
   try {
     results = await withinLimit(
-      archive.importDocument({ name: file.name, data: file.bytes.toString('base64') }),
+      archive.importDocument({
+        name: file.name,
+        data: file.bytes.toString('base64'),
+        ...(file.mediaType ? { mediaType: file.mediaType } : {}),
+      }),
       file.name,
     );
   } catch (error) {
