@@ -1,6 +1,7 @@
 // Shared pieces of the fuzz properties: run counts, a data folder's fingerprint, what a clear error is, hostile values and byte mutations.
 import assert from 'node:assert/strict';
-import { readdir, stat } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import fc from 'fast-check';
 import type { z } from 'zod';
@@ -25,10 +26,10 @@ export function fuzzRuns(seed: number, base: number): fc.Parameters<unknown> {
 }
 
 /**
- * Every file under `dir` by relative path, with its inode, size and modification time in nanoseconds:
- * equal fingerprints, nothing written (a file replaced by rename has a new inode, an append a new size, any
- * other write a new time, to the kernel's clock tick). No hashing, so a property can take one before and
- * after every call.
+ * Every file under `dir` by relative path, with a hash of its bytes: equal fingerprints, no change (a file
+ * rewritten with the same bytes, as closing the archive rewrites index/catalog.json, is no change). Files
+ * over 256 KB (the search index's WAL) are known by inode, size and time instead, so a property can take
+ * one before and after every call.
  */
 export async function fingerprint(dir: string, skip = (_file: string) => false): Promise<Map<string, string>> {
   const files = new Map<string, string>();
@@ -39,7 +40,13 @@ export async function fingerprint(dir: string, skip = (_file: string) => false):
       if (entry.isDirectory()) await walk(path);
       else {
         const { ino, size, mtimeNs } = await stat(path, { bigint: true });
-        files.set(relative(dir, path), `${ino}:${size}:${mtimeNs}`);
+        const known =
+          size < 262_144n
+            ? createHash('sha1')
+                .update(await readFile(path))
+                .digest('hex')
+            : `${ino}:${size}:${mtimeNs}`;
+        files.set(relative(dir, path), known);
       }
     }
   };
