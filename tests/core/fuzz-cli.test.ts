@@ -68,7 +68,12 @@ test('random command lines exit with a clear one-line message, and a refused one
     return form === 'bare' ? [`--${name}`] : form === 'equals' ? [`--${name}=${v}`] : [`--${name}`, v];
   });
   const line = fc.record({
-    command: fc.oneof({ weight: 8, arbitrary: fc.constantFrom(...COMMANDS) }, fc.string({ maxLength: 10 })),
+    command: fc.oneof(
+      { weight: 8, arbitrary: fc.constantFrom(...COMMANDS) },
+      fc.string({ maxLength: 10 }),
+      // Names every plain object has: a table looked up by the command must not find them.
+      fc.constantFrom('constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf'),
+    ),
     positionals: fc.array(
       fc.oneof(
         value.map((v) => (v.startsWith('-') ? v : `zz${v}`)),
@@ -90,6 +95,8 @@ test('random command lines exit with a clear one-line message, and a refused one
       const { code, stdout, stderr } = await newsdesk(args);
       const shown = args.join(' ');
       for (const output of [stdout, stderr]) assert.doesNotMatch(output, /\n\s+at .+[(:]\d+/, 'no stack trace');
+      const known = Object.hasOwn(ALLOWED, command) || command === 'help' || args.includes('--help');
+      if (!known) assert.equal(code, 2, `an unknown command exits 2: ${shown} (${stdout} ${stderr})`);
       if (code === 0) return;
       assert.ok(code === 1 || code === 2, `exit code ${code}`);
       // A refusal is one line on stderr naming the program; commands over several files say one line per file
