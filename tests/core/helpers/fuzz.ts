@@ -137,14 +137,34 @@ export const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 40 }),
 );
 
-/** An object with the keys a schema expects (some of them), each holding a hostile value or a plausible one. */
-export function nearShape(schema: z.ZodType, plausible: fc.Arbitrary<unknown>): fc.Arbitrary<unknown> {
-  let inner = schema as unknown as { def: { innerType?: unknown; shape?: Record<string, unknown> } };
-  while (inner.def.innerType) inner = inner.def.innerType as typeof inner;
-  const keys = Object.keys(inner.def.shape ?? {});
-  if (!keys.length) return fc.oneof(plausible, hostileValue);
-  const value = fc.oneof(plausible, hostileValue);
-  return fc.dictionary(fc.constantFrom(...keys, '__proto__', 'constructor', 'extra'), value, { maxKeys: keys.length });
+type SchemaDef = {
+  type: string;
+  innerType?: { def: SchemaDef };
+  shape?: Record<string, { def: SchemaDef }>;
+  options?: { def: SchemaDef }[];
+  entries?: Record<string, string | number>;
+};
+
+/**
+ * A value near what a schema expects, `depth` levels down: its objects with some of their keys (and
+ * prototype keys), an enum's own values, one branch of a union, each leaf a plausible or hostile value.
+ */
+export function nearShape(schema: z.ZodType, plausible: fc.Arbitrary<unknown>, depth = 3): fc.Arbitrary<unknown> {
+  let def = (schema as unknown as { def: SchemaDef }).def;
+  while (def.innerType) def = def.innerType.def;
+  const leaf = fc.oneof(plausible, hostileValue);
+  if (depth <= 0) return leaf;
+  const near = (child: { def: SchemaDef }) => nearShape(child as unknown as z.ZodType, plausible, depth - 1);
+  if (def.type === 'enum' && def.entries) return fc.oneof(fc.constantFrom(...Object.values(def.entries)), leaf);
+  if (def.type === 'union' && def.options?.length) return fc.oneof(...def.options.map(near), leaf);
+  const shape = def.shape ?? {};
+  const keys = Object.keys(shape);
+  if (!keys.length) return leaf;
+  const fields = Object.fromEntries(keys.map((key) => [key, fc.oneof(near(shape[key]!), leaf)]));
+  return fc.oneof(
+    { weight: 3, arbitrary: fc.record(fields, { requiredKeys: [] }) },
+    fc.dictionary(fc.constantFrom(...keys, '__proto__', 'constructor', 'extra'), leaf, { maxKeys: keys.length }),
+  );
 }
 
 /** A tuple schema's item schemas (the arguments of a contract method). */
