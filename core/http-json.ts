@@ -31,3 +31,16 @@ export function refuseMalformedRequests(server: Server): void {
     );
   });
 }
+
+/**
+ * A request's target as a URL on `base` (http://127.0.0.1), or null when no URL can hold it: `//x/...` is a
+ * path here, not another host's (the URL parser took `//` for a host and threw, a 500).
+ */
+export function requestUrl(target: string | undefined, base: string): URL | null {
+  const path = target ?? '/';
+  try {
+    return new URL(path.startsWith('/') ? `${base}${path}` : path, base);
+  } catch {
+    return null;
+  }
+}

@@ -7,7 +7,7 @@ import type { ArchiveApi } from './api.ts';
 import type { Archive } from './archive.ts';
 import { invokeMethod } from './gate.ts';
 import { ArchiveError, HTTP_STATUS, toErrorBody } from './errors.ts';
-import { refuseMalformedRequests, sendJson } from './http-json.ts';
+import { refuseMalformedRequests, requestUrl, sendJson } from './http-json.ts';
 import { contentTypeFor, resolveUiFile } from './ui-files.ts';
 
 export type ServeOptions = {
@@ -52,7 +52,8 @@ export async function serveArchive(options: ServeOptions): Promise<RunningServer
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Referrer-Policy', 'no-referrer');
     res.setHeader('Cache-Control', 'no-store');
-    const url = requestUrl(req.url);
+    const url = requestUrl(req.url, `http://${HOST}`);
+    if (!url) throw new ArchiveError('invalid', 'The request names no path this server can read.');
     // A page on another site that resolves its own name to 127.0.0.1 (DNS rebinding) sends its own Host.
     const host = req.headers.host ?? '';
     if (host !== `${HOST}:${port()}` && host !== `localhost:${port()}`)
@@ -189,18 +190,6 @@ export async function serveArchive(options: ServeOptions): Promise<RunningServer
         server.closeAllConnections();
       }),
   };
-}
-
-/**
- * The request target as a URL: `//x/api/...` is a path here, not another host's (it was a 500 "Invalid URL"
- * for `//`), and a target no URL can hold is a 400.
- */
-function requestUrl(target = '/'): URL {
-  try {
-    return new URL(target.startsWith('/') ? `http://${HOST}${target}` : target, `http://${HOST}`);
-  } catch {
-    throw new ArchiveError('invalid', 'The request names no path this server can read.');
-  }
 }
 
 function sameSecret(presented: string, token: string): boolean {

@@ -1,4 +1,4 @@
-// Issue 17 fuzzing over HTTP: random paths, headers and bodies, and raw requests with lying lengths, always get a JSON error with its status (never a 500 or a stack), change no file when refused, and leave the server up.
+// Issue 17 fuzzing over HTTP (`newsdesk serve` and the clipper's listener): random paths, headers and bodies, and raw requests with lying lengths, always get a JSON error with its status (never a 500 or a stack), change no file when refused, and leave the server up.
 import assert from 'node:assert/strict';
 import { connect } from 'node:net';
 import { test, type TestContext } from 'node:test';
@@ -16,6 +16,7 @@ import {
   nearShape,
   fuzzRuns,
 } from './helpers/fuzz.ts';
+import { EXTENSION, startClipper } from './helpers/clipper-client.ts';
 import { send } from './helpers/raw-request.ts';
 import { defer, openFor, tempDir } from './helpers/temp-dir.ts';
 
@@ -204,4 +205,50 @@ test('raw requests with lying lengths or damaged heads get a 4xx (never a 500 or
     fuzzRuns(17_03, 25),
   );
   await assertStillServes(server);
+});
+
+test('the clipper listener: random paths, origins, tokens and bodies get a JSON answer, never a 5xx, and a refusal writes nothing', async (t) => {
+  const clipper = await startClipper(t);
+  const token = await clipper.pair();
+  const request = fc.record({
+    path: fc.oneof(
+      fc.constantFrom('/clipper/v1/status', '/clipper/v1/pair', '/clipper/v1/clip', '/clipper/v1/pair/x', '//', '/'),
+      fc.stringMatching(/^\/clipper\/v1\/[A-Za-z0-9%._~/-]{0,30}$/),
+      fc.stringMatching(/^\/[A-Za-z0-9%._~/?=&-]{0,30}$/),
+    ),
+    verb: fc.constantFrom('GET', 'POST', 'POST', 'PUT', 'DELETE', 'OPTIONS'),
+    origin: fc.oneof(fc.constantFrom(EXTENSION, 'https://example.org', undefined), headerText),
+    authorization: fc.oneof(fc.constantFrom(`Bearer ${token}`, token, undefined), headerText),
+    body: fc.oneof(
+      body,
+      fc
+        .record(
+          {
+            kind: fc.constantFrom('page', 'selection', 'link'),
+            url: fc.webUrl(),
+            html: fc.string(),
+            name: fc.string(),
+          },
+          { requiredKeys: [] },
+        )
+        .map(json),
+    ),
+  });
+  await fc.assert(
+    fc.asyncProperty(request, async ({ path, verb, origin, authorization, body }) => {
+      const headers: Record<string, string> = { host: `127.0.0.1:${clipper.port}`, 'content-type': 'application/json' };
+      if (origin !== undefined) headers.origin = origin;
+      if (authorization !== undefined) headers.authorization = authorization;
+      if (verb !== 'GET') headers['content-length'] = String(Buffer.byteLength(body));
+      const before = await clipper.files();
+      const res = await send(clipper, path, { method: verb, headers, body: verb === 'GET' ? undefined : body });
+      assert.ok(res.status < 500, `${res.status}: ${res.body}`);
+      assert.doesNotMatch(res.body, /\n\s+at .+[(:]\d+/, 'no stack trace in the body');
+      if (res.status < 400 || (verb === 'OPTIONS' && !res.body)) return;
+      const answer = JSON.parse(res.body) as { error: { code: string; message: string } };
+      assertClearMessage(answer.error.message, body);
+      assert.deepEqual(await clipper.files(), before, `${verb} ${path} refused with "${answer.error.message}"`);
+    }),
+    fuzzRuns(17_12, 150),
+  );
 });
