@@ -54,7 +54,7 @@ test('every method at the gate: random arguments give a result or a clear error,
         }
         assert.equal(({} as { polluted?: unknown }).polluted, undefined, 'Object.prototype untouched');
       }),
-      fuzzRuns(SEED + index++, 8),
+      fuzzRuns(SEED + index++, 6),
     );
   }
   // Still whole: the seeded articles are all there and read back.

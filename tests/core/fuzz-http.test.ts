@@ -138,7 +138,7 @@ test('random requests: a JSON error with its status, no write when refused, only
         assert.equal(error.code, 'unauthorized', `${host} ${token}: ${error.message}`);
       assertSameFiles(before, await fingerprint(dir), `${verb} ${path} refused with "${error.message}"`);
     }),
-    fuzzRuns(17_02, 100),
+    fuzzRuns(17_02, 80),
   );
   await assertStillServes(server);
 });

@@ -114,7 +114,7 @@ test('mutated HTML pages and feeds are saved or fail with a clear per-file error
     fc.asyncProperty(damagedFiles(files, ['.html', '.xml', '.txt', '.md', '.pdf', '']), (file) =>
       importsOrFails(archive, file),
     ),
-    fuzzRuns(17_10, 40),
+    fuzzRuns(17_10, 30),
   );
 });
 

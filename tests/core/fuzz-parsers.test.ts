@@ -49,7 +49,7 @@ test('the query parser answers clauses or its own error, pointing inside the que
         assert.ok(error.at >= 0 && error.at <= query.length, `at ${error.at} outside 0..${query.length}`);
       }
     }),
-    fuzzRuns(17_05, 3000),
+    fuzzRuns(17_05, 2000),
   );
 });
 
@@ -65,7 +65,7 @@ test('search with random and grammar-shaped queries finds or refuses clearly, ne
         assertClearError(error, query);
       }
     }),
-    fuzzRuns(17_06, 150),
+    fuzzRuns(17_06, 100),
   );
 });
 
@@ -141,7 +141,7 @@ test('the bundle reader on mutated real bundles: refused clearly or imported, ne
       await writeFile(drop, bytes);
       await tryImport(drop);
     }),
-    fuzzRuns(17_08, 25),
+    fuzzRuns(17_08, 20),
   );
   // One entry damaged and the manifest's checksums made to fit it again: what the reader's schemas and merge see.
   const entries = await entriesOf(bundlePath);
@@ -163,7 +163,7 @@ test('the bundle reader on mutated real bundles: refused clearly or imported, ne
       }
       await tryImport(path);
     }),
-    fuzzRuns(17_09, 25),
+    fuzzRuns(17_09, 20),
   );
   assert.deepEqual(await outside(), ['in.zip'], 'no file appeared beside the data folder');
   t.diagnostic(`${imported} damaged bundle(s) imported`);
