@@ -1,4 +1,4 @@
-// A JSON answer over node:http, as both listeners send it (the UI's `serve` and the clipper's).
+// JSON over node:http for both listeners (the UI's `serve` and the clipper's): answers, refusals of what is not HTTP, and the request target as a URL.
 import { STATUS_CODES, type Server, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 
