@@ -1,6 +1,8 @@
-// Issue 17 fuzzing of the importers: mutated real HTML pages, feeds and PDFs through importDocument are saved (readable back) or fail with a clear per-file error, within a time limit, never a rejection.
+// Issue 17 fuzzing of the importers: mutated real HTML pages, feeds and PDFs through importDocument, and a followed feed refreshed mutated, are saved (readable back) or fail with a clear error, within a time limit, never a rejection.
 import assert from 'node:assert/strict';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { test, type TestContext } from 'node:test';
 import { fileURLToPath } from 'node:url';
@@ -8,7 +10,7 @@ import fc from 'fast-check';
 import { openArchive } from '../../core/archive.ts';
 import type { ImportResult } from '../../core/model.ts';
 import { assertClearError, assertClearMessage, fuzzRuns, mutated } from './helpers/fuzz.ts';
-import { openFor, tempDir } from './helpers/temp-dir.ts';
+import { defer, openFor, tempDir } from './helpers/temp-dir.ts';
 
 const CAPTURE = fileURLToPath(new URL('../fixtures/capture/', import.meta.url));
 /** A mutated file that takes longer than this to import counts as a hang. */
@@ -38,12 +40,12 @@ async function fixtures(folder: string, pattern: RegExp): Promise<Fixture[]> {
  * An archive whose OCR language has no data installed: a PDF mutated into a scan is then refused at once
  * ("cannot be OCR'd") instead of spending seconds a page in Tesseract, which the capture tests cover.
  */
-async function archiveWithoutOcr(t: TestContext) {
+async function archiveWithoutOcr(t: TestContext, settings: Record<string, unknown> = {}) {
   const dir = await tempDir(t);
   await (await openArchive(dir)).close();
   const file = join(dir, 'archive.json');
   const registry = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
-  await writeFile(file, JSON.stringify({ ...registry, settings: { ocrLanguages: ['rus'] } }));
+  await writeFile(file, JSON.stringify({ ...registry, settings: { ocrLanguages: ['rus'], ...settings } }));
   return openFor(t, dir);
 }
 
@@ -124,5 +126,36 @@ test('mutated PDFs are saved or fail with a clear per-file error, never a reject
   await fc.assert(
     fc.asyncProperty(damagedFiles(files, ['.html']), (file) => importsOrFails(archive, file)),
     fuzzRuns(17_11, 20),
+  );
+});
+
+test('a followed feed that comes back mutated refreshes to a result per feed with clear errors, never a rejection', async (t) => {
+  const archive = await archiveWithoutOcr(t, { allowPrivateNetwork: true });
+  let feed: Buffer = Buffer.alloc(0);
+  const server = createServer((req, res) => {
+    if (req.url === '/feed.xml') return void res.writeHead(200, { 'Content-Type': 'application/rss+xml' }).end(feed);
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+    res.end(
+      `<html><body><article><h1>Story</h1><p>${'The harbour road reopened on Thursday. '.repeat(20)}</p></article></body></html>`,
+    );
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  defer(t, () => new Promise((resolve) => server.close(resolve)));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  // The fixture feed with its links on this server, so no item is fetched from elsewhere.
+  const original = Buffer.from(
+    (await readFile(join(CAPTURE, 'feed-rss.xml'), 'utf8')).replace(/https?:\/\/[^/"<\s]+/g, base),
+  );
+  const { followed } = await archive.followFeeds(`${base}/feed.xml`);
+  const id = followed[0]!.id;
+  await fc.assert(
+    fc.asyncProperty(mutated(original), async (bytes) => {
+      feed = bytes;
+      const results = await withinLimit(archive.refreshSubscriptions([id]), 'the refresh');
+      assert.equal(results.length, 1);
+      assert.ok(['ok', 'not-modified', 'failed', 'offline'].includes(results[0]!.status), results[0]!.status);
+      for (const error of results[0]!.errors) assertClearMessage(error, bytes.toString('latin1'));
+    }),
+    fuzzRuns(17_14, 12),
   );
 });

@@ -168,3 +168,21 @@ test('the bundle reader on mutated real bundles: refused clearly or imported, ne
   assert.deepEqual(await outside(), ['in.zip'], 'no file appeared beside the data folder');
   t.diagnostic(`${imported} damaged bundle(s) imported`);
 });
+
+test('following a mutated OPML list (text, as the UI sends it) follows its feeds or refuses clearly, fetching nothing', async (t) => {
+  const archive = await openFor(t, await tempDir(t));
+  const opml = await fixture('feeds.opml');
+  await fc.assert(
+    fc.asyncProperty(mutated(opml), async (bytes) => {
+      const text = bytes.toString('utf8');
+      try {
+        const { followed, skipped } = await archive.followFeeds(text.startsWith('<') ? text : `<${text}`);
+        for (const { reason } of skipped) assertClearMessage(reason, text);
+        for (const sub of followed) assert.match(sub.url, /^https?:\/\//i);
+      } catch (error) {
+        assertClearError(error, text);
+      }
+    }),
+    fuzzRuns(17_13, 100),
+  );
+});
