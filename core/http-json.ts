@@ -23,7 +23,7 @@ export function refuseMalformedRequests(server: Server): void {
         ? [431, 'too_large', "The request's headers are too large."]
         : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
           ? [408, 'invalid', 'The request took too long to arrive.']
-          : [400, 'invalid', 'The request is not well-formed HTTP; it was not read.'];
+          : [400, 'invalid', 'This is not well-formed HTTP; the connection is closed.'];
     const json = JSON.stringify({ ok: false, error: { code, message } });
     socket.end(
       `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\n` +

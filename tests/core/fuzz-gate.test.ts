@@ -12,6 +12,7 @@ import {
   fingerprint,
   hostileValue,
   nearShape,
+  quiet,
   fuzzRuns,
   shown,
 } from './helpers/fuzz.ts';
@@ -41,8 +42,7 @@ test('every method at the gate: random arguments give a result or a clear error,
     );
     await fc.assert(
       fc.asyncProperty(args, async (sent) => {
-        // A rebuild or catch-up of the search index left by an earlier call writes on its own time.
-        await archive.searchService.settled();
+        await quiet(archive);
         const before = await fingerprint(dir);
         try {
           // The contract's methods as a transport reaches them; the local ones (paths, bytes) only by a direct call.

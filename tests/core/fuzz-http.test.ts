@@ -14,6 +14,7 @@ import {
   fingerprint,
   hostileValue,
   nearShape,
+  quiet,
   fuzzRuns,
 } from './helpers/fuzz.ts';
 import { EXTENSION, startClipper } from './helpers/clipper-client.ts';
@@ -21,6 +22,15 @@ import { send } from './helpers/raw-request.ts';
 import { defer, openFor, tempDir } from './helpers/temp-dir.ts';
 
 const METHODS = Object.keys(contract);
+const READ_ONLY = [
+  'getStatus',
+  'getSettings',
+  'listArticles',
+  'listEntities',
+  'listCollections',
+  'search',
+  'listWatches',
+];
 /** Header values a client can send at all (node's client refuses control characters). */
 const headerText = fc.string({
   unit: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)),
@@ -118,8 +128,7 @@ test('random requests: a JSON error with its status, no write when refused, only
       const headers: Record<string, string> = { ...extra, host };
       if (token !== undefined) headers['x-newsdesk-token'] = token;
       if (type !== undefined) headers['content-type'] = type;
-      // A rebuild or catch-up of the search index left by an earlier call writes on its own time.
-      await archive.searchService.settled();
+      await quiet(archive);
       const before = await fingerprint(dir);
       // Framed, so node's parser reads it whatever the verb (the raw test below sends unframed ones).
       if (verb !== 'GET') headers['content-length'] = String(Buffer.byteLength(body));
@@ -138,7 +147,7 @@ test('random requests: a JSON error with its status, no write when refused, only
         assert.equal(error.code, 'unauthorized', `${host} ${token}: ${error.message}`);
       assertSameFiles(before, await fingerprint(dir), `${verb} ${path} refused with "${error.message}"`);
     }),
-    fuzzRuns(17_02, 80),
+    fuzzRuns(17_02, 60),
   );
   await assertStillServes(server);
 });
@@ -171,10 +180,12 @@ function raw(server: RunningServer, bytes: Buffer, waitMs: number): Promise<stri
 test('raw requests with lying lengths or damaged heads get a 4xx (never a 500 or a stack) and the server stays up', async (t) => {
   // An empty archive: these requests never get far enough to need data.
   const dir = await tempDir(t);
-  const server = await serveArchive({ archive: await openFor(t, dir) });
+  const archive = await openFor(t, dir);
+  const server = await serveArchive({ archive });
   defer(t, () => server.close());
   const head = fc.record({
-    method: fc.constantFrom(...METHODS),
+    // Calls that only read: whatever part of these bytes the server takes for a request, nothing may change.
+    method: fc.constantFrom(...READ_ONLY),
     length: fc.oneof(
       fc.constantFrom('0', '-1', 'abc', '1e3', '99999999999', '33554433', ' 5', '5, 6'),
       fc.nat(300).map(String),
@@ -194,13 +205,12 @@ test('raw requests with lying lengths or damaged heads get a 4xx (never a 500 or
         const at = damage[0] % bytes.length;
         bytes = Buffer.concat([bytes.subarray(0, at), damage[1], bytes.subarray(at)]);
       }
+      await quiet(archive);
       const before = await fingerprint(dir);
       const answer = await raw(server, bytes, 150);
       assert.doesNotMatch(answer, /\n\s+at .+[(:]\d+/, 'no stack trace');
       for (const [, status] of answer.matchAll(/HTTP\/1\.1 (\d{3})/g)) assert.ok(Number(status) < 500, answer);
-      const written = (await fingerprint(dir)).size !== before.size;
-      // A call may have been understood and run (a short body can still be a valid one); any refusal wrote nothing.
-      if (!/HTTP\/1\.1 200/.test(answer)) assert.equal(written, false, answer);
+      assertSameFiles(before, await fingerprint(dir), answer);
     }),
     fuzzRuns(17_03, 25),
   );
@@ -240,6 +250,7 @@ test('the clipper listener: random paths, origins, tokens and bodies get a JSON 
       if (origin !== undefined) headers.origin = origin;
       if (authorization !== undefined) headers.authorization = authorization;
       if (verb !== 'GET') headers['content-length'] = String(Buffer.byteLength(body));
+      await quiet(clipper.archive);
       const before = await clipper.files();
       const res = await send(clipper, path, { method: verb, headers, body: verb === 'GET' ? undefined : body });
       assert.ok(res.status < 500, `${res.status}: ${res.body}`);

@@ -116,7 +116,7 @@ test('mutated HTML pages and feeds are saved or fail with a clear per-file error
     fc.asyncProperty(damagedFiles(files, ['.html', '.xml', '.txt', '.md', '.pdf', '']), (file) =>
       importsOrFails(archive, file),
     ),
-    fuzzRuns(17_10, 30),
+    fuzzRuns(17_10, 25),
   );
 });
 
@@ -156,6 +156,6 @@ test('a followed feed that comes back mutated refreshes to a result per feed wit
       assert.ok(['ok', 'not-modified', 'failed', 'offline'].includes(results[0]!.status), results[0]!.status);
       for (const error of results[0]!.errors) assertClearMessage(error, bytes.toString('latin1'));
     }),
-    fuzzRuns(17_14, 12),
+    fuzzRuns(17_14, 5),
   );
 });

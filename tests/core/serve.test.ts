@@ -187,6 +187,6 @@ test('bytes that are not well-formed HTTP get a JSON 400 too', async (t) => {
   assert.match(last, /^HTTP\/1\.1 400 /);
   assert.deepEqual(JSON.parse(last.slice(last.indexOf('\r\n\r\n') + 4)), {
     ok: false,
-    error: { code: 'invalid', message: 'The request is not well-formed HTTP; it was not read.' },
+    error: { code: 'invalid', message: 'This is not well-formed HTTP; the connection is closed.' },
   });
 });

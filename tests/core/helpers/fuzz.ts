@@ -5,6 +5,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import fc from 'fast-check';
 import type { z } from 'zod';
+import type { Archive } from '../../../core/archive.ts';
 import { ArchiveError } from '../../../core/errors.ts';
 
 /**
@@ -38,20 +39,35 @@ export async function fingerprint(dir: string, skip = (_file: string) => false):
       const path = join(at, entry.name);
       if (skip(relative(dir, path))) continue;
       if (entry.isDirectory()) await walk(path);
-      else {
-        const { ino, size, mtimeNs } = await stat(path, { bigint: true });
-        const known =
-          size < 262_144n
-            ? createHash('sha1')
-                .update(await readFile(path))
-                .digest('hex')
-            : `${ino}:${size}:${mtimeNs}`;
-        files.set(relative(dir, path), known);
-      }
+      else files.set(relative(dir, path), await known(path));
     }
   };
   await walk(dir);
   return files;
+}
+
+/** A file's contents (hashed), or inode, size and time for a large one; "gone" if it went while being looked at (a temp file renamed). */
+async function known(path: string): Promise<string> {
+  try {
+    const { ino, size, mtimeNs } = await stat(path, { bigint: true });
+    return size < 262_144n
+      ? createHash('sha1')
+          .update(await readFile(path))
+          .digest('hex')
+      : `${ino}:${size}:${mtimeNs}`;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 'gone';
+    throw error;
+  }
+}
+
+/**
+ * Waits until an archive writes nothing on its own: the search index caught up and new articles matched
+ * against the watches (listWatches waits for that), so what a call's fingerprints differ by is that call's.
+ */
+export async function quiet(archive: Pick<Archive, 'searchService' | 'listWatches'>): Promise<void> {
+  await archive.searchService.settled();
+  await archive.listWatches();
 }
 
 export function assertSameFiles(before: Map<string, string>, after: Map<string, string>, what: string): void {
