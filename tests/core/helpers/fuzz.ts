@@ -46,15 +46,27 @@ export async function fingerprint(dir: string, skip = (_file: string) => false):
   return files;
 }
 
-/** A file's contents (hashed), or inode, size and time for a large one; "gone" if it went while being looked at (a temp file renamed). */
+/** Hashes by path, inode, size and time: a file whose metadata did not move is not read again. */
+const hashes = new Map<string, string>();
+
+/**
+ * A file's contents (hashed), or inode, size and time for a large one; "gone" if it went while being looked
+ * at (a temp file renamed). The hash of a file whose inode, size and time have not moved is reused: the
+ * archive replaces files by rename (a new inode) or appends (a new size).
+ */
 async function known(path: string): Promise<string> {
   try {
     const { ino, size, mtimeNs } = await stat(path, { bigint: true });
-    return size < 262_144n
-      ? createHash('sha1')
-          .update(await readFile(path))
-          .digest('hex')
-      : `${ino}:${size}:${mtimeNs}`;
+    const key = `${ino}:${size}:${mtimeNs}`;
+    if (size >= 262_144n) return key;
+    let hash = hashes.get(`${path}\0${key}`);
+    if (!hash) {
+      hash = createHash('sha1')
+        .update(await readFile(path))
+        .digest('hex');
+      hashes.set(`${path}\0${key}`, hash);
+    }
+    return hash;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 'gone';
     throw error;
