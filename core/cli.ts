@@ -32,7 +32,8 @@ export async function main(argv: string[]): Promise<number> {
   }
   try {
     if (!command) throw new UsageError('no command given (try `newsdesk --help`)');
-    const allowed = ALLOWED[command];
+    // Own keys only: `newsdesk constructor` would otherwise find Object's and fail with a TypeError.
+    const allowed = Object.hasOwn(ALLOWED, command) ? ALLOWED[command] : undefined;
     if (!allowed) throw new UsageError(`unknown command "${command}" (try \`newsdesk --help\`)`);
     const stray = (Object.keys(values) as (keyof Options)[]).find((k) => !allowed.includes(k) && !GLOBAL.includes(k));
     if (stray) throw new UsageError(`${command} does not take --${stray}`);

@@ -44,7 +44,8 @@ type RawIssue = z.core.$ZodRawIssue;
 function subjectOf(path: readonly PropertyKey[] | undefined): string {
   const key = [...(path ?? [])].reverse().find((part) => typeof part === 'string');
   if (key === undefined) return 'this value';
-  return FIELD_NAMES[key] ?? `“${key}”`;
+  // Own keys only: a field called "constructor" or "__proto__" would otherwise find Object's own and crash the sentence.
+  return Object.hasOwn(FIELD_NAMES, key) ? FIELD_NAMES[key]! : `“${key}”`;
 }
 
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

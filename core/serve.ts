@@ -7,7 +7,7 @@ import type { ArchiveApi } from './api.ts';
 import type { Archive } from './archive.ts';
 import { invokeMethod } from './gate.ts';
 import { ArchiveError, HTTP_STATUS, toErrorBody } from './errors.ts';
-import { sendJson } from './http-json.ts';
+import { refuseMalformedRequests, requestUrl, sendJson } from './http-json.ts';
 import { contentTypeFor, resolveUiFile } from './ui-files.ts';
 
 export type ServeOptions = {
@@ -46,12 +46,14 @@ export async function serveArchive(options: ServeOptions): Promise<RunningServer
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => sendError(res, error));
   });
+  refuseMalformedRequests(server);
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Referrer-Policy', 'no-referrer');
     res.setHeader('Cache-Control', 'no-store');
-    const url = new URL(req.url ?? '/', `http://${HOST}`);
+    const url = requestUrl(req.url, `http://${HOST}`);
+    if (!url) throw new ArchiveError('invalid', 'The request names no path this server can read.');
     // A page on another site that resolves its own name to 127.0.0.1 (DNS rebinding) sends its own Host.
     const host = req.headers.host ?? '';
     if (host !== `${HOST}:${port()}` && host !== `localhost:${port()}`)

@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { z } from 'zod';
 import { appInfo } from '../app-info.ts';
 import { describeIssues, HTTP_STATUS, toErrorBody } from '../errors.ts';
-import { sendJson } from '../http-json.ts';
+import { refuseMalformedRequests, requestUrl, sendJson } from '../http-json.ts';
 import { ClipBody, MAX_CLIP_BODY_BYTES, MAX_PAIR_BODY_BYTES, PairBody } from './clip-body.ts';
 import { ClipperError } from './clipper-error.ts';
 import type { Pairing } from './pairing.ts';
@@ -32,6 +32,7 @@ export async function startClipperServer(handlers: ClipperHandlers, port: number
   const server = createServer({ requestTimeout: REQUEST_TIMEOUT_MS }, (req, res) => {
     handle(req, res).catch((error: unknown) => sendError(res, error));
   });
+  refuseMalformedRequests(server);
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     res.setHeader('X-Content-Type-Options', 'nosniff');
@@ -44,7 +45,8 @@ export async function startClipperServer(handlers: ClipperHandlers, port: number
     const host = req.headers.host ?? '';
     if (host !== `${HOST}:${portOf(server)}` && host !== `localhost:${portOf(server)}`)
       throw new ClipperError(403, 'forbidden', 'The clipper only answers requests addressed to 127.0.0.1.');
-    const path = new URL(req.url ?? '/', `http://${HOST}`).pathname;
+    const path = requestUrl(req.url, `http://${HOST}`)?.pathname;
+    if (path === undefined) throw new ClipperError(400, 'invalid', 'The request names no path this server can read.');
     if (!path.startsWith(CLIPPER_PATH)) throw new ClipperError(404, 'not_found', `${path} is not served here.`);
     const route = path.slice(CLIPPER_PATH.length);
     if (req.method === 'OPTIONS') return preflight(res, fromExtension);

@@ -151,3 +151,14 @@ test('serve that cannot start leaves the folder unlocked', async (t) => {
     [],
   );
 });
+
+// Found by tests/core/fuzz-cli.test.ts: the command table was searched with Object's own names too.
+test('a command named like an object property (constructor, __proto__) is unknown, not a TypeError', async (t) => {
+  const dir = await tempDir(t);
+  for (const command of ['constructor', '__proto__']) {
+    const result = await runCli([command, '--json', '--data-dir', dir]);
+    assert.equal(result.code, 2);
+    assert.equal(result.stderr.trim(), `newsdesk: unknown command "${command}" (try \`newsdesk --help\`)`);
+  }
+  assert.deepEqual(await readdir(dir), []);
+});

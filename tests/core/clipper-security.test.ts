@@ -297,3 +297,13 @@ test('a clip whose token is revoked while its body arrives is refused, and nothi
   );
   assert.equal((await archive.listArticles()).total, 0);
 });
+
+// Found by tests/core/fuzz-http.test.ts: the URL parser read `//` as a host and threw, answered as a 500.
+test('a path starting with // is a 404 in JSON, not a 500', async (t) => {
+  const clipper = await startClipper(t);
+  for (const path of ['//', '//x/clipper/v1/status']) {
+    const answer = await clipper.send(path);
+    assert.equal(answer.status, 404, path);
+    assert.equal(answer.body.error.code, 'not_found');
+  }
+});

@@ -67,3 +67,15 @@ test('the contract refuses an over-long article in that sentence, directly and t
     [['failed', sentence]],
   );
 });
+
+// Found by tests/core/fuzz-gate.test.ts: the sentence looked the field up among Object's own properties and threw a TypeError.
+test('a field called "constructor" or "__proto__" is named in the sentence, not a TypeError', async (t) => {
+  const archive = await openFor(t, join(await tempDir(t), 'data'));
+  const externalIds = JSON.parse('{"constructor": {"prototype": {"polluted": 1}}, "__proto__": {"polluted": 1}}');
+  await assert.rejects(archive.createEntity({ name: 'Karovsk', type: 'location', externalIds }), {
+    name: 'ArchiveError',
+    code: 'invalid',
+    message: /“constructor” must be text/,
+  });
+  assert.equal(({} as { polluted?: unknown }).polluted, undefined);
+});

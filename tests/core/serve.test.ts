@@ -1,6 +1,7 @@
 // The contract over HTTP: token on every call, zod-checked bodies, JSON errors with proper status codes.
 import assert from 'node:assert/strict';
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { connect } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { test, type TestContext } from 'node:test';
@@ -154,4 +155,38 @@ test('paths cannot leave the UI folder and other hosts are refused', async (t) =
   }
   const rebound = await send(server, '/', { headers: { ...headers, host: 'evil.example:80' } });
   assert.equal(rebound.status, 401);
+});
+
+// Found by tests/core/fuzz-http.test.ts.
+test('a path starting with // is a path, not a 500 "Invalid URL" nor another host’s /api', async (t) => {
+  const { server, articleFiles } = await start(t);
+  for (const path of ['//', '//a/api/addArticle']) {
+    const direct = await send(server, path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-newsdesk-token': server.token },
+      body: JSON.stringify([{ text: 'x' }]),
+    });
+    assert.equal(direct.status, 404, `${path}: ${direct.body}`);
+    assert.equal(JSON.parse(direct.body).error.code, 'not_found');
+  }
+  assert.equal(await articleFiles(), 0);
+});
+
+// Found by tests/core/fuzz-http.test.ts: node's parser answered these with a bare "400 Bad Request" and no body.
+test('bytes that are not well-formed HTTP get a JSON 400 too', async (t) => {
+  const { server } = await start(t);
+  const answer = await new Promise<string>((resolve) => {
+    const socket = connect(server.port, '127.0.0.1');
+    let text = '';
+    socket.on('data', (chunk: Buffer) => (text += chunk));
+    socket.on('close', () => resolve(text));
+    // A DELETE with a body and no length: the body is read as the next request's head.
+    socket.write(`DELETE /api/getStatus HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\n\r\n[{}]\r\n\r\n`);
+  });
+  const last = answer.slice(answer.lastIndexOf('HTTP/1.1 '));
+  assert.match(last, /^HTTP\/1\.1 400 /);
+  assert.deepEqual(JSON.parse(last.slice(last.indexOf('\r\n\r\n') + 4)), {
+    ok: false,
+    error: { code: 'invalid', message: 'This is not well-formed HTTP; the connection is closed.' },
+  });
 });
