@@ -5,6 +5,7 @@ import { articleMethods } from './contract/articles.ts';
 import { claimMethods } from './contract/claims.ts';
 import { clipperMethods } from './contract/clipper.ts';
 import { collectionMethods } from './contract/collections.ts';
+import { deskMethods } from './contract/desk.ts';
 import { entityMethods } from './contract/entities.ts';
 import { exportMethods } from './contract/exports.ts';
 import { inboxMethods } from './contract/inbox.ts';
@@ -29,6 +30,7 @@ export const contract = {
   ...inboxMethods,
   ...watchMethods,
   ...clipperMethods,
+  ...deskMethods,
 };
 
 /** Every method, the local ones (paths, bytes, streams: the CLI and the server's downloads) included. */

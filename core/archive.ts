@@ -32,6 +32,7 @@ import { INDEX_DIR } from './store/catalog.ts';
 import { openCatalog } from './store/catalog-sync.ts';
 import { makeFolder, removeLeftoverTemps } from './store/durable-write.ts';
 import { lockFolder } from './store/folder-lock.ts';
+import { DeskService, type CredentialsProvider } from './sync/desk-service.ts';
 import { BACKUPS_DIR, openRegistry, RegistryStore } from './store/registry-file.ts';
 
 export type Archive = ArchiveApi &
@@ -67,6 +68,11 @@ export type OpenOptions = ExportOptions & {
    * and is reported in the status; the archive opens anyway.
    */
   clipper?: boolean | { port?: number };
+  /**
+   * The team desk's user and password, asked for at each join and sync (the CLI: the URL or
+   * NEWSDESK_DESK_USER / NEWSDESK_DESK_PASSWORD; the desktop app: safeStorage). Never written by core.
+   */
+  deskCredentials?: CredentialsProvider;
 };
 
 export async function openArchive(dataDir: string, options: OpenOptions = {}): Promise<Archive> {
@@ -181,6 +187,7 @@ function buildServices(
     // After search: its listeners must index a new article before a watch asks the index about it.
     watches: new WatchService(store, registry, search, watchStore),
     clipper: new ClipperService(new Pairing(clipperClients), importer, store, registry),
+    desk: new DeskService(store, registry, options.deskCredentials),
   };
   return { services, tagger, claimIndex };
 }

@@ -13,3 +13,4 @@ export * from './model/export.ts';
 export * from './model/reading.ts';
 export * from './model/watch.ts';
 export * from './model/clipper.ts';
+export * from './model/desk.ts';

@@ -14,6 +14,7 @@ import type { InboxService } from './inbox/inbox-service.ts';
 import type { WatchService } from './monitoring/watch-service.ts';
 import type { SavedSearches } from './search/saved-searches.ts';
 import type { SearchService } from './search/search-service.ts';
+import type { DeskService } from './sync/desk-service.ts';
 import type { ArticleStore } from './store/article-store.ts';
 import type { RegistryStore } from './store/registry-file.ts';
 
@@ -40,4 +41,6 @@ export type Services = {
   watches: WatchService;
   /** Paired browser extensions, pairing requests and the clipper's listener (<data>/clipper.json). */
   clipper: ClipperService;
+  /** The team desk: sync with a CouchDB database (<data>/desk.json, <data>/desk/; docs/sync.md). */
+  desk: DeskService;
 };

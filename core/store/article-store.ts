@@ -184,6 +184,28 @@ export class ArticleStore {
     return this.persist(article, original, { fromElsewhere: true });
   }
 
+  /**
+   * Writes an article as a desk sent it, its id kept (core/sync/): a new one with its files beside it,
+   * or over the one here (keeping this analyst's reading state), files it lacks written first.
+   */
+  async putReplicated(article: Article, files: { name: string; bytes: Uint8Array }[]): Promise<Article> {
+    const entry = this.catalog.get(article.id);
+    if (!entry) {
+      const original = files.find((file) => file.name === article.provenance.attachment) ?? null;
+      const extras = files.filter((file) => file !== original);
+      await this.persist(article, original, { fromElsewhere: true, replicated: true }, extras);
+      return article;
+    }
+    const folder = join(this.dataDir, entry.file, '..');
+    for (const file of files) await writeFileDurably(join(folder, file.name), file.bytes);
+    return this.change(article.id, (before) => ({ ...article, reading: before.reading }));
+  }
+
+  /** Where a file kept beside an article is (its name checked by the caller against the article's records). */
+  pathBeside(id: string, name: string): string {
+    return join(this.dataDir, this.require(id).file, '..', name);
+  }
+
   close(): Promise<void> {
     return this.catalog.close();
   }
@@ -195,15 +217,16 @@ export class ArticleStore {
   private async persist(
     given: Article,
     attachment: { name: string; bytes: Uint8Array } | null,
-    options: { fromElsewhere?: boolean } = {},
+    options: { fromElsewhere?: boolean; replicated?: boolean } = {},
     extras: { name: string; bytes: Uint8Array }[] = [],
   ): Promise<void> {
     const article = attachment ? given : { ...given, provenance: { ...given.provenance, attachment: null } };
     const base = articleFileFor(article);
     const written: string[] = [];
     const attachmentPath = attachment ? join(this.dataDir, base, '..', attachment.name) : null;
-    if (options.fromElsewhere)
-      // An id of our own is new by construction; one from a bundle may name files already here.
+    // An id of our own is new by construction; one from a bundle may name files already here. A desk's
+    // copy may follow one a killed sync left half-written: its files were checked against their sha256.
+    if (options.fromElsewhere && !options.replicated)
       for (const path of [join(this.dataDir, base), attachmentPath])
         if (path && (await lstat(path).catch(() => null)))
           throw new ArchiveError('exists', `${path} is already in the data folder: the bundle's copy was not written.`);

@@ -1,0 +1,205 @@
+// The team desk: join and leave a CouchDB database, sync both ways on demand, and list and resolve the conflicts merges left.
+import { createHash, randomUUID } from 'node:crypto';
+import { ArchiveError } from '../errors.ts';
+import type { DeskConfig, DeskConflictView, DeskStatus, JoinDeskInput, ResolveChoice, SyncResult } from '../model.ts';
+import { SerialQueue } from '../serial.ts';
+import type { ArticleStore } from '../store/article-store.ts';
+import type { RegistryStore } from '../store/registry-file.ts';
+import { checkDeskUrl, CouchClient, type Credentials } from './couch-client.ts';
+import { DeskConfigFile, SyncRecords } from './desk-files.ts';
+import { resolveConflict, titleOf } from './resolve.ts';
+import { LocalDocs } from './local-docs.ts';
+import { pull } from './pull.ts';
+import { outgoing, push } from './push.ts';
+import type { SyncContext } from './sync-context.ts';
+
+/**
+ * Where the desk's password comes from: the CLI's environment or URL, the desktop app's safeStorage.
+ * Core never writes it anywhere. null: no credentials (a desk open to all, as in tests).
+ */
+export type CredentialsProvider = (desk: {
+  url: string;
+  user: string | null;
+}) => Credentials | null | Promise<Credentials | null>;
+
+export class DeskService {
+  private readonly queue = new SerialQueue();
+  private readonly config: DeskConfigFile;
+  private readonly local: LocalDocs;
+  private records: SyncRecords | null = null;
+
+  constructor(
+    private readonly store: ArticleStore,
+    registry: RegistryStore,
+    private readonly credentials: CredentialsProvider = () => null,
+    private readonly timeoutMs = 30_000,
+  ) {
+    this.config = new DeskConfigFile(store.dataDir);
+    this.local = new LocalDocs(store, registry);
+  }
+
+  async status(): Promise<DeskStatus> {
+    const config = await this.config.read();
+    if (!config)
+      return {
+        joined: false,
+        url: null,
+        user: null,
+        analyst: null,
+        lastSyncAt: null,
+        pendingUp: 0,
+        conflicts: 0,
+        offline: null,
+      };
+    const ctx = await this.context(config, null);
+    return {
+      joined: true,
+      url: config.url,
+      user: config.user,
+      analyst: config.analyst,
+      lastSyncAt: config.lastSyncAt,
+      pendingUp: (await outgoing(ctx)).length,
+      conflicts: this.conflictCount(ctx),
+      offline: config.lastError,
+    };
+  }
+
+  join(input: JoinDeskInput & { url: string; analyst: string }): Promise<DeskStatus> {
+    return this.queue.run(async () => {
+      const current = await this.config.read();
+      if (current && current.url !== input.url)
+        throw new ArchiveError(
+          'exists',
+          `This archive is on the desk at ${current.url}: leave it first (nothing local is lost).`,
+        );
+      checkDeskUrl(input.url);
+      const credentials = await this.credentials({ url: input.url, user: input.user ?? null });
+      const couch = new CouchClient(input.url, credentials, this.timeoutMs);
+      try {
+        await couch.json('GET', '');
+      } catch (error) {
+        if (error instanceof ArchiveError && error.code === 'not_found')
+          throw new ArchiveError(
+            'not_found',
+            `There is no database at ${input.url}: the desk's administrator creates it (docs/sync.md).`,
+          );
+        throw offline(error, 'nothing changed');
+      }
+      await this.config.write({
+        url: input.url,
+        user: credentials?.user ?? input.user ?? null,
+        analyst: input.analyst,
+        replicaId: current?.replicaId ?? randomUUID(),
+        joinedAt: current?.joinedAt ?? new Date().toISOString(),
+        pullSince: current?.pullSince ?? 0,
+        lastSyncAt: current?.lastSyncAt ?? null,
+        lastError: null,
+      });
+      return this.status();
+    });
+  }
+
+  /** Off the desk: desk.json goes, every document stays here (and the sync records, for coming back). */
+  leave(): Promise<DeskStatus> {
+    return this.queue.run(async () => {
+      await this.config.remove();
+      this.records = null;
+      return this.status();
+    });
+  }
+
+  sync(): Promise<SyncResult> {
+    return this.queue.run(async () => {
+      const config = await this.joined();
+      const credentials = await this.credentials({ url: config.url, user: config.user });
+      const ctx = await this.context(config, credentials);
+      const checkpointId = `_local/newsdesk-${createHash('md5').update(`${config.replicaId}|${config.url}`).digest('hex')}`;
+      try {
+        const remote = await ctx.couch.json<{ _rev: string } | null>('GET', `/${checkpointId}`, undefined, {
+          missingOk: true,
+        });
+        // The desk still knows our checkpoint: same database, so our own sequence holds. Else from the start.
+        const since = remote ? config.pullSince : 0;
+        let remoteRev = remote?._rev;
+        const pulled = await pull(ctx, since, async (seq) => {
+          await this.config.write({ ...(await this.joined()), pullSince: seq });
+          const saved = await ctx.couch.json<{ rev: string }>('PUT', `/${checkpointId}`, {
+            ...(remoteRev ? { _rev: remoteRev } : {}),
+            since: seq,
+            replica: config.replicaId,
+            at: new Date().toISOString(),
+          });
+          remoteRev = saved.rev;
+        });
+        const pushed = await push(ctx);
+        await this.config.write({ ...(await this.joined()), lastSyncAt: new Date().toISOString(), lastError: null });
+        return { pushed, pulled, conflicts: this.conflictCount(ctx) };
+      } catch (error) {
+        const failure = offline(
+          error,
+          ctx.written
+            ? 'what this sync brought so far is kept; the next sync resumes from its checkpoint'
+            : 'nothing changed',
+        );
+        await this.config.write({ ...(await this.joined()), lastError: failure.message }).catch(() => undefined);
+        throw failure;
+      }
+    });
+  }
+
+  async conflicts(): Promise<DeskConflictView[]> {
+    const ctx = await this.context(await this.joined(), null);
+    const views: DeskConflictView[] = [];
+    for (const record of ctx.records.all()) {
+      if (!record.conflicts.length) continue;
+      const title = titleOf(record.id, await ctx.local.read(record.id), record.base);
+      for (const conflict of record.conflicts)
+        views.push({ ...conflict, id: `${record.id}#${conflict.field}`, docId: record.id, title });
+    }
+    return views;
+  }
+
+  resolve(conflictId: string, choice: ResolveChoice): Promise<DeskConflictView[]> {
+    return this.queue.run(async () => {
+      const config = await this.joined();
+      await resolveConflict(await this.context(config, null), conflictId, choice);
+      return this.conflicts();
+    });
+  }
+
+  private async joined(): Promise<DeskConfig> {
+    const config = await this.config.read();
+    if (!config)
+      throw new ArchiveError('not_found', 'This archive is on no desk: `newsdesk desk join URL --name NAME` first.');
+    return config;
+  }
+
+  private async context(config: DeskConfig, credentials: Credentials | null): Promise<SyncContext> {
+    if (!this.records || this.records.url !== config.url)
+      this.records = new SyncRecords(this.store.dataDir, config.url);
+    await this.records.load();
+    return {
+      couch: new CouchClient(config.url, credentials, this.timeoutMs),
+      local: this.local,
+      records: this.records,
+      analyst: config.analyst,
+      written: 0,
+    };
+  }
+
+  private conflictCount(ctx: SyncContext): number {
+    let count = 0;
+    for (const record of ctx.records.all()) count += record.conflicts.length;
+    return count;
+  }
+}
+
+/** An unreachable desk or refused credentials, said with what happened here. */
+function offline(error: unknown, outcome: string): Error {
+  if (error instanceof ArchiveError && (error.code === 'unavailable' || error.code === 'unauthorized'))
+    return new ArchiveError(
+      error.code,
+      `${error.message}${error.code === 'unavailable' ? '; working offline' : ''}, ${outcome}.`,
+    );
+  return error instanceof Error ? error : new Error(String(error));
+}

@@ -1,0 +1,130 @@
+// The archive's documents as the desk sees them: article:<id>, entity:<id>, collection:<id>, claimgroup:<id>, search:<id>, merge:<id>, read from and written through the normal stores.
+import { readFile } from 'node:fs/promises';
+import { ArchiveError } from '../errors.ts';
+import { Article, FileAttachment, type Registry } from '../model.ts';
+import { sha256, type ArticleStore } from '../store/article-store.ts';
+import type { RegistryStore } from '../store/registry-file.ts';
+import type { Body } from './revs.ts';
+
+/** The registry lists replicated entry by entry, by their document id's prefix. */
+const REGISTRY_KINDS = {
+  entity: 'entities',
+  collection: 'collections',
+  claimgroup: 'claimGroups',
+  search: 'savedSearches',
+  merge: 'merges',
+} as const satisfies Record<string, keyof Registry>;
+type RegistryKind = keyof typeof REGISTRY_KINDS;
+
+/** What stays on this laptop: the analyst's own reading state, and the time of the last local write. */
+const LOCAL_ONLY = ['reading', 'updatedAt'] as const;
+
+/** A file kept beside an article, as it travels: an attachment of the article's document. */
+export type DocFile = { name: string; contentType: string; sha256: string };
+
+export const docIdOf = (kind: string, id: string) => `${kind}:${id}`;
+
+function split(docId: string): { kind: string; id: string } {
+  const at = docId.indexOf(':');
+  return { kind: docId.slice(0, at), id: docId.slice(at + 1) };
+}
+
+export class LocalDocs {
+  constructor(
+    private readonly store: ArticleStore,
+    private readonly registry: RegistryStore,
+  ) {}
+
+  /** Every local document, with the article's updatedAt as a stamp (unchanged: not edited since it was synced). */
+  *list(): Iterable<{ id: string; stamp: string | null }> {
+    for (const entry of this.store.entries()) yield { id: docIdOf('article', entry.id), stamp: entry.updatedAt };
+    for (const [kind, key] of Object.entries(REGISTRY_KINDS))
+      for (const item of this.registry.data[key]) yield { id: docIdOf(kind, item.id), stamp: null };
+  }
+
+  static replicates(docId: string): boolean {
+    const { kind } = split(docId);
+    return kind === 'article' || Object.hasOwn(REGISTRY_KINDS, kind);
+  }
+
+  /** The document's content (no `_` or desk fields), or null when it is not here. */
+  async read(docId: string): Promise<Body | null> {
+    const { kind, id } = split(docId);
+    if (kind === 'article') {
+      if (!this.store.entry(id)) return null;
+      const article: Body = { ...(await this.store.read(id)) };
+      for (const key of LOCAL_ONLY) delete article[key];
+      return article;
+    }
+    const item = this.registryList(kind).find((entry) => entry.id === id);
+    return item ? { ...item } : null;
+  }
+
+  stamp(docId: string): string | null {
+    const { kind, id } = split(docId);
+    return kind === 'article' ? (this.store.entry(id)?.updatedAt ?? null) : null;
+  }
+
+  /** The files an article's document carries, each with the sha256 recorded when it was captured. */
+  files(docId: string, content: Body): DocFile[] {
+    if (split(docId).kind !== 'article') return [];
+    const article = content as Partial<Article>;
+    const files = new Map<string, DocFile>();
+    const original = article.provenance?.attachment;
+    if (original && article.provenance)
+      files.set(original, {
+        name: original,
+        contentType: article.provenance.mediaType || 'application/octet-stream',
+        sha256: article.provenance.sha256,
+      });
+    for (const file of article.attachments ?? [])
+      files.set(file.name, { name: file.name, contentType: file.mediaType, sha256: file.sha256 });
+    for (const name of files.keys())
+      if (!FileAttachment.shape.name.safeParse(name).success)
+        throw new ArchiveError('invalid', `Article ${docId} names a file "${name}" that cannot be kept beside it.`);
+    return [...files.values()];
+  }
+
+  /** The bytes of a file kept beside an article here, or null when it is missing or not the bytes recorded. */
+  async fileBytes(docId: string, file: DocFile): Promise<Buffer | null> {
+    const { id } = split(docId);
+    if (!this.store.entry(id)) return null;
+    const bytes = await readFile(this.store.pathBeside(id, file.name)).catch(() => null);
+    return bytes && sha256(bytes) === file.sha256 ? bytes : null;
+  }
+
+  /** Writes what the desk sent (null: deleted there) through the store that owns it; its stamp after. */
+  async write(docId: string, content: Body | null, files: { name: string; bytes: Uint8Array }[] = []) {
+    const { kind, id } = split(docId);
+    if (kind === 'article') {
+      if (!content) {
+        // Articles are never deleted here, only trashed: a delete from elsewhere moves it to the trash.
+        if (this.store.entry(id))
+          await this.store.change(id, (article) => ({
+            ...article,
+            deletedAt: article.deletedAt ?? new Date().toISOString(),
+          }));
+      } else {
+        const article = Article.parse({ updatedAt: new Date().toISOString(), ...content, id });
+        await this.store.putReplicated(article, files);
+      }
+      return this.stamp(docId);
+    }
+    const key = REGISTRY_KINDS[kind as RegistryKind];
+    await this.registry.update((draft) => {
+      const list = draft[key] as { id: string }[];
+      const at = list.findIndex((entry) => entry.id === id);
+      if (!content) {
+        if (at >= 0) list.splice(at, 1);
+      } else if (at >= 0) list[at] = { ...content, id };
+      else list.push({ ...content, id });
+    });
+    return null;
+  }
+
+  private registryList(kind: string): readonly { id: string }[] {
+    if (!Object.hasOwn(REGISTRY_KINDS, kind))
+      throw new ArchiveError('invalid', `"${kind}" documents are not replicated.`);
+    return this.registry.data[REGISTRY_KINDS[kind as RegistryKind]];
+  }
+}

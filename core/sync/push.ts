@@ -1,0 +1,150 @@
+// Push: local documents changed since their record (new revs child of it), merges not yet sent and tombstones closing losing leaves, by `_revs_diff` and `_bulk_docs` with new_edits:false.
+import type { SyncRecord } from '../model.ts';
+import { newRev, REVS_LIMIT, revisionsOf, revPos, type Body } from './revs.ts';
+import { digestOf, localState, stateHash, type SyncContext } from './sync-context.ts';
+
+const BATCH = 100;
+
+/** A version to send: the document at `rev` with its history, and what its record becomes once the desk has it. */
+type Outgoing = { id: string; rev: string; revs: string[]; body: Body; deleted: boolean; record: SyncRecord };
+
+/** The documents changed here and not yet on the desk (what `push` would send), without sending them. */
+export async function outgoing(ctx: SyncContext): Promise<Outgoing[]> {
+  const out: Outgoing[] = [];
+  const seen = new Set<string>();
+  const now = new Date().toISOString();
+  for (const { id, stamp } of ctx.local.list()) {
+    seen.add(id);
+    const record = ctx.records.get(id);
+    // An article not written since its record: unchanged, no need to read its file.
+    if (record && stamp && record.stamp === stamp && record.onServer && !record.closing.length) continue;
+    const { content, hash, dirty } = await localState(ctx, id, record);
+    if (!content) continue;
+    if (!dirty) {
+      if (record && (!record.onServer || record.closing.length)) out.push(resend(record));
+      continue;
+    }
+    out.push(edit(ctx, id, record, content, hash, stamp, now));
+  }
+  for (const record of ctx.records.all()) {
+    if (seen.has(record.id)) continue;
+    if (!record.deleted) out.push(edit(ctx, record.id, record, null, stateHash(null, record.conflicts), null, now));
+    else if (!record.onServer || record.closing.length) out.push(resend(record));
+  }
+  return out;
+}
+
+function edit(
+  ctx: SyncContext,
+  id: string,
+  record: SyncRecord | undefined,
+  content: Body | null,
+  hash: string,
+  stamp: string | null,
+  now: string,
+): Outgoing {
+  const conflicts = record?.conflicts ?? [];
+  const rev = newRev(record?.rev ?? null, { content, conflicts }, !content);
+  const body: Body = {
+    ...(content ?? {}),
+    ...(content ? { deskConflicts: conflicts } : {}),
+    deskBy: ctx.analyst,
+    deskAt: now,
+  };
+  const revs = [rev, ...(record?.revs ?? [])].slice(0, REVS_LIMIT);
+  return {
+    id,
+    rev,
+    revs,
+    body,
+    deleted: !content,
+    record: {
+      id,
+      rev,
+      revs,
+      onServer: true,
+      hash,
+      stamp,
+      base: body,
+      deleted: !content,
+      parent: record ? { rev: record.rev, body: record.base } : null,
+      atts: record?.atts ?? {},
+      conflicts,
+      merged: record?.merged ?? [],
+      closing: record?.closing ?? [],
+    },
+  };
+}
+
+const resend = (record: SyncRecord): Outgoing => ({
+  id: record.id,
+  rev: record.rev,
+  revs: record.revs,
+  body: record.base,
+  deleted: record.deleted,
+  record: { ...record, onServer: true },
+});
+
+/** Sends what changed here; the number of documents the desk did not have. */
+export async function push(ctx: SyncContext, pending?: Outgoing[]): Promise<number> {
+  const all = pending ?? (await outgoing(ctx));
+  let pushed = 0;
+  for (let i = 0; i < all.length; i += BATCH) {
+    const batch = all.slice(i, i + BATCH);
+    const asked: Record<string, string[]> = {};
+    for (const o of batch) asked[o.id] = [o.rev, ...o.record.closing.map((c) => c.rev)];
+    const diff = await ctx.couch.json<Record<string, { missing: string[] }>>('POST', '/_revs_diff', asked);
+    const missing = (id: string, rev: string) => diff[id]?.missing.includes(rev) ?? false;
+    const docs: Body[] = [];
+    for (const o of batch) {
+      if (missing(o.id, o.rev)) {
+        docs.push(await wireDoc(ctx, o));
+        pushed++;
+      }
+      for (const c of o.record.closing)
+        if (missing(o.id, c.rev))
+          docs.push({ _id: o.id, _rev: c.rev, _revisions: revisionsOf(c.revs), _deleted: true, deskClosedBy: o.rev });
+    }
+    if (docs.length) {
+      const results = await ctx.couch.json<{ id: string; error?: string; reason?: string }[]>('POST', '/_bulk_docs', {
+        new_edits: false,
+        docs,
+      });
+      const failed = results.filter((r) => r.error);
+      if (failed.length)
+        throw new Error(
+          `The desk refused ${failed.length} document(s): ${failed
+            .slice(0, 3)
+            .map((r) => `${r.id}: ${r.error} ${r.reason ?? ''}`)
+            .join('; ')}`,
+        );
+    }
+    // Only now is the desk's copy the base: a kill before this line resends the same revs (same ids, nothing doubled).
+    for (const o of batch) await ctx.records.put({ ...o.record, closing: [] });
+    await ctx.records.flush();
+  }
+  return pushed;
+}
+
+/** The document as `_bulk_docs` takes it: attachments the desk holds at an ancestor as stubs, new ones inline. */
+async function wireDoc(ctx: SyncContext, o: Outgoing): Promise<Body> {
+  const doc: Body = { ...o.body, _id: o.id, _rev: o.rev, _revisions: revisionsOf(o.revs) };
+  if (o.deleted) return { ...doc, _deleted: true };
+  const attachments: Body = {};
+  const atts: SyncRecord['atts'] = {};
+  for (const file of ctx.local.files(o.id, o.body)) {
+    const held = o.record.atts[file.name];
+    if (held) {
+      attachments[file.name] = { stub: true, ...held };
+      atts[file.name] = held;
+      continue;
+    }
+    const bytes = await ctx.local.fileBytes(o.id, file);
+    if (!bytes) continue;
+    attachments[file.name] = { content_type: file.contentType, data: bytes.toString('base64') };
+    atts[file.name] = { digest: digestOf(bytes), revpos: revPos(o.rev), content_type: file.contentType };
+  }
+  o.record.atts = atts;
+  if (Object.keys(attachments).length) doc._attachments = attachments;
+  return doc;
+}

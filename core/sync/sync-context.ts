@@ -1,0 +1,39 @@
+// What one sync works with: the desk's client, the local documents, the records, the analyst, and how a document's body is known.
+import { createHash } from 'node:crypto';
+import type { DeskConflict, SyncRecord } from '../model.ts';
+import type { CouchClient } from './couch-client.ts';
+import type { SyncRecords } from './desk-files.ts';
+import type { LocalDocs } from './local-docs.ts';
+import { hashOf, type Body } from './revs.ts';
+
+export type SyncContext = {
+  couch: CouchClient;
+  local: LocalDocs;
+  records: SyncRecords;
+  analyst: string;
+  /** Documents written here by this sync so far (a failure then says what was kept). */
+  written: number;
+};
+
+/** What a record's hash stands for: the content and the conflicts still open on it. */
+export function stateHash(content: Body | null, conflicts: DeskConflict[]): string {
+  return hashOf({ content, conflicts });
+}
+
+/** CouchDB's digest of an attachment's bytes. */
+export function digestOf(bytes: Uint8Array): string {
+  return `md5-${createHash('md5').update(bytes).digest('base64')}`;
+}
+
+/** The path of a document (or one of its attachments) under the database. */
+export function docPath(id: string, attachment?: string): string {
+  return `/${encodeURIComponent(id)}${attachment ? `/${encodeURIComponent(attachment)}` : ''}`;
+}
+
+/** The local state hash of a document now, and whether it differs from what its record stands for. */
+export async function localState(ctx: SyncContext, id: string, record: SyncRecord | undefined) {
+  const content = await ctx.local.read(id);
+  const hash = stateHash(content, record?.conflicts ?? []);
+  const dirty = record ? hash !== record.hash : content !== null;
+  return { content, hash, dirty };
+}
