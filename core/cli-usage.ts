@@ -52,6 +52,16 @@ Commands:
   serve [--port N] [--clipper-port N]   browser mode: serves the UI on 127.0.0.1 and prints its URL with a
                        token; the browser clipper listens too (default port 47118, 0: any free port)
   clipper              the paired browser extensions; \`clipper revoke ID\` stops one's token at once
+  desk join URL --name NAME   join a team desk: its CouchDB database URL (https; http only to this machine)
+                       and your name as the desk shows it; the user and password from the URL
+                       (https://user:pw@host/db, not stored) or NEWSDESK_DESK_USER / NEWSDESK_DESK_PASSWORD
+  desk status          the desk, the last sync, changes waiting to go up, open conflicts, why offline
+  desk leave           off the desk; everything stays in this archive
+  sync                 pull the desk's changes then push this archive's (docs/sync.md); {pushed, pulled,
+                       conflicts} with --json
+  conflicts            fields both sides changed (or an edit against a delete), with each value, who and when
+  resolve ID --take mine|theirs|VALUE   settle one conflict (VALUE: JSON, or text as typed); resolved for
+                       everyone at the next sync
 
 Options for every command:
   --data-dir DIR       the archive folder (default: $NEWSDESK_DATA_DIR, else the desktop app's folder)
@@ -103,6 +113,7 @@ export const OPTIONS = {
   claim: { type: 'string' },
   place: { type: 'string' },
   notify: { type: 'boolean' },
+  take: { type: 'string' },
 } satisfies ParseArgsConfig['options'];
 
 export type Options = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
@@ -136,6 +147,10 @@ export const ALLOWED: Record<string, (keyof Options)[]> = {
   watch: ['name', 'entity', 'claim', 'place', 'notify'],
   alerts: ['since'],
   digest: ['out', 'format'],
+  desk: ['name'],
+  sync: [],
+  conflicts: [],
+  resolve: ['take'],
 };
 export const GLOBAL: (keyof Options)[] = ['data-dir', 'json', 'help'];
 export const TAKES_ID = new Set(['show', 'update', 'delete', 'restore']);

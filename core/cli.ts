@@ -1,10 +1,11 @@
-// The contract on the command line: `newsdesk import|add|list|show|update|delete|restore|status|tag|claims|entities|search|collections|export|follow|subscriptions|unfollow|refresh|pause|resume|inbox|mark|watch|alerts|digest|clipper|serve`.
+// The contract on the command line: `newsdesk import|add|list|show|update|delete|restore|status|tag|claims|entities|search|collections|export|follow|subscriptions|unfollow|refresh|pause|resume|inbox|mark|watch|alerts|digest|clipper|desk|sync|conflicts|resolve|serve`.
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { ArchiveApi, MethodName } from './api.ts';
 import { openArchive, type Archive } from './archive.ts';
 import { checkClipperArgs, runClipper } from './cli-clipper.ts';
+import { checkDeskArgs, DESK_COMMANDS, deskCredentials, runDesk } from './cli-desk.ts';
 import { runBundleImport, runImport } from './cli-import.ts';
 import { checkSubscriptionArgs, runSubscriptions, SUBSCRIPTION_COMMANDS } from './cli-subscriptions.ts';
 import { runInbox } from './cli-inbox.ts';
@@ -41,6 +42,7 @@ export async function main(argv: string[]): Promise<number> {
     if (SUBSCRIPTION_COMMANDS.has(command)) checkSubscriptionArgs(command, rest, values);
     else if (command === 'watch') watchTarget(rest, values);
     else if (command === 'clipper') checkClipperArgs(rest);
+    else if (DESK_COMMANDS.has(command)) checkDeskArgs(command, rest, values);
     else if (command === 'search') {
       if (!rest.length) throw new UsageError(`${command} needs a query (in quotes if it has spaces or quotes)`);
     } else if (command === 'import' || command === 'tag' || command === 'claims') {
@@ -69,6 +71,7 @@ export async function main(argv: string[]): Promise<number> {
       tagInBackground,
       refreshInBackground: command === 'serve',
       clipper: command === 'serve' && { port: clipperPort },
+      deskCredentials: deskCredentials(command, rest),
     });
     let finishTagging = false;
     try {
@@ -91,6 +94,7 @@ export async function main(argv: string[]): Promise<number> {
       if (command === 'inbox' || command === 'mark') return await runInbox(archive, command, rest, values);
       if (WATCH_COMMANDS.has(command)) return await runWatchCommand(archive, command, rest, values);
       if (command === 'clipper') return await runClipper(archive, rest, values.json ?? false);
+      if (DESK_COMMANDS.has(command)) return await runDesk(archive, command, rest, values);
       await run(archive, command, rest[0] ?? '', values);
       return 0;
     } finally {

@@ -57,8 +57,6 @@ export const DeskConfig = z.object({
   /** The server's `_changes` sequence pulled up to, passed back verbatim (CouchDB's are opaque strings). */
   pullSince: z.unknown().default(0),
   lastSyncAt: z.iso.datetime().nullable().default(null),
-  /** Why the last sync failed (offline, refused), until one succeeds. */
-  lastError: z.string().nullable().default(null),
 });
 export type DeskConfig = z.infer<typeof DeskConfig>;
 

@@ -27,6 +27,8 @@ export class DeskService {
   private readonly config: DeskConfigFile;
   private readonly local: LocalDocs;
   private records: SyncRecords | null = null;
+  /** Why the last sync failed, until one works: kept in memory, so a failed sync writes nothing. */
+  private lastError: string | null = null;
 
   constructor(
     private readonly store: ArticleStore,
@@ -60,7 +62,7 @@ export class DeskService {
       lastSyncAt: config.lastSyncAt,
       pendingUp: (await outgoing(ctx)).length,
       conflicts: this.conflictCount(ctx),
-      offline: config.lastError,
+      offline: this.lastError,
     };
   }
 
@@ -93,7 +95,6 @@ export class DeskService {
         joinedAt: current?.joinedAt ?? new Date().toISOString(),
         pullSince: current?.pullSince ?? 0,
         lastSyncAt: current?.lastSyncAt ?? null,
-        lastError: null,
       });
       return this.status();
     });
@@ -132,7 +133,8 @@ export class DeskService {
           remoteRev = saved.rev;
         });
         const pushed = await push(ctx);
-        await this.config.write({ ...(await this.joined()), lastSyncAt: new Date().toISOString(), lastError: null });
+        await this.config.write({ ...(await this.joined()), lastSyncAt: new Date().toISOString() });
+        this.lastError = null;
         return { pushed, pulled, conflicts: this.conflictCount(ctx) };
       } catch (error) {
         const failure = offline(
@@ -141,7 +143,7 @@ export class DeskService {
             ? 'what this sync brought so far is kept; the next sync resumes from its checkpoint'
             : 'nothing changed',
         );
-        await this.config.write({ ...(await this.joined()), lastError: failure.message }).catch(() => undefined);
+        this.lastError = failure.message;
         throw failure;
       }
     });

@@ -1,0 +1,258 @@
+// Team desk replication against a real CouchDB-protocol server (PouchDB Server on 127.0.0.1): what one archive saves the others get, and merges lose no edit.
+import assert from 'node:assert/strict';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { test, type TestContext } from 'node:test';
+import type { Archive } from '../../core/archive.ts';
+import { startCouch } from './helpers/couch-server.ts';
+import { openFor, tempDir } from './helpers/temp-dir.ts';
+
+const PAGE = `<!doctype html><html><head><title>Convoys return</title></head><body><article><h1>Convoys return</h1><p>${'The road to Karovsk reopened for aid convoys on Thursday, officials said. '.repeat(4)}</p></article></body></html>`;
+const TEXT =
+  'Fighters took the bridge at Karovsk on Tuesday, a regional official said. At least 12 people were killed.';
+
+/** Archives on one fresh desk, each under its analyst's name. */
+async function desk(t: TestContext, ...analysts: string[]): Promise<{ url: string; archives: Archive[] }> {
+  const server = await startCouch(t);
+  const archives: Archive[] = [];
+  for (const analyst of analysts) {
+    const archive = await openFor(t, await tempDir(t));
+    await archive.joinDesk({ url: server.url, analyst });
+    archives.push(archive);
+  }
+  return { url: server.url, archives };
+}
+
+/** Every file of the data folder beside the article files that starts with the id, by name, with its bytes. */
+async function filesOf(archive: Archive, id: string): Promise<Map<string, Buffer>> {
+  const found = new Map<string, Buffer>();
+  for (const entry of await readdir(join(archive.dataDir, 'articles'), { recursive: true, withFileTypes: true }))
+    if (entry.isFile() && entry.name.startsWith(id) && !entry.name.endsWith('.json'))
+      found.set(entry.name, await readFile(join(entry.parentPath, entry.name)));
+  return found;
+}
+
+const span = (text: string, words: string) => ({ start: text.indexOf(words), end: text.indexOf(words) + words.length });
+
+test('three archives on one desk: what one saves the others receive, same ids, originals byte for byte, indexes caught up', async (t) => {
+  const { archives } = await desk(t, 'Ana', 'Bo', 'Cy');
+  const [a, b, c] = archives as [Archive, Archive, Archive];
+  const [page] = await a.importDocument({
+    name: 'convoys.html',
+    data: Buffer.from(PAGE).toString('base64'),
+    origin: 'https://example.org/convoys',
+  });
+  const typed = await a.addArticle({ title: 'Bridge taken', source: 'Wire One', text: TEXT, tags: ['front'] });
+  const town = await a.createEntity({ name: 'Karovsk', type: 'location', aliases: ['Karovsk city'] });
+  const collection = await a.createCollection({ name: 'Karovsk week' });
+  await a.addToCollection(collection.id, [typed.id, page!.id!]);
+  const saved = await a.saveSearch({ name: 'Convoys', query: 'convoys' });
+  const claim = (await a.addClaim(typed.id, span(TEXT, 'At least 12 people were killed'))).claims[0]!;
+  const { group } = await a.groupClaims({
+    members: [{ articleId: typed.id, claimId: claim.id }],
+    label: 'Karovsk toll',
+  });
+
+  const first = await a.syncDesk();
+  assert.deepEqual(first, { pushed: 6, pulled: 0, conflicts: 0 });
+  for (const other of [b, c]) assert.deepEqual(await other.syncDesk(), { pushed: 0, pulled: 6, conflicts: 0 });
+
+  const original = await filesOf(a, page!.id!);
+  assert.equal(original.size, 1, 'the captured page is kept beside its article');
+  for (const other of [b, c]) {
+    assert.deepEqual(await other.getArticle(typed.id), {
+      ...(await a.getArticle(typed.id)),
+      updatedAt: (await other.getArticle(typed.id)).updatedAt,
+    });
+    assert.deepEqual(await filesOf(other, page!.id!), original, 'the original arrives byte for byte');
+    assert.equal(
+      (await other.getArticle(page!.id!)).provenance.sha256,
+      (await a.getArticle(page!.id!)).provenance.sha256,
+    );
+    assert.deepEqual(
+      (await other.listEntities({})).map((e) => [e.id, e.name, e.aliases]),
+      [[town.id, 'Karovsk', ['Karovsk city']]],
+    );
+    assert.deepEqual(
+      (await other.listCollections()).map((x) => [x.id, x.articles]),
+      [[collection.id, 2]],
+    );
+    assert.deepEqual(
+      (await other.listSavedSearches()).map((x) => x.id),
+      [saved.id],
+    );
+    assert.deepEqual(
+      (await other.listClaimGroups()).map((x) => x.group.id),
+      [group.id],
+    );
+    // The catalog and the search index learned of them through the store's normal writes.
+    assert.equal((await other.listArticles({})).total, 2);
+    await other.searchService.ready();
+    assert.deepEqual(
+      (await other.search({ query: 'convoys' })).hits.map((h) => h.id),
+      [page!.id],
+    );
+  }
+  // Nothing to do once everyone is current; a second sync sends and brings nothing.
+  for (const archive of archives) assert.deepEqual(await archive.syncDesk(), { pushed: 0, pulled: 0, conflicts: 0 });
+  assert.equal((await c.getDesk()).pendingUp, 0);
+});
+
+test('edits of different fields made offline on both sides both survive, in either order of syncing', async (t) => {
+  for (const order of ['ab', 'ba']) {
+    const { archives } = await desk(t, 'Ana', 'Bo');
+    const [a, b] = archives as [Archive, Archive];
+    const article = await a.addArticle({ title: 'Bridge taken', text: TEXT, tags: ['front'] });
+    const entity = await a.createEntity({ name: 'Karovsk', type: 'location' });
+    await a.syncDesk();
+    await b.syncDesk();
+    // Offline: different fields, different tags, different claims on each side.
+    await a.updateArticle(article.id, { title: 'Bridge at Karovsk taken', tags: ['front', 'bridge'] });
+    await a.addClaim(article.id, span(TEXT, 'Fighters took the bridge'));
+    await a.updateEntity(entity.id, { description: 'A river town' });
+    await b.updateArticle(article.id, { notes: 'Check the toll', tags: ['front', 'toll'] });
+    await b.addClaim(article.id, span(TEXT, 'At least 12 people were killed'));
+    await b.updateEntity(entity.id, { aliases: ['Karovsk town'] });
+    const [first, second] = order === 'ab' ? [a, b] : [b, a];
+    await first.syncDesk();
+    const merged = await second.syncDesk();
+    assert.equal(merged.conflicts, 0, `${order}: no conflict`);
+    await first.syncDesk();
+    for (const archive of [a, b]) {
+      const got = await archive.getArticle(article.id);
+      assert.equal(got.title, 'Bridge at Karovsk taken', order);
+      assert.equal(got.notes, 'Check the toll', order);
+      assert.deepEqual([...got.tags].sort(), ['bridge', 'front', 'toll'], order);
+      assert.deepEqual(
+        got.claims.map((c) => c.text).sort(),
+        ['At least 12 people were killed', 'Fighters took the bridge'],
+        order,
+      );
+      const town = (await archive.listEntities({})).find((e) => e.id === entity.id)!;
+      assert.deepEqual([town.description, town.aliases], ['A river town', ['Karovsk town']], order);
+      assert.deepEqual(await archive.listDeskConflicts(), [], order);
+    }
+    // Converged: nothing left to send either way.
+    assert.deepEqual(await a.syncDesk(), { pushed: 0, pulled: 0, conflicts: 0 });
+    assert.deepEqual(await b.syncDesk(), { pushed: 0, pulled: 0, conflicts: 0 });
+  }
+});
+
+test('the same field changed on both sides is a conflict with both values on both sides, resolved once for everyone', async (t) => {
+  const { archives } = await desk(t, 'Ana', 'Bo', 'Cy');
+  const [a, b, c] = archives as [Archive, Archive, Archive];
+  const article = await a.addArticle({ title: 'Bridge taken', text: TEXT });
+  for (const archive of archives) await archive.syncDesk();
+  await a.updateArticle(article.id, { title: 'Ana’s title' });
+  await b.updateArticle(article.id, { title: 'Bo’s title' });
+  await a.syncDesk();
+  assert.equal((await b.syncDesk()).conflicts, 1);
+  await a.syncDesk();
+  await c.syncDesk();
+  for (const archive of archives) {
+    const [conflict, ...more] = await archive.listDeskConflicts();
+    assert.equal(more.length, 0);
+    assert.equal(conflict!.id, `article:${article.id}#title`);
+    assert.deepEqual(
+      conflict!.values.map((v) => [v.value, v.by]),
+      [
+        ['Ana’s title', 'Ana'],
+        ['Bo’s title', 'Bo'],
+      ],
+    );
+    assert.ok(
+      conflict!.values.every((v) => v.at),
+      'each value says when',
+    );
+  }
+  // Bo keeps his: resolved once, on his laptop, for everyone.
+  assert.deepEqual(await b.resolveDeskConflict(`article:${article.id}#title`, { take: 'mine' }), []);
+  await b.syncDesk();
+  for (const archive of [a, c]) assert.equal((await archive.syncDesk()).conflicts, 0);
+  for (const archive of archives) {
+    assert.equal((await archive.getArticle(article.id)).title, 'Bo’s title');
+    assert.deepEqual(await archive.listDeskConflicts(), []);
+  }
+  // A value typed by hand resolves too, and is checked like any edit.
+  await a.updateArticle(article.id, { title: 'One' });
+  await c.updateArticle(article.id, { title: 'Two' });
+  await a.syncDesk();
+  await c.syncDesk();
+  await assert.rejects(c.resolveDeskConflict(`article:${article.id}#title`, { value: '' }), /title/);
+  await c.resolveDeskConflict(`article:${article.id}#title`, { value: 'Agreed title' });
+  await c.syncDesk();
+  await a.syncDesk();
+  await b.syncDesk();
+  for (const archive of archives) assert.equal((await archive.getArticle(article.id)).title, 'Agreed title');
+});
+
+test('a delete against an edit is a conflict, not a silent loss; so is trashing an article someone edited', async (t) => {
+  const { archives } = await desk(t, 'Ana', 'Bo');
+  const [a, b] = archives as [Archive, Archive];
+  const entity = await a.createEntity({ name: 'Karovsk', type: 'location' });
+  const article = await a.addArticle({ title: 'Bridge taken', text: TEXT });
+  await a.syncDesk();
+  await b.syncDesk();
+  await a.deleteEntity(entity.id);
+  await a.deleteArticle(article.id);
+  await b.updateEntity(entity.id, { name: 'Karovsk (town)' });
+  await b.updateArticle(article.id, { notes: 'Confirmed by two sources' });
+  await a.syncDesk();
+  assert.equal((await b.syncDesk()).conflicts, 2);
+  await a.syncDesk();
+  for (const archive of [a, b]) {
+    // Bo's edits are there on both sides, the deletes offered as the other choice.
+    assert.equal((await archive.listEntities({})).find((e) => e.id === entity.id)?.name, 'Karovsk (town)');
+    const kept = await archive.getArticle(article.id);
+    assert.deepEqual([kept.deletedAt, kept.notes], [null, 'Confirmed by two sources']);
+    const conflicts = await archive.listDeskConflicts();
+    assert.deepEqual(conflicts.map((c) => c.id).sort(), [
+      `article:${article.id}#deletedAt`,
+      `entity:${entity.id}#deleted`,
+    ]);
+    const deleted = conflicts.find((c) => c.field === 'deleted')!;
+    assert.deepEqual(deleted.values.map((v) => [v.value, v.by]).sort(), [
+      [false, 'Bo'],
+      [true, 'Ana'],
+    ]);
+  }
+  // Ana insists on her delete; Bo's edit of the article stays and the article is trashed as she wanted.
+  await a.resolveDeskConflict(`entity:${entity.id}#deleted`, { take: 'mine' });
+  await a.resolveDeskConflict(`article:${article.id}#deletedAt`, { take: 'mine' });
+  await a.syncDesk();
+  await b.syncDesk();
+  for (const archive of [a, b]) {
+    assert.equal(
+      (await archive.listEntities({})).some((e) => e.id === entity.id),
+      false,
+    );
+    const trashed = await archive.getArticle(article.id);
+    assert.ok(trashed.deletedAt);
+    assert.equal(trashed.notes, 'Confirmed by two sources');
+    assert.deepEqual(await archive.listDeskConflicts(), []);
+  }
+});
+
+test('concurrent pushes leave two leaves on the desk; a third archive merges them into one version, closing the loser', async (t) => {
+  const { url, archives } = await desk(t, 'Ana', 'Bo', 'Cy');
+  const [a, b, c] = archives as [Archive, Archive, Archive];
+  const article = await a.addArticle({ title: 'Bridge taken', text: TEXT });
+  for (const archive of archives) await archive.syncDesk();
+  await a.updateArticle(article.id, { title: 'New title' });
+  await b.updateArticle(article.id, { notes: 'New notes' });
+  // Both push without pulling first: the desk now holds two leaves of the document.
+  await a.syncDesk();
+  await b.syncDesk();
+  await c.syncDesk();
+  const got = await c.getArticle(article.id);
+  assert.deepEqual([got.title, got.notes], ['New title', 'New notes']);
+  for (const archive of [a, b, c]) await archive.syncDesk();
+  for (const archive of [a, b]) {
+    const mine = await archive.getArticle(article.id);
+    assert.deepEqual([mine.title, mine.notes], ['New title', 'New notes']);
+  }
+  const doc = (await (await fetch(`${url}/article:${article.id}?conflicts=true`)).json()) as Record<string, unknown>;
+  assert.equal(doc._conflicts, undefined, 'one live version left on the desk');
+  assert.equal(doc.title, 'New title');
+  assert.equal(typeof doc.deskBy, 'string', 'who made the last change is on the document');
+});
