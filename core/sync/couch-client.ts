@@ -56,7 +56,7 @@ export class CouchClient {
   ): Promise<T> {
     const response = await this.request(method, path, body);
     // PouchDB Server sends its JSON (errors included) as text/plain: parsed whatever the content type.
-    const text = await response.text();
+    const text = await this.read(() => response.text());
     let parsed: unknown;
     try {
       parsed = text ? JSON.parse(text) : null;
@@ -72,7 +72,16 @@ export class CouchClient {
   async bytes(path: string): Promise<Buffer> {
     const response = await this.request('GET', path);
     if (!response.ok) throw this.failure('GET', path, response.status, null);
-    return Buffer.from(await response.arrayBuffer());
+    return Buffer.from(await this.read(() => response.arrayBuffer()));
+  }
+
+  /** The body, or the same 'unavailable' as a failed connect when the connection drops while it comes. */
+  private async read<T>(body: () => Promise<T>): Promise<T> {
+    try {
+      return await body();
+    } catch (error) {
+      throw new ArchiveError('unavailable', `Cannot reach the desk at ${this.url}: ${reasonOf(error)}`);
+    }
   }
 
   private async request(method: string, path: string, body?: unknown): Promise<Response> {

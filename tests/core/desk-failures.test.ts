@@ -1,0 +1,188 @@
+// The desk when things go wrong, against a real PouchDB Server: a connection dropped mid-sync resumes from its checkpoint; wrong credentials and an unreachable desk are said plainly and change nothing.
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
+import { connect, createServer, type Socket } from 'node:net';
+import { join, relative } from 'node:path';
+import { test, type TestContext } from 'node:test';
+import { openArchive, type Archive } from '../../core/archive.ts';
+import type { ArchiveError } from '../../core/errors.ts';
+import { startCouch } from './helpers/couch-server.ts';
+import { defer, openFor, tempDir } from './helpers/temp-dir.ts';
+
+/** A TCP proxy to the desk that can drop every connection once a number of bytes came back, and refuse new ones until healed. */
+async function dropProxy(t: TestContext, targetPort: number) {
+  let budget = Infinity;
+  let refusing = false;
+  let total = 0;
+  const sockets = new Set<Socket>();
+  const server = createServer((client) => {
+    if (refusing) return void client.destroy();
+    const upstream = connect(targetPort, '127.0.0.1');
+    for (const socket of [client, upstream]) {
+      sockets.add(socket);
+      socket.on('error', () => undefined);
+      socket.on('close', () => sockets.delete(socket));
+    }
+    client.pipe(upstream);
+    upstream.on('data', (chunk: Buffer) => {
+      budget -= chunk.length;
+      total += chunk.length;
+      if (budget >= 0) return void client.write(chunk);
+      refusing = true;
+      for (const socket of sockets) socket.destroy();
+    });
+    upstream.on('end', () => client.end());
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  defer(t, () => new Promise((resolve) => server.close(resolve)));
+  defer(t, async () => {
+    for (const socket of sockets) socket.destroy();
+  });
+  const { port } = server.address() as { port: number };
+  return {
+    url: `http://127.0.0.1:${port}/desk`,
+    cutAfter(bytes: number) {
+      budget = bytes;
+    },
+    get bytes() {
+      return total;
+    },
+    heal() {
+      budget = Infinity;
+      refusing = false;
+    },
+  };
+}
+
+/** Every file of a data folder with its hash: the same before and after means nothing changed. */
+async function fingerprint(dir: string): Promise<Map<string, string>> {
+  const files = new Map<string, string>();
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true }))
+    if (entry.isFile()) {
+      const path = join(entry.parentPath, entry.name);
+      files.set(
+        relative(dir, path),
+        createHash('sha256')
+          .update(await readFile(path))
+          .digest('hex'),
+      );
+    }
+  return files;
+}
+
+async function docCount(url: string): Promise<number> {
+  return ((await (await fetch(url)).json()) as { doc_count: number }).doc_count;
+}
+
+async function addMany(archive: Archive, count: number, prefix: string): Promise<string[]> {
+  const ids: string[] = [];
+  for (let i = 0; i < count; i++)
+    ids.push(
+      (await archive.addArticle({ title: `${prefix} ${i}`, text: `${prefix} report number ${i}. `.repeat(20) })).id,
+    );
+  return ids;
+}
+
+const allIds = async (archive: Archive) =>
+  (await archive.listArticles({ limit: 5000 })).items.map((item) => item.id).sort();
+
+test('a sync cut by a dropped connection resumes from its checkpoint: nothing lost, nothing doubled, both ways', async (t) => {
+  const server = await startCouch(t);
+  const proxy = await dropProxy(t, server.port);
+  const a = await openFor(t, await tempDir(t));
+  const b = await openFor(t, await tempDir(t));
+  await a.joinDesk({ url: server.url, analyst: 'Ana' });
+  await b.joinDesk({ url: proxy.url, analyst: 'Bo' });
+  const fromA = await addMany(a, 450, 'Dispatch');
+  assert.deepEqual(await a.syncDesk(), { pushed: 450, pulled: 0, conflicts: 0 });
+
+  // Pull: the connection drops in the second batch of changes.
+  proxy.cutAfter(130_000);
+  await assert.rejects(b.syncDesk(), (error: ArchiveError) => {
+    assert.equal(error.code, 'unavailable');
+    assert.match(
+      error.message,
+      /^Cannot reach the desk at http:\/\/127\.0\.0\.1:\d+\/desk: .*working offline, what this sync brought so far is kept/,
+    );
+    return true;
+  });
+  const partial = (await allIds(b)).length;
+  assert.ok(partial > 0 && partial < 450, `part of the pull landed (${partial})`);
+  assert.match((await b.getDesk()).offline ?? '', /Cannot reach the desk/);
+  proxy.heal();
+  const resumed = await b.syncDesk();
+  assert.ok(resumed.pulled <= 450 - 200, `resumed from the checkpoint, not from the start (${resumed.pulled} pulled)`);
+  assert.equal(resumed.pushed, 0, 'nothing pulled is pushed back');
+  assert.deepEqual(await allIds(b), [...fromA].sort());
+  assert.equal((await b.getDesk()).offline, null);
+
+  // Push: Bo's 300 new articles, the connection dropped part way.
+  const fromB = await addMany(b, 300, 'Field note');
+  proxy.cutAfter(6_000);
+  await assert.rejects(b.syncDesk(), { code: 'unavailable' });
+  proxy.heal();
+  await b.syncDesk();
+  assert.equal(await docCount(server.url), 750, 'each document once on the desk');
+  const pulledByA = await a.syncDesk();
+  assert.deepEqual(pulledByA, { pushed: 0, pulled: 300, conflicts: 0 });
+  assert.deepEqual(await allIds(a), [...fromA, ...fromB].sort());
+  assert.deepEqual(await b.syncDesk(), { pushed: 0, pulled: 0, conflicts: 0 });
+});
+
+test('wrong credentials and an unreachable desk give a clear message and change nothing', async (t) => {
+  const server = await startCouch(t, { users: { ana: 'secret' } });
+  const dir = await tempDir(t);
+  let credentials = { user: 'ana', password: 'wrong' };
+  const archive = await openArchive(dir, { deskCredentials: () => credentials });
+  defer(t, () => archive.close());
+  await archive.addArticle({ title: 'Bridge taken', text: 'The bridge at Karovsk fell on Tuesday.' });
+
+  // Refused at join: not joined, nothing written.
+  let before = await fingerprint(dir);
+  await assert.rejects(archive.joinDesk({ url: server.url, analyst: 'Ana' }), (error: ArchiveError) => {
+    assert.equal(error.code, 'unauthorized');
+    assert.match(error.message, /refused user "ana" \(401/);
+    return true;
+  });
+  assert.deepEqual(await fingerprint(dir), before);
+  assert.equal((await archive.getDesk()).joined, false);
+  // Plain HTTP to another machine, or a password in the URL, is refused before anything is sent.
+  await assert.rejects(archive.joinDesk({ url: 'http://desk.example.org/desk', analyst: 'Ana' }), /HTTPS/);
+  await assert.rejects(archive.joinDesk({ url: 'https://ana:secret@desk.example.org/desk', analyst: 'Ana' }), {
+    code: 'invalid',
+  });
+
+  credentials = { user: 'ana', password: 'secret' };
+  const joined = await archive.joinDesk({ url: server.url, analyst: 'Ana' });
+  assert.deepEqual([joined.joined, joined.user, joined.pendingUp], [true, 'ana', 1]);
+  assert.doesNotMatch(await readFile(join(dir, 'desk.json'), 'utf8'), /secret/, 'the password is never written');
+  assert.deepEqual(await archive.syncDesk(), { pushed: 1, pulled: 0, conflicts: 0 });
+  await archive.addArticle({ title: 'Market shelled', text: 'Residents said the market was shelled.' });
+
+  credentials = { user: 'ana', password: 'wrong' };
+  before = await fingerprint(dir);
+  await assert.rejects(
+    archive.syncDesk(),
+    /The desk at http:\/\/127\.0\.0\.1:\d+\/desk refused user "ana".*nothing changed\.$/,
+  );
+  assert.deepEqual(await fingerprint(dir), before);
+
+  credentials = { user: 'ana', password: 'secret' };
+  await server.stop();
+  await assert.rejects(archive.syncDesk(), (error: ArchiveError) => {
+    assert.equal(error.code, 'unavailable');
+    assert.equal(
+      error.message,
+      `Cannot reach the desk at ${server.url}: ECONNREFUSED; working offline, nothing changed.`,
+    );
+    return true;
+  });
+  assert.deepEqual(await fingerprint(dir), before);
+  const status = await archive.getDesk();
+  assert.deepEqual([status.joined, status.pendingUp], [true, 1]);
+  assert.match(status.offline ?? '', /ECONNREFUSED/);
+  // Leaving keeps everything here.
+  await archive.leaveDesk();
+  assert.equal((await archive.listArticles({})).total, 2);
+});
