@@ -27,7 +27,8 @@ export async function outgoing(ctx: SyncContext): Promise<Outgoing[]> {
     out.push(edit(ctx, id, record, content, hash, stamp, now));
   }
   for (const record of ctx.records.all()) {
-    if (seen.has(record.id)) continue;
+    // Articles are trashed, never deleted: one missing here (its file damaged and moved aside) is not a delete to send.
+    if (seen.has(record.id) || record.id.startsWith('article:')) continue;
     if (!record.deleted) out.push(edit(ctx, record.id, record, null, stateHash(null, record.conflicts), null, now));
     else if (!record.onServer || record.closing.length) out.push(resend(record));
   }

@@ -1,0 +1,140 @@
+// The desk's three-way merge on its own (core/sync/merge.ts): fields, sets, items by id, deletes, trash, and the conflicts it records.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { mergeSides, type Side } from '../../core/sync/merge.ts';
+import { canonicalJson, compareLeaves, newRev } from '../../core/sync/revs.ts';
+
+const side = (body: Record<string, unknown>, by: string, deleted = false): Side => ({
+  body,
+  deleted,
+  by,
+  at: `2026-01-01T00:00:0${by.length}Z`,
+});
+
+test('fields changed on one side follow it; the same field changed both ways is a conflict holding the first side’s value', () => {
+  const base = { title: 'T', notes: '', source: 'S' };
+  const merged = mergeSides(
+    base,
+    side({ title: 'A', notes: '', source: 'S' }, 'Ana'),
+    side({ title: 'T', notes: 'B', source: 'S2' }, 'Bo'),
+  );
+  assert.deepEqual(merged, { body: { title: 'A', notes: 'B', source: 'S2' }, deleted: false, conflicts: [] });
+  const clash = mergeSides(base, side({ ...base, title: 'A' }, 'Ana'), side({ ...base, title: 'B' }, 'Bo'));
+  assert.equal(clash.body.title, 'A');
+  assert.deepEqual(clash.conflicts, [
+    {
+      field: 'title',
+      values: [
+        { value: 'A', by: 'Ana', at: '2026-01-01T00:00:03Z' },
+        { value: 'B', by: 'Bo', at: '2026-01-01T00:00:02Z' },
+      ],
+    },
+  ]);
+  // Without a known ancestor every difference is a conflict; equal fields are not.
+  assert.deepEqual(
+    mergeSides(null, side({ title: 'A', source: 'S' }, 'Ana'), side({ title: 'B', source: 'S' }, 'Bo')).conflicts.map(
+      (c) => c.field,
+    ),
+    ['title'],
+  );
+});
+
+test('sets merge additions and removals of both sides; items with ids merge one by one; updatedAt takes the later', () => {
+  const base = {
+    tags: ['a', 'b'],
+    claims: [
+      { id: 'c1', status: 'x' },
+      { id: 'c2', status: 'x' },
+    ],
+    updatedAt: '2026-01-01T00:00:00Z',
+  };
+  const mine = {
+    tags: ['a', 'b', 'c'],
+    claims: [
+      { id: 'c1', status: 'mine' },
+      { id: 'c2', status: 'x' },
+    ],
+    updatedAt: '2026-01-02T00:00:00Z',
+  };
+  const theirs = {
+    tags: ['b', 'd'],
+    claims: [
+      { id: 'c2', status: 'x' },
+      { id: 'c3', status: 'new' },
+    ],
+    updatedAt: '2026-01-03T00:00:00Z',
+  };
+  const merged = mergeSides(base, side(mine, 'Ana'), side(theirs, 'Bo'));
+  assert.deepEqual(merged.body.tags, ['b', 'c', 'd']);
+  // c1 changed by Ana and removed by Bo: a conflict, the edit kept.
+  assert.deepEqual(merged.body.claims, [
+    { id: 'c1', status: 'mine' },
+    { id: 'c2', status: 'x' },
+    { id: 'c3', status: 'new' },
+  ]);
+  assert.deepEqual(
+    merged.conflicts.map((c) => [c.field, c.values.map((v) => v.value)]),
+    [['claims:c1', [{ id: 'c1', status: 'mine' }, null]]],
+  );
+  assert.equal(merged.body.updatedAt, '2026-01-03T00:00:00Z');
+});
+
+test('a delete against an edit keeps the edit with a conflict; against no edit the delete wins; trash against an edit likewise', () => {
+  const base = { name: 'Karovsk' };
+  const edited = mergeSides(base, side({}, 'Ana', true), side({ name: 'Karovsk town' }, 'Bo'));
+  assert.deepEqual(edited.body, { name: 'Karovsk town' });
+  assert.equal(edited.deleted, false);
+  assert.deepEqual(
+    edited.conflicts[0]!.values.map((v) => v.value),
+    [true, false],
+  );
+  assert.equal(mergeSides(base, side({}, 'Ana', true), side({ name: 'Karovsk' }, 'Bo')).deleted, true);
+  const article = { title: 'T', notes: '', deletedAt: null };
+  const trashed = mergeSides(
+    article,
+    side({ ...article, deletedAt: '2026-01-05T00:00:00Z' }, 'Ana'),
+    side({ ...article, notes: 'n' }, 'Bo'),
+  );
+  assert.deepEqual([trashed.body.deletedAt, trashed.body.notes, trashed.conflicts[0]!.field], [null, 'n', 'deletedAt']);
+  const plain = mergeSides(
+    article,
+    side({ ...article, deletedAt: '2026-01-05T00:00:00Z' }, 'Ana'),
+    side(article, 'Bo'),
+  );
+  assert.deepEqual([plain.body.deletedAt, plain.conflicts], ['2026-01-05T00:00:00Z', []]);
+});
+
+test('open conflicts travel in the document: one resolved on either side stays resolved; the merge is deterministic', () => {
+  const conflict = {
+    field: 'title',
+    values: [
+      { value: 'A', by: 'Ana', at: null },
+      { value: 'B', by: 'Bo', at: null },
+    ],
+  };
+  const base = { title: 'A', deskConflicts: [conflict] };
+  const resolved = mergeSides(
+    base,
+    side({ title: 'B', deskConflicts: [] }, 'Bo'),
+    side({ title: 'A', deskConflicts: [conflict], notes: 'x' }, 'Cy'),
+  );
+  assert.deepEqual(resolved, { body: { title: 'B', notes: 'x' }, deleted: false, conflicts: [] });
+  const again = mergeSides(
+    base,
+    side({ title: 'B', deskConflicts: [] }, 'Bo'),
+    side({ title: 'A', deskConflicts: [conflict], notes: 'x' }, 'Cy'),
+  );
+  assert.equal(canonicalJson(again), canonicalJson(resolved));
+  assert.equal(newRev('2-abc', { b: 1, a: 2 }), newRev('2-abc', { a: 2, b: 1 }), 'key order does not change a rev');
+  assert.match(newRev('2-abc', {}), /^3-[0-9a-f]{32}$/);
+  // CouchDB's winner: live before deleted, then the longer history, then the greater id.
+  const leaves = [
+    { rev: '3-b', deleted: true },
+    { rev: '2-z', deleted: false },
+    { rev: '3-a', deleted: false },
+  ];
+  assert.deepEqual(
+    leaves.sort(compareLeaves).map((l) => l.rev),
+    ['3-a', '2-z', '3-b'],
+  );
+});
