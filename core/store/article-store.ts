@@ -188,9 +188,15 @@ export class ArticleStore {
    * Writes an article as a desk sent it, its id kept (core/sync/): a new one with its files beside it,
    * or over the one here (keeping this analyst's reading state), files it lacks written first.
    */
-  async putReplicated(article: Article, files: { name: string; bytes: Uint8Array }[]): Promise<Article> {
+  async putReplicated(
+    article: Article,
+    files: { name: string; bytes: Uint8Array }[],
+    /** Throws to refuse the write, given the article as it is here (null: not here). */
+    check: (before: Article | null) => void = () => undefined,
+  ): Promise<Article> {
     const entry = this.catalog.get(article.id);
     if (!entry) {
+      check(null);
       const original = files.find((file) => file.name === article.provenance.attachment) ?? null;
       const extras = files.filter((file) => file !== original);
       await this.persist(article, original, { fromElsewhere: true, replicated: true }, extras);
@@ -198,7 +204,10 @@ export class ArticleStore {
     }
     const folder = join(this.dataDir, entry.file, '..');
     for (const file of files) await writeFileDurably(join(folder, file.name), file.bytes);
-    return this.change(article.id, (before) => ({ ...article, reading: before.reading }));
+    return this.change(article.id, (before) => {
+      check(before);
+      return { ...article, reading: before.reading };
+    });
   }
 
   /** Where a file kept beside an article is (its name checked by the caller against the article's records). */

@@ -4,7 +4,7 @@ import { ArchiveError } from '../errors.ts';
 import { Article, FileAttachment, type Registry } from '../model.ts';
 import { sha256, type ArticleStore } from '../store/article-store.ts';
 import type { RegistryStore } from '../store/registry-file.ts';
-import type { Body } from './revs.ts';
+import { hashOf, type Body } from './revs.ts';
 
 /** The registry lists replicated entry by entry, by their document id's prefix. */
 const REGISTRY_KINDS = {
@@ -21,6 +21,12 @@ const LOCAL_ONLY = ['reading', 'updatedAt'] as const;
 
 /** A file kept beside an article, as it travels: an attachment of the article's document. */
 export type DocFile = { name: string; contentType: string; sha256: string };
+
+function contentOfArticle(article: Article): Body {
+  const content: Body = { ...article };
+  for (const key of LOCAL_ONLY) delete content[key];
+  return content;
+}
 
 export const docIdOf = (kind: string, id: string) => `${kind}:${id}`;
 
@@ -51,10 +57,7 @@ export class LocalDocs {
   async read(docId: string): Promise<Body | null> {
     const { kind, id } = split(docId);
     if (kind === 'article') {
-      if (!this.store.entry(id)) return null;
-      const article: Body = { ...(await this.store.read(id)) };
-      for (const key of LOCAL_ONLY) delete article[key];
-      return article;
+      return this.store.entry(id) ? contentOfArticle(await this.store.read(id)) : null;
     }
     const item = this.registryList(kind).find((entry) => entry.id === id);
     return item ? { ...item } : null;
@@ -93,20 +96,36 @@ export class LocalDocs {
     return bytes && sha256(bytes) === file.sha256 ? bytes : null;
   }
 
-  /** Writes what the desk sent (null: deleted there) through the store that owns it; its stamp after. */
-  async write(docId: string, content: Body | null, files: { name: string; bytes: Uint8Array }[] = []) {
+  /**
+   * Writes what the desk sent (null: deleted there) through the store that owns it; its stamp after.
+   * With `expected` (the content the merge was made from), a document edited here meanwhile is not
+   * overwritten: the write fails and the sync, whose checkpoint has not moved, merges it next time.
+   */
+  async write(
+    docId: string,
+    content: Body | null,
+    files: { name: string; bytes: Uint8Array }[] = [],
+    expected?: Body | null,
+  ) {
     const { kind, id } = split(docId);
+    const check = (current: Body | null) => {
+      if (expected !== undefined && hashOf(current) !== hashOf(expected))
+        throw new ArchiveError(
+          'exists',
+          `${docId} changed here during the sync; nothing of it was overwritten. Sync again to merge it.`,
+        );
+    };
     if (kind === 'article') {
       if (!content) {
         // Articles are never deleted here, only trashed: a delete from elsewhere moves it to the trash.
         if (this.store.entry(id))
-          await this.store.change(id, (article) => ({
-            ...article,
-            deletedAt: article.deletedAt ?? new Date().toISOString(),
-          }));
+          await this.store.change(id, (article) => {
+            check(contentOfArticle(article));
+            return { ...article, deletedAt: article.deletedAt ?? new Date().toISOString() };
+          });
       } else {
         const article = Article.parse({ updatedAt: new Date().toISOString(), ...content, id });
-        await this.store.putReplicated(article, files);
+        await this.store.putReplicated(article, files, (before) => check(before && contentOfArticle(before)));
       }
       return this.stamp(docId);
     }
@@ -114,6 +133,7 @@ export class LocalDocs {
     await this.registry.update((draft) => {
       const list = draft[key] as { id: string }[];
       const at = list.findIndex((entry) => entry.id === id);
+      check(at >= 0 ? { ...list[at] } : null);
       if (!content) {
         if (at >= 0) list.splice(at, 1);
       } else if (at >= 0) list[at] = { ...content, id };

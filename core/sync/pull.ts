@@ -89,7 +89,7 @@ async function applyLeaves(ctx: SyncContext, id: string, leaves: Leaf[]): Promis
     : content !== null;
   const winner = remote[0]!;
   if (!localNeeded && remote.length === 1) {
-    await adopt(ctx, id, winner, record, true);
+    await adopt(ctx, id, winner, record, true, content);
     return true;
   }
   // The same content on both sides (a sync killed between the store write and its record): nothing to merge.
@@ -98,7 +98,7 @@ async function applyLeaves(ctx: SyncContext, id: string, leaves: Leaf[]): Promis
     content &&
     stateHash(content, conflictsOf(winner.body)) === stateHash(contentOf(winner.body), conflictsOf(winner.body))
   ) {
-    await adopt(ctx, id, winner, record, false);
+    await adopt(ctx, id, winner, record, false, content);
     return false;
   }
   let acc: Side = sideOf(winner);
@@ -135,6 +135,7 @@ async function applyLeaves(ctx: SyncContext, id: string, leaves: Leaf[]): Promis
     id,
     acc.deleted ? null : mergedContent,
     await filesFor(ctx, id, mergedContent, remote),
+    content,
   );
   const after = acc.deleted ? null : await ctx.local.read(id);
   await ctx.records.put({
@@ -162,11 +163,18 @@ async function applyLeaves(ctx: SyncContext, id: string, leaves: Leaf[]): Promis
 }
 
 /** The leaf becomes this archive's version: written here (unless it already is) and recorded as synced. */
-async function adopt(ctx: SyncContext, id: string, leaf: Leaf, record: SyncRecord | undefined, write: boolean) {
+async function adopt(
+  ctx: SyncContext,
+  id: string,
+  leaf: Leaf,
+  record: SyncRecord | undefined,
+  write: boolean,
+  expected: Body | null,
+) {
   const content = leaf.deleted ? null : contentOf(leaf.body);
   if (write) ctx.written++;
   const stamp = write
-    ? await ctx.local.write(id, content, await filesFor(ctx, id, content, [leaf]))
+    ? await ctx.local.write(id, content, await filesFor(ctx, id, content, [leaf]), expected)
     : ctx.local.stamp(id);
   const conflicts = conflictsOf(leaf.body);
   const after = content && (await ctx.local.read(id));

@@ -23,10 +23,10 @@ export async function resolveConflict(ctx: SyncContext, conflictId: string, choi
   const value = pick(conflict, ctx.analyst, choice);
   const content = await ctx.local.read(docId);
   if (field === 'deleted') {
-    if (value === true && content) await ctx.local.write(docId, null);
+    if (value === true && content) await ctx.local.write(docId, null, [], content);
   } else {
     if (!content) throw new ArchiveError('not_found', `${docId} is not in this archive any more.`);
-    await ctx.local.write(docId, withValue(content, field, value));
+    await ctx.local.write(docId, withValue(content, field, value), [], content);
   }
   // The content changed (or only the conflict went): either way its hash no longer matches, so the next push sends it.
   await ctx.records.put({ ...record, conflicts: record.conflicts.filter((c) => c !== conflict) });
