@@ -48,3 +48,28 @@ export class TurnQueue {
     return turn;
   }
 }
+
+/**
+ * Runs `work` on every item, at most `limit` at a time (disk waits overlap: each fsync alone costs a
+ * few ms). After a failure no new item starts; the first error is thrown once the running ones settle.
+ */
+export async function eachLimit<T>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  let failure: { error: unknown } | null = null;
+  const worker = async () => {
+    while (!failure && next < items.length) {
+      const item = items[next++]!;
+      try {
+        await work(item);
+      } catch (error) {
+        failure ??= { error };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  if (failure) throw (failure as { error: unknown }).error;
+}

@@ -2,12 +2,14 @@
 import { ArchiveError } from '../errors.ts';
 import type { SyncRecord } from '../model.ts';
 import { sha256 } from '../store/article-store.ts';
+import { eachLimit } from '../serial.ts';
 import { LocalDocs } from './local-docs.ts';
 import { conflictsOf, contentOf, mergeSides, type Side } from './merge.ts';
 import { compareLeaves, newRev, REVS_LIMIT, revsFrom, type Body } from './revs.ts';
 import { docPath, localState, stateHash, type SyncContext } from './sync-context.ts';
 
 const BATCH = 200;
+const PARALLEL = 8;
 
 type Changes = { results: { id: string; changes: { rev: string }[] }[]; last_seq: unknown };
 type Attachments = Record<string, { digest: string; revpos: number; content_type: string }>;
@@ -43,8 +45,11 @@ export async function pull(
       const leaves = new Map<string, Leaf[]>();
       for (const result of got.results)
         for (const { ok } of result.docs) if (ok) leaves.set(result.id, [...(leaves.get(result.id) ?? []), leafOf(ok)]);
-      // One document at a time: its store write, then its record (a kill between them is recognized by content).
-      for (const [id, list] of leaves) if (await applyLeaves(ctx, id, list)) pulled++;
+      // Each document: its store write, then its record (a kill between them is recognized by content).
+      // Documents side by side; the checkpoint only once all of the batch are durable.
+      await eachLimit([...leaves], PARALLEL, async ([id, list]) => {
+        if (await applyLeaves(ctx, id, list)) pulled++;
+      });
       await ctx.records.flush();
     }
     since = changes.last_seq;

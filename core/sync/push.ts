@@ -1,9 +1,11 @@
 // Push: local documents changed since their record (new revs child of it), merges not yet sent and tombstones closing losing leaves, by `_revs_diff` and `_bulk_docs` with new_edits:false.
 import type { SyncRecord } from '../model.ts';
+import { eachLimit } from '../serial.ts';
 import { newRev, REVS_LIMIT, revisionsOf, revPos, type Body } from './revs.ts';
 import { digestOf, localState, stateHash, type SyncContext } from './sync-context.ts';
 
 const BATCH = 100;
+const PARALLEL = 8;
 
 /** A version to send: the document at `rev` with its history, and what its record becomes once the desk has it. */
 type Outgoing = { id: string; rev: string; revs: string[]; body: Body; deleted: boolean; record: SyncRecord };
@@ -13,19 +15,21 @@ export async function outgoing(ctx: SyncContext): Promise<Outgoing[]> {
   const out: Outgoing[] = [];
   const seen = new Set<string>();
   const now = new Date().toISOString();
+  const toRead: { id: string; stamp: string | null }[] = [];
   for (const { id, stamp } of ctx.local.list()) {
     seen.add(id);
     const record = ctx.records.get(id);
     // An article not written since its record: unchanged, no need to read its file.
-    if (record && stamp && record.stamp === stamp && record.onServer && !record.closing.length) continue;
-    const { content, hash, dirty } = await localState(ctx, id, record);
-    if (!content) continue;
-    if (!dirty) {
-      if (record && (!record.onServer || record.closing.length)) out.push(resend(record));
-      continue;
-    }
-    out.push(edit(ctx, id, record, content, hash, stamp, now));
+    if (!(record && stamp && record.stamp === stamp && record.onServer && !record.closing.length))
+      toRead.push({ id, stamp });
   }
+  await eachLimit(toRead, PARALLEL, async ({ id, stamp }) => {
+    const record = ctx.records.get(id);
+    const { content, hash, dirty } = await localState(ctx, id, record);
+    if (!content) return;
+    if (dirty) out.push(edit(ctx, id, record, content, hash, stamp, now));
+    else if (record && (!record.onServer || record.closing.length)) out.push(resend(record));
+  });
   for (const record of ctx.records.all()) {
     // Articles are trashed, never deleted: one missing here (its file damaged and moved aside) is not a delete to send.
     if (seen.has(record.id) || record.id.startsWith('article:')) continue;
@@ -121,7 +125,7 @@ export async function push(ctx: SyncContext, pending?: Outgoing[]): Promise<numb
         );
     }
     // Only now is the desk's copy the base: a kill before this line resends the same revs (same ids, nothing doubled).
-    for (const o of batch) await ctx.records.put({ ...o.record, closing: [] });
+    await eachLimit(batch, PARALLEL, (o) => ctx.records.put({ ...o.record, closing: [] }));
     await ctx.records.flush();
   }
   return pushed;

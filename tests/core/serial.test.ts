@@ -1,9 +1,9 @@
-// The serial queues: order kept, failures isolated, keys independent, idle keys forgotten.
+// The serial queues: order kept, failures isolated, keys independent, idle keys forgotten; eachLimit's bound.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { setTimeout as delay } from 'node:timers/promises';
 import fc from 'fast-check';
-import { KeyedQueue, SerialQueue, TurnQueue } from '../../core/serial.ts';
+import { eachLimit, KeyedQueue, SerialQueue, TurnQueue } from '../../core/serial.ts';
 
 test('a serial queue runs jobs one at a time, in the order given, whatever each one takes', async () => {
   await fc.assert(
@@ -97,4 +97,27 @@ test('a turn queue gives each waiter its own turn of the loop, so a timer runs b
     }),
   );
   assert.deepEqual(order, ['job 1', 'timer', 'job 2', 'job 3']);
+});
+
+test('eachLimit runs at most `limit` at a time, and after a failure starts no more', async () => {
+  let running = 0;
+  let most = 0;
+  const done: number[] = [];
+  await eachLimit([1, 2, 3, 4, 5, 6, 7], 3, async (n) => {
+    most = Math.max(most, ++running);
+    await delay(5);
+    running--;
+    done.push(n);
+  });
+  assert.deepEqual([most, done.length], [3, 7]);
+  const started: number[] = [];
+  await assert.rejects(
+    eachLimit([1, 2, 3, 4, 5, 6], 2, async (n) => {
+      started.push(n);
+      await delay(5);
+      if (n === 2) throw new Error('two failed');
+    }),
+    /two failed/,
+  );
+  assert.ok(started.length <= 4, `no new item after the failure (${started.join(',')})`);
 });
