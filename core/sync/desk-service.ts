@@ -149,8 +149,11 @@ export class DeskService {
     });
   }
 
+  /** The open conflicts; none when on no desk. */
   async conflicts(): Promise<DeskConflictView[]> {
-    const ctx = await this.context(await this.joined(), null);
+    const config = await this.config.read();
+    if (!config) return [];
+    const ctx = await this.context(config, null);
     const views: DeskConflictView[] = [];
     for (const record of ctx.records.all()) {
       if (!record.conflicts.length) continue;

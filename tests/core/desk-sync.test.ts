@@ -256,3 +256,62 @@ test('concurrent pushes leave two leaves on the desk; a third archive merges the
   assert.equal(doc.title, 'New title');
   assert.equal(typeof doc.deskBy, 'string', 'who made the last change is on the document');
 });
+
+test('an entity merge made on one laptop reaches the others whole: the entity gone, the merge record kept, mentions re-pointed', async (t) => {
+  const { archives } = await desk(t, 'Ana', 'Bo');
+  const [a, b] = archives as [Archive, Archive];
+  const kept = await a.createEntity({ name: 'Northern Vigil Front', type: 'group' });
+  const dup = await a.createEntity({ name: 'NVF', type: 'group' });
+  const article = await a.addArticle({ title: 'Bridge taken', text: TEXT });
+  await a.tagSpan(article.id, { ...span(TEXT, 'Fighters'), entityId: dup.id });
+  await a.syncDesk();
+  await b.syncDesk();
+  const merge = await a.mergeEntities(kept.id, dup.id);
+  await a.syncDesk();
+  await b.syncDesk();
+  const entities = await b.listEntities({});
+  assert.deepEqual(entities, await a.listEntities({}));
+  assert.deepEqual(
+    entities.map((e) => e.id),
+    [kept.id],
+  );
+  assert.ok(entities[0]!.aliases.includes('NVF'));
+  assert.deepEqual(
+    (await b.getArticle(article.id)).mentions.map((m) => m.entityId),
+    [kept.id],
+  );
+  // The merge record came along, so Bo can undo it and Ana gets the undo.
+  await b.undoMerge(merge.id);
+  await b.syncDesk();
+  await a.syncDesk();
+  assert.deepEqual((await a.listEntities({})).map((e) => e.id).sort(), [kept.id, dup.id].sort());
+});
+
+test('an attachment whose bytes do not match the sha256 its article records is refused, not saved', async (t) => {
+  const { url, archives } = await desk(t, 'Ana', 'Bo');
+  const [a, b] = archives as [Archive, Archive];
+  const [page] = await a.importDocument({ name: 'convoys.html', data: Buffer.from(PAGE).toString('base64') });
+  await a.syncDesk();
+  const docUrl = `${url}/article:${page!.id}`;
+  const doc = (await (await fetch(docUrl)).json()) as { _attachments: Record<string, { content_type: string }> };
+  const [name, meta] = Object.entries(doc._attachments)[0]!;
+  doc._attachments[name] = {
+    content_type: meta.content_type,
+    data: Buffer.from('<p>tampered</p>').toString('base64'),
+  } as never;
+  const put = await fetch(docUrl, {
+    method: 'PUT',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(doc),
+  });
+  assert.equal(put.status, 201);
+  await assert.rejects(b.syncDesk(), (error: Error & { code?: string }) => {
+    assert.equal(error.code, 'corrupt');
+    assert.match(
+      error.message,
+      new RegExp(`${name} of article:${page!.id} with bytes that do not match its recorded sha256`),
+    );
+    return true;
+  });
+  assert.equal((await b.listArticles({})).total, 0);
+});
