@@ -93,7 +93,10 @@ export async function runDesk(archive: Archive, command: string, rest: string[],
   if (command === 'sync') {
     const result = (await call('syncDesk')) as SyncResult;
     if (json) print(result);
-    else console.log(`Pulled ${result.pulled}, pushed ${result.pushed}; ${result.conflicts} open conflict(s).`);
+    else {
+      console.log(`Pulled ${result.pulled}, pushed ${result.pushed}; ${result.conflicts} open conflict(s).`);
+      for (const { id, reason } of result.refused ?? []) console.log(`Left out ${id}: ${reason}`);
+    }
     return 0;
   }
   if (command === 'conflicts') {

@@ -105,7 +105,13 @@ export type DeskStatus = {
   offline: string | null;
 };
 
-export type SyncResult = { pushed: number; pulled: number; conflicts: number };
+export type SyncResult = {
+  pushed: number;
+  pulled: number;
+  conflicts: number;
+  /** Only when some were: documents of the desk left out because this archive's schema refused them. */
+  refused?: { id: string; reason: string }[];
+};
 
 /** A conflict as listed: which document, which field, both (or all) values with who and when. */
 export type DeskConflictView = DeskConflict & { id: string; docId: string; title: string };

@@ -135,7 +135,8 @@ export class DeskService {
         const pushed = await push(ctx);
         await this.config.write({ ...(await this.joined()), lastSyncAt: new Date().toISOString() });
         this.lastError = null;
-        return { pushed, pulled, conflicts: this.conflictCount(ctx) };
+        const result: SyncResult = { pushed, pulled, conflicts: this.conflictCount(ctx) };
+        return ctx.refused.length ? { ...result, refused: ctx.refused } : result;
       } catch (error) {
         const failure = offline(
           error,
@@ -189,6 +190,7 @@ export class DeskService {
       records: this.records,
       analyst: config.analyst,
       written: 0,
+      refused: [],
     };
   }
 

@@ -1,5 +1,6 @@
 // Pull: the desk's `_changes` since the checkpoint, the leaves we lack by `_bulk_get`, and each document fast-forwarded or merged into the archive.
-import { ArchiveError } from '../errors.ts';
+import { z } from 'zod';
+import { ArchiveError, describeIssues } from '../errors.ts';
 import type { SyncRecord } from '../model.ts';
 import { sha256 } from '../store/article-store.ts';
 import { eachLimit } from '../serial.ts';
@@ -48,7 +49,17 @@ export async function pull(
       // Each document: its store write, then its record (a kill between them is recognized by content).
       // Documents side by side; the checkpoint only once all of the batch are durable.
       await eachLimit([...leaves], PARALLEL, async ([id, list]) => {
-        if (await applyLeaves(ctx, id, list)) pulled++;
+        try {
+          if (await applyLeaves(ctx, id, list)) pulled++;
+        } catch (error) {
+          // A document this archive cannot hold (made by a newer or broken client) must not stop the
+          // desk forever: it is left out, said in the result, and taken again when it changes there.
+          if (!isRefusal(error)) throw error;
+          ctx.refused.push({
+            id,
+            reason: error instanceof z.ZodError ? describeIssues(error, { inFile: true }) : error.message,
+          });
+        }
       });
       await ctx.records.flush();
     }
@@ -229,4 +240,9 @@ async function bodyAt(ctx: SyncContext, id: string, rev: string, record: SyncRec
     missingOk: true,
   });
   return old && !old._deleted ? old : null;
+}
+
+/** The document's content was refused by the archive's schema (not a failure of the disk or the desk). */
+function isRefusal(error: unknown): error is Error {
+  return error instanceof z.ZodError || (error instanceof ArchiveError && error.code === 'invalid');
 }

@@ -13,6 +13,8 @@ export type SyncContext = {
   analyst: string;
   /** Documents written here by this sync so far (a failure then says what was kept). */
   written: number;
+  /** Documents of the desk this archive could not hold (its schema refused them), with why. */
+  refused: { id: string; reason: string }[];
 };
 
 /** What a record's hash stands for: the content and the conflicts still open on it. */

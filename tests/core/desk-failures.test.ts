@@ -186,3 +186,41 @@ test('wrong credentials and an unreachable desk give a clear message and change 
   await archive.leaveDesk();
   assert.equal((await archive.listArticles({})).total, 2);
 });
+
+test('a document the archive cannot hold is left out and said, and the rest of the desk still comes in', async (t) => {
+  const server = await startCouch(t);
+  const a = await openFor(t, await tempDir(t));
+  await a.joinDesk({ url: server.url, analyst: 'Ana' });
+  const bad = [
+    { _id: 'entity:ent_0000000000000000', name: 'Karovsk', type: 'banana' },
+    { _id: `article:${crypto.randomUUID()}`, title: '', text: 'x' },
+    { _id: '_design/other-app', views: {} },
+    { _id: 'note:someone-elses', text: 'not ours' },
+  ];
+  const response = await fetch(`${server.url}/_bulk_docs`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({
+      docs: [
+        ...bad,
+        {
+          _id: 'entity:ent_1111111111111111',
+          name: 'Idlib',
+          type: 'location',
+          createdAt: '2026-01-01T00:00:00.000Z',
+          updatedAt: '2026-01-01T00:00:00.000Z',
+        },
+      ],
+    }),
+  });
+  assert.equal(response.status, 201);
+  const result = await a.syncDesk();
+  assert.deepEqual([result.pulled, result.pushed], [1, 0]);
+  assert.deepEqual(result.refused?.map((r) => r.id).sort(), [bad[0]!._id, bad[1]!._id].sort());
+  assert.ok(result.refused?.every((r) => r.reason.length > 10));
+  assert.deepEqual(
+    (await a.listEntities({})).map((e) => e.name),
+    ['Idlib'],
+  );
+  assert.equal((await a.listArticles({})).total, 0);
+});
