@@ -52,9 +52,9 @@ export class CouchClient {
     method: string,
     path: string,
     body?: unknown,
-    { missingOk = false } = {},
+    { missingOk = false, timeoutMs = this.timeoutMs } = {},
   ): Promise<T> {
-    const response = await this.request(method, path, body);
+    const response = await this.request(method, path, body, timeoutMs);
     // PouchDB Server sends its JSON (errors included) as text/plain: parsed whatever the content type.
     const text = await this.read(() => response.text());
     let parsed: unknown;
@@ -70,7 +70,8 @@ export class CouchClient {
 
   /** The bytes of an attachment at a revision. */
   async bytes(path: string): Promise<Buffer> {
-    const response = await this.request('GET', path);
+    // A captured PDF may be tens of MB: a slow link gets longer than a JSON call.
+    const response = await this.request('GET', path, undefined, Math.max(this.timeoutMs, 120_000));
     if (!response.ok) throw this.failure('GET', path, response.status, null);
     return Buffer.from(await this.read(() => response.arrayBuffer()));
   }
@@ -84,7 +85,7 @@ export class CouchClient {
     }
   }
 
-  private async request(method: string, path: string, body?: unknown): Promise<Response> {
+  private async request(method: string, path: string, body?: unknown, timeoutMs = this.timeoutMs): Promise<Response> {
     const headers: Record<string, string> = { Accept: 'application/json' };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     if (this.authorization) headers.Authorization = this.authorization;
@@ -93,7 +94,7 @@ export class CouchClient {
         method,
         headers,
         body: body === undefined ? undefined : JSON.stringify(body),
-        signal: AbortSignal.timeout(this.timeoutMs),
+        signal: AbortSignal.timeout(timeoutMs),
       });
     } catch (error) {
       throw new ArchiveError('unavailable', `Cannot reach the desk at ${this.url}: ${reasonOf(error)}`);

@@ -42,6 +42,7 @@ export async function pull(
         'POST',
         '/_bulk_get?revs=true',
         { docs: wanted },
+        { timeoutMs: 120_000 },
       );
       const leaves = new Map<string, Leaf[]>();
       for (const result of got.results)

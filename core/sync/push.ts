@@ -1,10 +1,14 @@
 // Push: local documents changed since their record (new revs child of it), merges not yet sent and tombstones closing losing leaves, by `_revs_diff` and `_bulk_docs` with new_edits:false.
+import { ArchiveError } from '../errors.ts';
 import type { SyncRecord } from '../model.ts';
 import { eachLimit } from '../serial.ts';
 import { newRev, REVS_LIMIT, revisionsOf, revPos, type Body } from './revs.ts';
 import { digestOf, localState, stateHash, type SyncContext } from './sync-context.ts';
 
 const BATCH = 100;
+/** A request body's most (inline attachments make documents big): a slow link sends one within its timeout. */
+const MAX_BODY = 4_000_000;
+const BULK_TIMEOUT_MS = 120_000;
 const PARALLEL = 8;
 
 /** A version to send: the document at `rev` with its history, and what its record becomes once the desk has it. */
@@ -110,14 +114,17 @@ export async function push(ctx: SyncContext, pending?: Outgoing[]): Promise<numb
         if (missing(o.id, c.rev))
           docs.push({ _id: o.id, _rev: c.rev, _revisions: revisionsOf(c.revs), _deleted: true, deskClosedBy: o.rev });
     }
-    if (docs.length) {
-      const results = await ctx.couch.json<{ id: string; error?: string; reason?: string }[]>('POST', '/_bulk_docs', {
-        new_edits: false,
-        docs,
-      });
+    for (const chunk of bySize(docs)) {
+      const results = await ctx.couch.json<{ id: string; error?: string; reason?: string }[]>(
+        'POST',
+        '/_bulk_docs',
+        { new_edits: false, docs: chunk },
+        { timeoutMs: BULK_TIMEOUT_MS },
+      );
       const failed = results.filter((r) => r.error);
       if (failed.length)
-        throw new Error(
+        throw new ArchiveError(
+          failed.some((r) => r.error === 'forbidden' || r.error === 'unauthorized') ? 'unauthorized' : 'invalid',
           `The desk refused ${failed.length} document(s): ${failed
             .slice(0, 3)
             .map((r) => `${r.id}: ${r.error} ${r.reason ?? ''}`)
@@ -152,4 +159,20 @@ async function wireDoc(ctx: SyncContext, o: Outgoing): Promise<Body> {
   o.record.atts = atts;
   if (Object.keys(attachments).length) doc._attachments = attachments;
   return doc;
+}
+
+/** Documents in runs whose JSON stays under MAX_BODY (a bigger document goes alone). */
+function bySize(docs: Body[]): Body[][] {
+  const chunks: Body[][] = [];
+  let size = 0;
+  for (const doc of docs) {
+    const length = JSON.stringify(doc).length;
+    if (!chunks.length || size + length > MAX_BODY) {
+      chunks.push([]);
+      size = 0;
+    }
+    chunks.at(-1)!.push(doc);
+    size += length;
+  }
+  return chunks;
 }
