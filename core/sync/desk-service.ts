@@ -60,7 +60,7 @@ export class DeskService {
       user: config.user,
       analyst: config.analyst,
       lastSyncAt: config.lastSyncAt,
-      pendingUp: (await outgoing(ctx)).length,
+      pendingUp: (await outgoing(ctx)).out.length,
       conflicts: this.conflictCount(ctx),
       offline: this.lastError,
     };

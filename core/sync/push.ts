@@ -14,9 +14,14 @@ const PARALLEL = 8;
 /** A version to send: the document at `rev` with its history, and what its record becomes once the desk has it. */
 type Outgoing = { id: string; rev: string; revs: string[]; body: Body; deleted: boolean; record: SyncRecord };
 
-/** The documents changed here and not yet on the desk (what `push` would send), without sending them. */
-export async function outgoing(ctx: SyncContext): Promise<Outgoing[]> {
+/**
+ * The documents changed here and not yet on the desk (what `push` would send), without sending them;
+ * and the records of articles written with no change to send (the analyst's reading state), whose
+ * stamp push brings up to date so their files are not read again at every sync.
+ */
+export async function outgoing(ctx: SyncContext): Promise<{ out: Outgoing[]; restamp: SyncRecord[] }> {
   const out: Outgoing[] = [];
+  const restamp: SyncRecord[] = [];
   const seen = new Set<string>();
   const now = new Date().toISOString();
   const toRead: { id: string; stamp: string | null }[] = [];
@@ -33,6 +38,7 @@ export async function outgoing(ctx: SyncContext): Promise<Outgoing[]> {
     if (!content) return;
     if (dirty) out.push(edit(ctx, id, record, content, hash, stamp, now));
     else if (record && (!record.onServer || record.closing.length)) out.push(resend(record));
+    else if (record && stamp && record.stamp !== stamp) restamp.push({ ...record, stamp });
   });
   for (const record of ctx.records.all()) {
     // Articles are trashed, never deleted: one missing here (its file damaged and moved aside) is not a delete to send.
@@ -40,7 +46,7 @@ export async function outgoing(ctx: SyncContext): Promise<Outgoing[]> {
     if (!record.deleted) out.push(edit(ctx, record.id, record, null, stateHash(null, record.conflicts), null, now));
     else if (!record.onServer || record.closing.length) out.push(resend(record));
   }
-  return out;
+  return { out, restamp };
 }
 
 function edit(
@@ -95,8 +101,9 @@ const resend = (record: SyncRecord): Outgoing => ({
 });
 
 /** Sends what changed here; the number of documents the desk did not have. */
-export async function push(ctx: SyncContext, pending?: Outgoing[]): Promise<number> {
-  const all = pending ?? (await outgoing(ctx));
+export async function push(ctx: SyncContext): Promise<number> {
+  const { out: all, restamp } = await outgoing(ctx);
+  await eachLimit(restamp, PARALLEL, (record) => ctx.records.put(record));
   let pushed = 0;
   for (let i = 0; i < all.length; i += BATCH) {
     const batch = all.slice(i, i + BATCH);

@@ -96,6 +96,12 @@ test('three archives on one desk: what one saves the others receive, same ids, o
   // Nothing to do once everyone is current; a second sync sends and brings nothing.
   for (const archive of archives) assert.deepEqual(await archive.syncDesk(), { pushed: 0, pulled: 0, conflicts: 0 });
   assert.equal((await c.getDesk()).pendingUp, 0);
+  // Reading state is each analyst's own: starring and archiving here sends nothing and changes nothing there.
+  await c.markArticles([typed.id], { state: 'archived', starred: true });
+  assert.equal((await c.getDesk()).pendingUp, 0);
+  assert.deepEqual(await c.syncDesk(), { pushed: 0, pulled: 0, conflicts: 0 });
+  assert.deepEqual((await a.getArticle(typed.id)).reading, (await b.getArticle(typed.id)).reading);
+  assert.equal((await c.getArticle(typed.id)).reading.starred, true);
 });
 
 test('edits of different fields made offline on both sides both survive, in either order of syncing', async (t) => {
