@@ -77,8 +77,9 @@ export class DeskService {
       checkDeskUrl(input.url);
       const credentials = await this.credentials({ url: input.url, user: input.user ?? null });
       const couch = new CouchClient(input.url, credentials, this.timeoutMs);
+      let info: { db_name?: unknown } | null;
       try {
-        await couch.json('GET', '');
+        info = await couch.json<{ db_name?: unknown } | null>('GET', '');
       } catch (error) {
         if (error instanceof ArchiveError && error.code === 'not_found')
           throw new ArchiveError(
@@ -87,6 +88,11 @@ export class DeskService {
           );
         throw offline(error, 'nothing changed');
       }
+      if (typeof info?.db_name !== 'string')
+        throw new ArchiveError(
+          'invalid',
+          `${input.url} is not a CouchDB database: give the desk's database (https://host/<database>).`,
+        );
       await this.config.write({
         url: input.url,
         user: credentials?.user ?? input.user ?? null,

@@ -154,6 +154,11 @@ test('wrong credentials and an unreachable desk give a clear message and change 
   });
 
   credentials = { user: 'ana', password: 'secret' };
+  await assert.rejects(
+    archive.joinDesk({ url: server.url.replace(/\/desk$/, '/'), analyst: 'Ana' }),
+    /is not a CouchDB database/,
+  );
+  await assert.rejects(archive.joinDesk({ url: `${server.url}-missing`, analyst: 'Ana' }), { code: 'not_found' });
   const joined = await archive.joinDesk({ url: server.url, analyst: 'Ana' });
   assert.deepEqual([joined.joined, joined.user, joined.pendingUp], [true, 'ana', 1]);
   assert.doesNotMatch(await readFile(join(dir, 'desk.json'), 'utf8'), /secret/, 'the password is never written');
