@@ -109,11 +109,11 @@ async function applyLeaves(ctx: SyncContext, id: string, leaves: Leaf[]): Promis
     await adopt(ctx, id, winner, record, true, content);
     return true;
   }
-  // The same content on both sides (a sync killed between the store write and its record): nothing to merge.
+  // The same content and conflicts on both sides (a sync killed between the store write and its record): nothing to merge.
   if (
     remote.length === 1 &&
     content &&
-    stateHash(content, conflictsOf(winner.body)) === stateHash(contentOf(winner.body), conflictsOf(winner.body))
+    stateHash(content, record?.conflicts ?? []) === stateHash(contentOf(winner.body), conflictsOf(winner.body))
   ) {
     await adopt(ctx, id, winner, record, false, content);
     return false;
