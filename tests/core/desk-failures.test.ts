@@ -7,13 +7,15 @@ import { join, relative } from 'node:path';
 import { test, type TestContext } from 'node:test';
 import { openArchive, type Archive } from '../../core/archive.ts';
 import type { ArchiveError } from '../../core/errors.ts';
-import { startCouch } from './helpers/couch-server.ts';
+import { getDoc, pushLeaf, startCouch } from './helpers/couch-server.ts';
 import { defer, openFor, tempDir } from './helpers/temp-dir.ts';
 
-/** A TCP proxy to the desk that can drop every connection once a number of bytes came back, and refuse new ones until healed. */
+/** A TCP proxy to the desk that can drop every connection once a number of bytes came back (or at a request), and refuse new ones until healed. */
 async function dropProxy(t: TestContext, targetPort: number) {
   let budget = Infinity;
   let refusing = false;
+  /** A request whose bytes include this is dropped before it reaches the desk. */
+  let cutOn: string | null = null;
   let total = 0;
   const sockets = new Set<Socket>();
   const server = createServer((client) => {
@@ -24,7 +26,13 @@ async function dropProxy(t: TestContext, targetPort: number) {
       socket.on('error', () => undefined);
       socket.on('close', () => sockets.delete(socket));
     }
-    client.pipe(upstream);
+    client.on('data', (chunk: Buffer) => {
+      if (cutOn && chunk.includes(cutOn)) {
+        refusing = true;
+        for (const socket of sockets) socket.destroy();
+      } else upstream.write(chunk);
+    });
+    client.on('end', () => upstream.end());
     upstream.on('data', (chunk: Buffer) => {
       budget -= chunk.length;
       total += chunk.length;
@@ -48,9 +56,13 @@ async function dropProxy(t: TestContext, targetPort: number) {
     get bytes() {
       return total;
     },
+    cutAt(request: string) {
+      cutOn = request;
+    },
     heal() {
       budget = Infinity;
       refusing = false;
+      cutOn = null;
     },
   };
 }
@@ -228,4 +240,48 @@ test('a document the archive cannot hold is left out and said, and the rest of t
     ['Idlib'],
   );
   assert.equal((await a.listArticles({})).total, 0);
+});
+
+test('two archives merging the same two leaves on their own make the same revision: the desk ends with one version', async (t) => {
+  const server = await startCouch(t);
+  const proxy = await dropProxy(t, server.port);
+  const [a, b, c, d] = [
+    await openFor(t, await tempDir(t)),
+    await openFor(t, await tempDir(t)),
+    await openFor(t, await tempDir(t)),
+    await openFor(t, await tempDir(t)),
+  ];
+  for (const [archive, analyst] of [
+    [a, 'Ana'],
+    [b, 'Bo'],
+    [c, 'Cy'],
+  ] as const)
+    await archive.joinDesk({ url: server.url, analyst });
+  await d.joinDesk({ url: proxy.url, analyst: 'Di' });
+  const article = await a.addArticle({ title: 'Bridge taken', text: 'The bridge at Karovsk fell on Tuesday.' });
+  for (const archive of [a, b, c, d]) await archive.syncDesk();
+  const parent = await getDoc(server.url, `article:${article.id}`);
+  await a.updateArticle(article.id, { title: 'Ana’s title' });
+  await a.syncDesk();
+  // Bo's laptop pushed its own child of the same parent: two leaves on the desk.
+  await pushLeaf(server.url, parent, {
+    title: 'Bo’s title',
+    notes: 'Bo’s notes',
+    deskBy: 'Bo',
+    deskAt: new Date().toISOString(),
+  });
+  // Di merges them, but her push is cut; Cy merges the same leaves on his own and pushes.
+  proxy.cutAt('_revs_diff');
+  await assert.rejects(d.syncDesk(), { code: 'unavailable' });
+  assert.equal((await d.getArticle(article.id)).notes, 'Bo’s notes');
+  assert.equal((await c.syncDesk()).conflicts, 1);
+  proxy.heal();
+  // Di's merge is Cy's, revision for revision: nothing new comes down, nothing goes up.
+  assert.deepEqual(await d.syncDesk(), { pushed: 0, pulled: 0, conflicts: 1 });
+  const doc = (await (await fetch(`${server.url}/article:${article.id}?conflicts=true`)).json()) as Record<
+    string,
+    unknown
+  >;
+  assert.equal(doc._conflicts, undefined);
+  assert.deepEqual(await d.listDeskConflicts(), await c.listDeskConflicts());
 });

@@ -88,3 +88,34 @@ async function put(url: string, body?: unknown): Promise<void> {
   });
   if (!response.ok) throw new Error(`PUT ${url}: ${response.status} ${await response.text()}`);
 }
+
+type Doc = Record<string, unknown> & { _rev: string; _revisions: { start: number; ids: string[] } };
+
+/** A document as the desk holds it now, with its history (to fork a concurrent leaf from). */
+export async function getDoc(dbUrl: string, id: string): Promise<Doc> {
+  return (await (await fetch(`${dbUrl}/${encodeURIComponent(id)}?revs=true`)).json()) as Doc;
+}
+
+/**
+ * Pushes a child of `parent` as another laptop would (new_edits: false): after another child was
+ * pushed, the desk holds two leaves of the document, as when two laptops push from the same parent.
+ */
+export async function pushLeaf(dbUrl: string, parent: Doc, change: Record<string, unknown>): Promise<string> {
+  const { _rev, _revisions, ...body } = parent;
+  const hash = [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, '0')).join('');
+  const rev = `${_revisions.start + 1}-${hash}`;
+  const doc = {
+    ...body,
+    ...change,
+    _rev: rev,
+    _revisions: { start: _revisions.start + 1, ids: [hash, ..._revisions.ids] },
+  };
+  void _rev;
+  const response = await fetch(`${dbUrl}/_bulk_docs`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ new_edits: false, docs: [doc] }),
+  });
+  if (!response.ok) throw new Error(`_bulk_docs: ${response.status} ${await response.text()}`);
+  return rev;
+}
