@@ -21,7 +21,7 @@ test('desk join, sync, conflicts, resolve and leave on the command line', async 
   const join2 = await runCli(['desk', 'join', server.url, '--name', 'Bo', '--data-dir', two], ENV);
   assert.equal(join2.code, 0, join2.stderr);
 
-  const textFile = join(one, '..', `${Date.now()}-note.txt`);
+  const textFile = join(await tempDir(t), 'note.txt');
   await writeFile(textFile, 'The bridge at Karovsk fell on Tuesday, officials said.');
   const added = JSON.parse(
     (await runCli(['add', '--text-file', textFile, '--title', 'Bridge', '--json', '--data-dir', one])).stdout,
