@@ -229,7 +229,9 @@ export class ArticleStore {
     options: { fromElsewhere?: boolean; replicated?: boolean } = {},
     extras: { name: string; bytes: Uint8Array }[] = [],
   ): Promise<void> {
-    const article = attachment ? given : { ...given, provenance: { ...given.provenance, attachment: null } };
+    // A desk's article keeps the name of an original the desk did not have: it may come with a later sync.
+    const article =
+      attachment || options.replicated ? given : { ...given, provenance: { ...given.provenance, attachment: null } };
     const base = articleFileFor(article);
     const written: string[] = [];
     const attachmentPath = attachment ? join(this.dataDir, base, '..', attachment.name) : null;

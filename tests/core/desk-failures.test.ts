@@ -83,6 +83,18 @@ async function fingerprint(dir: string): Promise<Map<string, string>> {
   return files;
 }
 
+/** Archives on one fresh desk, each under its analyst's name. */
+async function deskOf(t: TestContext, ...analysts: string[]): Promise<{ url: string; archives: Archive[] }> {
+  const server = await startCouch(t);
+  const archives: Archive[] = [];
+  for (const analyst of analysts) {
+    const archive = await openFor(t, await tempDir(t));
+    await archive.joinDesk({ url: server.url, analyst });
+    archives.push(archive);
+  }
+  return { url: server.url, archives };
+}
+
 async function docCount(url: string): Promise<number> {
   return ((await (await fetch(url)).json()) as { doc_count: number }).doc_count;
 }
@@ -284,4 +296,21 @@ test('two archives merging the same two leaves on their own make the same revisi
   >;
   assert.equal(doc._conflicts, undefined);
   assert.deepEqual(await d.listDeskConflicts(), await c.listDeskConflicts());
+});
+
+test('an article that arrives without its original keeps naming it, and is not pushed back changed', async (t) => {
+  const { url, archives } = await deskOf(t, 'Ana', 'Bo');
+  const [a, b] = archives as [Archive, Archive];
+  const [page] = await a.importDocument({
+    name: 'p.html',
+    data: Buffer.from('<p>Convoys reached Karovsk on Thursday.</p>').toString('base64'),
+  });
+  await a.syncDesk();
+  // Another client rewrote the document without its attachment.
+  const doc = await getDoc(url, `article:${page!.id}`);
+  await pushLeaf(url, { ...doc, _attachments: undefined } as typeof doc, { deskBy: 'Cy' });
+  const name = (await a.getArticle(page!.id!)).provenance.attachment;
+  await b.syncDesk();
+  assert.equal((await b.getArticle(page!.id!)).provenance.attachment, name);
+  assert.deepEqual(await b.syncDesk(), { pushed: 0, pulled: 0, conflicts: 0 });
 });
