@@ -142,7 +142,14 @@ function Joined({ desk, status }: { desk: Desk; status: DeskStatus }) {
         <dd data-testid="desk-conflict-count">{status.conflicts || 'none'}</dd>
       </dl>
       <div className="desk-toolbar" role="toolbar" aria-label="Desk">
-        <button type="button" className="button primary small" disabled={desk.syncing} onClick={() => void desk.sync()}>
+        {/* aria-disabled, not disabled: a disabled button drops the keyboard's focus, Enter again must find it. */}
+        <button
+          type="button"
+          className="button primary small"
+          aria-disabled={desk.syncing}
+          onClick={() => void desk.sync()}
+          data-autofocus
+        >
           {desk.syncing ? 'Syncing…' : 'Sync now'}
         </button>
         {desk.syncing && <progress aria-label="Syncing" />}
