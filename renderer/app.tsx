@@ -1,6 +1,6 @@
 // The app shell: wires the navigation, the library selection and the actions to the views, dialogs and shortcuts.
 import { useCallback, useEffect, useState } from 'react';
-import { messageOf } from './api.ts';
+import { archive, messageOf } from './api.ts';
 import { AppDialogs, type Digest } from './app-dialogs.tsx';
 import { ClipperStatus } from './clipper/clipper-status.tsx';
 import { PaneSplitter, useListFraction } from './components/pane-splitter.tsx';
@@ -13,6 +13,7 @@ import { ArticleCollections } from './collections/article-collections.tsx';
 import { CollectionBar } from './collections/collection-bar.tsx';
 import { useCollectionActions } from './collections/use-collection-actions.ts';
 import { useCollections } from './collections/use-collections.ts';
+import { DeskStatusItem } from './desk/desk-status.tsx';
 import { EntitiesView } from './entities/entities-view.tsx';
 import { mergeNotice } from './entities/merge-notice.tsx';
 import { DropOverlay } from './import/drop-overlay.tsx';
@@ -242,6 +243,17 @@ export function App() {
       </main>
       <StatusBar notice={notice} status={archiveStatus.status} onDismiss={() => setNotice(null)}>
         <ClipperStatus onError={reportError} />
+        <DeskStatusItem
+          open={nav.dialog === 'desk'}
+          onOpen={() => nav.openDialog('desk')}
+          onClose={nav.closeDialog}
+          onChanged={() => {
+            const openId = selection.openId;
+            void selection.reloadList(openId);
+            if (openId) void archive.getArticle(openId).then(selection.updateArticle, reportError);
+          }}
+          onError={reportError}
+        />
         <WatchAlerts
           onAlert={announceAlert}
           onOpenArticle={openArticle}

@@ -4,7 +4,7 @@ import { useState } from 'react';
 /** What fills the window under the top bar: the library and reader, the inbox, the entity registry, claims across the archive, or search results. */
 export type Section = 'library' | 'inbox' | 'entities' | 'claims' | 'search';
 
-export type Dialog = 'add' | 'edit' | 'import' | 'help' | 'export' | 'subscriptions';
+export type Dialog = 'add' | 'edit' | 'import' | 'help' | 'export' | 'subscriptions' | 'desk';
 
 export function useNavigation() {
   const [section, setSection] = useState<Section>('library');

@@ -58,6 +58,7 @@ export function routeShortcut(action: ShortcutAction, key: string, at: ShortcutC
   if (action === 'entities' || action === 'claims' || action === 'inbox')
     return to.showSection(at.section === action ? 'library' : action);
   if (action === 'export') return to.openDialog('export');
+  if (action === 'desk') return to.openDialog('desk');
   if (action === 'collect') {
     if (editable) to.focusCollectionPicker();
     return;

@@ -21,6 +21,7 @@ export type ShortcutAction =
   | 'export'
   | 'collect'
   | 'inbox'
+  | 'desk'
   | ReaderKeyAction;
 
 export type Shortcut = { action: ShortcutAction; keys: string[]; label: string; description: string };
@@ -74,6 +75,7 @@ export const SHORTCUTS: Shortcut[] = [
     description: 'Claims across the archive (again: back to the library)',
   },
   { action: 'inbox', keys: ['I'], label: 'Shift+I', description: 'The inbox (again: back to the library)' },
+  { action: 'desk', keys: ['D'], label: 'Shift+D', description: 'The team desk: sync, conflicts, join or leave' },
   { action: 'search', keys: ['/'], label: '/', description: 'Search the archive (Esc in the box clears it)' },
   { action: 'collect', keys: ['b'], label: 'b', description: 'Add the article to a collection' },
   {

@@ -93,10 +93,11 @@ test('edit and collect need a loaded article that is not in the trash', () => {
   assert.deepEqual(press('collect', { article: TRASHED, section: 'search' }), []);
 });
 
-test('/ and Shift+S work from every section', () => {
-  for (const section of ['library', 'search', 'entities', 'claims'] as const) {
+test('/, Shift+S and Shift+D work from every section', () => {
+  for (const section of ['library', 'search', 'entities', 'claims', 'inbox'] as const) {
     assert.deepEqual(press('search', { section }), [['focusSearchBox']]);
     assert.deepEqual(press('export', { section }), [['openDialog', 'export']]);
+    assert.deepEqual(press('desk', { section }), [['openDialog', 'desk']]);
   }
 });
 

@@ -1,0 +1,186 @@
+// The Desk panel: join a desk (URL, analyst, user; the password never passes here), its state, Sync now with its result, Leave, and the conflicts.
+import { useState, type FormEvent } from 'react';
+import type { DeskStatus } from '../../core/model.ts';
+import { ModalDialog } from '../components/modal-dialog.tsx';
+import { formatCount, formatFullDate, formatLongDate } from '../format.ts';
+import { DeskConflicts } from './desk-conflicts.tsx';
+import { isOffline, timeAgo } from './desk-format.ts';
+import type { Desk } from './use-desk.ts';
+import './desk.css';
+
+export function DeskPanel({ desk, onClose }: { desk: Desk; onClose: () => void }) {
+  const status = desk.status;
+  return (
+    <ModalDialog title="Team desk" onClose={onClose} className="desk-dialog">
+      {!status ? (
+        <p className="muted desk-none">Reading the desk’s state…</p>
+      ) : status.joined ? (
+        <Joined desk={desk} status={status} />
+      ) : (
+        <JoinForm onJoin={desk.join} />
+      )}
+    </ModalDialog>
+  );
+}
+
+const PASSWORD_NOTE =
+  'The password is never typed here: the server reads it from its environment (NEWSDESK_DESK_USER / NEWSDESK_DESK_PASSWORD), and the desktop app will keep it in the system keychain.';
+
+function JoinForm({ onJoin }: { onJoin: Desk['join'] }) {
+  const [url, setUrl] = useState('');
+  const [analyst, setAnalyst] = useState('');
+  const [user, setUser] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function submit(event: FormEvent): Promise<void> {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    const failure = await onJoin({
+      url: url.trim(),
+      analyst: analyst.trim(),
+      ...(user.trim() ? { user: user.trim() } : {}),
+    });
+    setBusy(false);
+    setError(failure);
+  }
+
+  return (
+    <form className="desk-join" aria-label="Join a desk" onSubmit={(e) => void submit(e)}>
+      <p className="desk-intro">
+        This archive is on no desk. Join one to share articles, claims, entities and collections with your team; your
+        work stays here too, and syncing works offline first.
+      </p>
+      <label>
+        Desk database URL
+        <input
+          className="input"
+          type="url"
+          required
+          placeholder="https://couch.example.org/desk"
+          value={url}
+          onChange={(e) => setUrl(e.target.value)}
+          data-autofocus
+        />
+      </label>
+      <label>
+        Your name on the desk
+        <input
+          className="input"
+          required
+          maxLength={100}
+          placeholder="Shown beside every change you make"
+          value={analyst}
+          onChange={(e) => setAnalyst(e.target.value)}
+        />
+      </label>
+      <label>
+        User name <span className="muted">(optional)</span>
+        <input
+          className="input"
+          placeholder="The desk’s CouchDB user"
+          autoComplete="username"
+          value={user}
+          onChange={(e) => setUser(e.target.value)}
+        />
+      </label>
+      <p className="desk-note">{PASSWORD_NOTE}</p>
+      {error && (
+        <p className="desk-error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="modal-actions">
+        <button type="submit" className="button primary" disabled={busy}>
+          {busy ? 'Joining…' : 'Join desk'}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function Joined({ desk, status }: { desk: Desk; status: DeskStatus }) {
+  const result = desk.lastResult;
+  const failure = desk.syncError ?? status.offline;
+  return (
+    <div className="desk-panel">
+      <dl className="desk-state" aria-label="Desk state">
+        <dt>Desk</dt>
+        <dd>
+          <code>{status.url}</code>
+        </dd>
+        <dt>You</dt>
+        <dd>
+          <bdi>{status.analyst}</bdi>
+          {status.user ? (
+            <>
+              {' '}
+              · user <code>{status.user}</code>
+            </>
+          ) : (
+            ' · no user name (an open desk, or the environment’s)'
+          )}
+        </dd>
+        <dt>Connection</dt>
+        <dd className={failure ? 'desk-offline' : 'desk-online'} data-testid="desk-connection">
+          {desk.syncing
+            ? 'Syncing…'
+            : failure
+              ? `${isOffline(failure) ? 'Offline' : 'Last sync failed'}: ${failure}`
+              : status.lastSyncAt
+                ? 'Online: the last sync worked'
+                : 'Not synced yet'}
+        </dd>
+        <dt>Last sync</dt>
+        <dd title={formatFullDate(status.lastSyncAt)}>
+          {status.lastSyncAt ? `${timeAgo(status.lastSyncAt)} · ${formatLongDate(status.lastSyncAt)}` : 'never'}
+        </dd>
+        <dt>Waiting to go up</dt>
+        <dd data-testid="desk-pending">{formatCount(status.pendingUp, 'change', 'changes')}</dd>
+        <dt>Conflicts</dt>
+        <dd data-testid="desk-conflict-count">{status.conflicts || 'none'}</dd>
+      </dl>
+      <div className="desk-toolbar" role="toolbar" aria-label="Desk">
+        {/* aria-disabled, not disabled: a disabled button drops the keyboard's focus, Enter again must find it. */}
+        <button
+          type="button"
+          className="button primary small"
+          aria-disabled={desk.syncing}
+          onClick={() => void desk.sync()}
+          data-autofocus
+        >
+          {desk.syncing ? 'Syncing…' : 'Sync now'}
+        </button>
+        {desk.syncing && <progress aria-label="Syncing" />}
+        {!desk.syncing && result && !desk.syncError && (
+          <span className="desk-result" role="status" data-testid="desk-result">
+            Synced: {result.pushed} sent, {result.pulled} received,{' '}
+            {formatCount(result.conflicts, 'conflict', 'conflicts')}
+            {result.refused?.length ? ` · ${result.refused.length} left out (a newer app’s or broken)` : ''}
+          </span>
+        )}
+        <span className="spacer" />
+        <button
+          type="button"
+          className="link-button danger"
+          disabled={desk.syncing}
+          onClick={() => {
+            if (
+              window.confirm(
+                `Leave the desk at ${status.url}? Nothing in this archive is lost: every article, claim and entity stays here, and you can join again later.`,
+              )
+            )
+              void desk.leave();
+          }}
+        >
+          Leave desk
+        </button>
+      </div>
+      <h3 className="desk-heading">
+        Conflicts <span className="muted">— the same field changed on two laptops; pick or edit the value to keep</span>
+      </h3>
+      <DeskConflicts conflicts={desk.conflicts} analyst={status.analyst} onResolve={desk.resolve} />
+    </div>
+  );
+}
