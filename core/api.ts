@@ -56,3 +56,8 @@ export type ArchiveBridge = {
     args: Parameters<ArchiveApi[K]>,
   ): Promise<Reply<Awaited<ReturnType<ArchiveApi[K]>>>>;
 };
+
+/** The desktop app's one other bridge: the desk password, from the Desk panel to the OS keychain (not the archive). */
+export type DesktopBridge = {
+  saveDeskPassword(value: { url: string; user: string; password: string }): Promise<Reply<null>>;
+};

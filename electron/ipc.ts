@@ -1,8 +1,9 @@
-// The main-process end of the contract: one ipcMain handler that hands each call to the archive's gate. The only file that uses ipcMain.
+// The main-process ends of the IPC channels: the contract's calls to the archive's gate, and the desk password to the keychain. The only file that uses ipcMain.
 import { ipcMain, type WebFrameMain } from 'electron';
 import type { ArchiveApi } from '../core/api.ts';
 import { answerArchiveCall } from './archive-call.ts';
-import { ARCHIVE_CHANNEL } from './ipc-channel.ts';
+import type { DeskKeychain } from './desk-keychain.ts';
+import { ARCHIVE_CHANNEL, DESK_PASSWORD_CHANNEL } from './ipc-channel.ts';
 
 export type SenderCheck = (frame: WebFrameMain | null) => boolean;
 
@@ -19,4 +20,22 @@ export function registerArchiveIpc(archive: ArchiveApi, isTrustedSender: SenderC
     return answerArchiveCall(archive, trusted, method, args);
   });
   return () => ipcMain.removeHandler(ARCHIVE_CHANNEL);
+}
+
+/**
+ * Answers `desk:password` from the same trusted frame only: the password goes to the OS keychain and
+ * never into the archive, its files or the contract. Replies like the contract's, never a throw.
+ */
+export function registerDeskPasswordIpc(keychain: DeskKeychain, isTrustedSender: SenderCheck): () => void {
+  ipcMain.handle(DESK_PASSWORD_CHANNEL, async (event, value: unknown) => {
+    if (!isTrustedSender(event.senderFrame))
+      return { ok: false, error: { code: 'unauthorized', message: 'Only the Newsdesk window may set the password.' } };
+    try {
+      await keychain.save(value);
+      return { ok: true, value: null };
+    } catch (error) {
+      return { ok: false, error: { code: 'invalid', message: error instanceof Error ? error.message : String(error) } };
+    }
+  });
+  return () => ipcMain.removeHandler(DESK_PASSWORD_CHANNEL);
 }

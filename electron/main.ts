@@ -3,14 +3,16 @@ import { createHash } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, Menu, session } from 'electron';
+import { app, BrowserWindow, dialog, Menu, safeStorage, session } from 'electron';
 import { openArchive, type Archive } from '../core/archive.ts';
+import { deskCredentials } from '../core/cli-desk.ts';
 import { ArchiveError } from '../core/errors.ts';
 import { buildAppMenu } from './app-menu.ts';
 import { printPdf } from './export-pdf.ts';
 import { registerAppScheme, serveAppFiles } from './app-protocol.ts';
 import { APP_ENTRY_URL, isAppUrl } from './app-url.ts';
-import { registerArchiveIpc } from './ipc.ts';
+import { DeskKeychain } from './desk-keychain.ts';
+import { registerArchiveIpc, registerDeskPasswordIpc, type SenderCheck } from './ipc.ts';
 import { notifyWatchAlerts } from './watch-notify.ts';
 import { guardAllWebContents, lockDownSession } from './window-security.ts';
 
@@ -66,9 +68,14 @@ async function chooseExportPath(suggestedName: string): Promise<string | null> {
 }
 
 async function start(): Promise<void> {
+  // safeStorage is usable only once the app is ready.
+  const keychain = new DeskKeychain(join(app.getPath('userData'), 'desk-password.json'), safeStorage);
+  const fromEnvironment = deskCredentials('', []);
   let archive: Archive;
   try {
     archive = await openArchive(dataDir, {
+      // The desk's password, kept encrypted by the OS keychain (the Desk panel saves it); else the environment's, as for the CLI.
+      deskCredentials: async (desk) => (await keychain.credentials(desk)) ?? fromEnvironment(desk),
       tagInBackground: true,
       refreshInBackground: true,
       // The browser extension's way in (docs/clipper.md): a port in use leaves it off, reported in the status bar's data.
@@ -89,11 +96,14 @@ async function start(): Promise<void> {
   lockDownSession(session.defaultSession);
   serveAppFiles(RENDERER_DIR);
   // Our page's top frame only: the CSP allows no frames, but if one ever loads it gets no archive.
-  const unregisterIpc = registerArchiveIpc(archive, (frame) => frame?.parent === null && isAppUrl(frame.url));
+  const isOurPage: SenderCheck = (frame) => frame?.parent === null && isAppUrl(frame.url);
+  const unregisterIpc = registerArchiveIpc(archive, isOurPage);
+  const unregisterPassword = registerDeskPasswordIpc(keychain, isOurPage);
   const stopNotifying = notifyWatchAlerts(archive, () => mainWindow);
   closeArchiveBeforeQuit(archive, () => {
     stopNotifying();
     unregisterIpc();
+    unregisterPassword();
   });
   Menu.setApplicationMenu(buildAppMenu(app.isPackaged));
   mainWindow = createWindow();

@@ -24,12 +24,17 @@ export function DeskPanel({ desk, onClose }: { desk: Desk; onClose: () => void }
 }
 
 const PASSWORD_NOTE =
-  'The password is never typed here: the server reads it from its environment (NEWSDESK_DESK_USER / NEWSDESK_DESK_PASSWORD), and the desktop app will keep it in the system keychain.';
+  'In the browser the password is never typed here: the server reads it from its environment (NEWSDESK_DESK_USER / NEWSDESK_DESK_PASSWORD).';
+const KEYCHAIN_NOTE =
+  'The password goes to your system’s keychain, encrypted there; it is never written into the archive nor sent to the desk except to sign in.';
 
 function JoinForm({ onJoin }: { onJoin: Desk['join'] }) {
   const [url, setUrl] = useState('');
   const [analyst, setAnalyst] = useState('');
   const [user, setUser] = useState('');
+  const [password, setPassword] = useState('');
+  // The desktop app keeps a password in the OS keychain; in the browser it comes from the server's environment.
+  const keychain = window.newsdeskDesktop;
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -37,6 +42,14 @@ function JoinForm({ onJoin }: { onJoin: Desk['join'] }) {
     event.preventDefault();
     setBusy(true);
     setError(null);
+    if (keychain && password) {
+      const saved = await keychain.saveDeskPassword({ url: url.trim(), user: user.trim(), password });
+      if (!saved.ok) {
+        setBusy(false);
+        setError(saved.error.message);
+        return;
+      }
+    }
     const failure = await onJoin({
       url: url.trim(),
       analyst: analyst.trim(),
@@ -85,7 +98,19 @@ function JoinForm({ onJoin }: { onJoin: Desk['join'] }) {
           onChange={(e) => setUser(e.target.value)}
         />
       </label>
-      <p className="desk-note">{PASSWORD_NOTE}</p>
+      {keychain && (
+        <label>
+          Password <span className="muted">(with a user name)</span>
+          <input
+            className="input"
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
+        </label>
+      )}
+      <p className="desk-note">{keychain ? KEYCHAIN_NOTE : PASSWORD_NOTE}</p>
       {error && (
         <p className="desk-error" role="alert">
           {error}
