@@ -1,7 +1,7 @@
 // The archive's documents as the desk sees them: article:<id>, entity:<id>, collection:<id>, claimgroup:<id>, search:<id>, merge:<id>, read from and written through the normal stores.
 import { readFile } from 'node:fs/promises';
 import { ArchiveError } from '../errors.ts';
-import { Article, FileAttachment, type Registry } from '../model.ts';
+import { Article, FileAttachment, UNREAD, type Registry } from '../model.ts';
 import { sha256, type ArticleStore } from '../store/article-store.ts';
 import type { RegistryStore } from '../store/registry-file.ts';
 import { RegistryWrites } from './registry-writes.ts';
@@ -131,7 +131,8 @@ export class LocalDocs {
             return { ...article, deletedAt: article.deletedAt ?? new Date().toISOString() };
           });
       } else {
-        const article = Article.parse({ updatedAt: new Date().toISOString(), ...content, id });
+        // New here: unread for this analyst, like a subscription's item (one already here keeps its state).
+        const article = Article.parse({ updatedAt: new Date().toISOString(), ...content, reading: UNREAD, id });
         saved = await this.store.putReplicated(article, files, (before) => check(before && contentOfArticle(before)));
       }
       return { stamp: this.stamp(docId), after: saved && contentOfArticle(saved) };
