@@ -71,6 +71,8 @@ async function start(): Promise<void> {
     archive = await openArchive(dataDir, {
       tagInBackground: true,
       refreshInBackground: true,
+      // A joined team desk syncs while the app is open (core/sync/desk-scheduler.ts).
+      syncInBackground: true,
       // The browser extension's way in (docs/clipper.md): a port in use leaves it off, reported in the status bar's data.
       clipper: true,
       chooseExportPath,

@@ -39,6 +39,7 @@ export class DeskService {
   private readonly config: DeskConfigFile;
   private readonly local: LocalDocs;
   private records: SyncRecords | null = null;
+  private running: Promise<SyncResult> | null = null;
   /** The count of the desk's pending changes under way. */
   private down: Promise<number | null> | null = null;
 
@@ -149,7 +150,29 @@ export class DeskService {
     });
   }
 
+  /** A sync asked for while one runs joins it (the same result): never two at once. */
   sync(): Promise<SyncResult> {
+    this.running ??= this.syncOnce().finally(() => (this.running = null));
+    return this.running;
+  }
+
+  /** A sync is under way (its own writes are not local edits to sync again). */
+  get syncing(): boolean {
+    return this.running !== null;
+  }
+
+  /** Whether this archive is on a desk (desk.json read). */
+  async isJoined(): Promise<boolean> {
+    return (await this.config.read()) !== null;
+  }
+
+  /** Local documents changed since the last sync; 0 off a desk. */
+  async pendingUp(): Promise<number> {
+    const config = await this.config.read();
+    return config ? (await outgoing(await this.context(config, null))).out.length : 0;
+  }
+
+  private syncOnce(): Promise<SyncResult> {
     return this.queue.run(async () => {
       const config = await this.joined();
       const credentials = await this.credentials({ url: config.url, user: config.user });
