@@ -32,6 +32,7 @@ import { INDEX_DIR } from './store/catalog.ts';
 import { openCatalog } from './store/catalog-sync.ts';
 import { makeFolder, removeLeftoverTemps } from './store/durable-write.ts';
 import { lockFolder } from './store/folder-lock.ts';
+import { DeskScheduler, type DeskSchedule } from './sync/desk-scheduler.ts';
 import { DeskService, type CredentialsProvider } from './sync/desk-service.ts';
 import { BACKUPS_DIR, openRegistry, RegistryStore } from './store/registry-file.ts';
 
@@ -73,6 +74,11 @@ export type OpenOptions = ExportOptions & {
    * NEWSDESK_DESK_USER / NEWSDESK_DESK_PASSWORD; the desktop app: safeStorage). Never written by core.
    */
   deskCredentials?: CredentialsProvider;
+  /**
+   * Sync a joined desk while open (the desktop app, `newsdesk serve`): soon after opening, every
+   * minute, within seconds of a local write, backing off while the desk cannot be reached.
+   */
+  syncInBackground?: boolean | DeskSchedule;
 };
 
 export async function openArchive(dataDir: string, options: OpenOptions = {}): Promise<Archive> {
@@ -103,6 +109,9 @@ export async function openArchive(dataDir: string, options: OpenOptions = {}): P
     const tagging = options.tagInBackground ? new BackgroundTagging(store, services.mentions) : null;
     const gate = new Gate(services);
     const scheduler = startScheduler(services, options.refreshInBackground);
+    const sync = options.syncInBackground;
+    const deskScheduler = sync ? new DeskScheduler(services.desk, store, registry, sync === true ? {} : sync) : null;
+    deskScheduler?.start();
     if (options.clipper) await services.clipper.start(options.clipper === true ? undefined : options.clipper.port);
 
     let closed: Promise<void> | null = null;
@@ -113,6 +122,7 @@ export async function openArchive(dataDir: string, options: OpenOptions = {}): P
       // No new clips: one being saved is a call the importer finishes before it closes.
       await services.clipper.stop();
       await scheduler?.stop();
+      await deskScheduler?.stop();
       if (finishTagging) await tagging?.finish();
       // The article under way is abandoned (the worker stops), not waited for: quitting must be quick.
       const stopped = tagging?.stop();

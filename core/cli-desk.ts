@@ -2,7 +2,7 @@
 import type { Archive } from './archive.ts';
 import { UsageError, type Options } from './cli-usage.ts';
 import { invokeMethod } from './gate.ts';
-import type { DeskConflictView, DeskStatus, SyncResult } from './model.ts';
+import type { DeskConflictView, DeskFailure, DeskStatus, SyncResult } from './model.ts';
 import type { CredentialsProvider } from './sync/desk-service.ts';
 
 export const DESK_COMMANDS = new Set(['desk', 'sync', 'conflicts', 'resolve']);
@@ -83,8 +83,9 @@ export async function runDesk(archive: Archive, command: string, rest: string[],
             `Desk: ${status.url} as ${status.analyst}${status.user ? ` (user ${status.user})` : ''}`,
             `Last sync: ${status.lastSyncAt ?? 'never'}`,
             `Changes waiting to go up: ${status.pendingUp}`,
+            `Changes waiting to come down: ${status.pendingDown ?? 'unknown (the desk cannot be reached)'}`,
             `Open conflicts: ${status.conflicts}`,
-            ...(status.offline ? [`Offline: ${status.offline}`] : []),
+            ...(status.lastFailure ? [failureLine(status.lastFailure)] : []),
           ].join('\n'),
         );
     }
@@ -119,6 +120,13 @@ export async function runDesk(archive: Archive, command: string, rest: string[],
   else
     console.log(`Resolved ${rest[0]}; ${left.length} open conflict(s) left. \`newsdesk sync\` sends it to the desk.`);
   return 0;
+}
+
+/** "Offline since …" while the desk cannot be reached, else when and why the last sync failed. */
+function failureLine(failure: DeskFailure): string {
+  return failure.kind === 'unavailable'
+    ? `Offline since ${failure.since} (last try ${failure.at}): ${failure.message}`
+    : `Last sync failed at ${failure.at}${failure.since !== failure.at ? ` (failing since ${failure.since})` : ''}: ${failure.message}`;
 }
 
 /** A typed value is JSON when it parses as JSON (a number, a list, "quoted"), else the text as typed. */

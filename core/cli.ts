@@ -70,6 +70,7 @@ export async function main(argv: string[]): Promise<number> {
     const archive = await openArchive(values['data-dir'] ?? defaultDataDir(), {
       tagInBackground,
       refreshInBackground: command === 'serve',
+      syncInBackground: command === 'serve',
       clipper: command === 'serve' && { port: clipperPort },
       deskCredentials: deskCredentials(command, rest),
     });

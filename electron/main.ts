@@ -78,6 +78,8 @@ async function start(): Promise<void> {
       deskCredentials: async (desk) => (await keychain.credentials(desk)) ?? fromEnvironment(desk),
       tagInBackground: true,
       refreshInBackground: true,
+      // A joined team desk syncs while the app is open (core/sync/desk-scheduler.ts).
+      syncInBackground: true,
       // The browser extension's way in (docs/clipper.md): a port in use leaves it off, reported in the status bar's data.
       clipper: true,
       chooseExportPath,

@@ -55,7 +55,17 @@ export class Importer {
   constructor(
     private readonly store: ArticleStore,
     private readonly registry: RegistryStore,
-  ) {}
+  ) {
+    // An article pulled from the team desk: a later import of the same page is its duplicate (or of its story).
+    store.on('arrived', (article) => {
+      if (this.exact) {
+        if (article.url) this.exact.byUrl.set(normalizeUrl(article.url), article.id);
+        if (article.contentHash) this.exact.byHash.set(article.contentHash, article.id);
+      }
+      // Not loaded yet: it will be, from the catalog, which holds the article already.
+      if (this.signatures && article.minhash) this.signatures.add(article.id, article.minhash).catch(() => undefined);
+    });
+  }
 
   /**
    * `maxBytes` overrides the archive's limit for this call (the CLI's --max-size). Extraction needs

@@ -47,6 +47,15 @@ export const DeskConflict = z.object({
 export type DeskConflict = z.infer<typeof DeskConflict>;
 
 /** <data>/desk.json: the desk this archive has joined. Never any password. */
+/** Why syncs have failed since the last one that worked: the error's kind (`unavailable`, `unauthorized`, …), its message, since when and the latest try. */
+export const DeskFailure = z.object({
+  kind: z.string(),
+  message: z.string(),
+  since: z.iso.datetime(),
+  at: z.iso.datetime(),
+});
+export type DeskFailure = z.infer<typeof DeskFailure>;
+
 export const DeskConfig = z.object({
   url: DeskUrl,
   user: z.string().nullable(),
@@ -57,6 +66,8 @@ export const DeskConfig = z.object({
   /** The server's `_changes` sequence pulled up to, passed back verbatim (CouchDB's are opaque strings). */
   pullSince: z.unknown().default(0),
   lastSyncAt: z.iso.datetime().nullable().default(null),
+  /** The sync status, not data: set when a sync fails, cleared when one works (a one-shot CLI still says "offline since …"). */
+  lastFailure: DeskFailure.nullable().default(null),
 });
 export type DeskConfig = z.infer<typeof DeskConfig>;
 
@@ -103,6 +114,10 @@ export type DeskStatus = {
   conflicts: number;
   /** Why the last sync failed (offline, refused); null when it worked. */
   offline: string | null;
+  /** Changes on the desk not pulled yet (at most 1,000 counted); null when the desk cannot be asked (offline). */
+  pendingDown: number | null;
+  /** The failure `offline` tells of, with its kind, since when syncs fail and the latest try; null when the last sync worked. */
+  lastFailure: DeskFailure | null;
 };
 
 export type SyncResult = {

@@ -42,12 +42,15 @@ export class WatchService {
   ) {
     this.context = { search, entity: (id) => registry.data.entities.find((e) => e.id === id) };
     // Registered after the search index's listeners (openArchive builds it first): the article is searchable here.
-    store.on('created', (article) => {
+    // A new article saved here or pulled from the team desk: both are news to this analyst's watches.
+    const fresh = (article: Article) => {
       if (!article.taggedAt) this.await(article.id);
       this.check(article, true);
       // The index being built has no row for it yet: search and entity watches would miss it for good.
       if (this.search.state.state === 'building') this.awaitIndex(article.id);
-    });
+    };
+    store.on('created', fresh);
+    store.on('arrived', fresh);
     // Its suggestions (entities, claims) arrive as a later write: entity and claims watches look again then.
     store.on('written', (article) => {
       if (!this.awaiting.has(article.id)) return;

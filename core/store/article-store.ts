@@ -39,6 +39,8 @@ type Listeners = {
   removed: ((id: string) => void)[];
   /** A new article of this session's own (not one merged from a bundle): it wants suggestions. */
   created: ((article: Article) => void)[];
+  /** A new article from the team desk (core/sync/): the duplicate checks and the watches learn of it, as of one saved here. */
+  arrived: ((article: Article) => void)[];
 };
 
 export function sha256(data: string | Uint8Array): string {
@@ -47,7 +49,7 @@ export function sha256(data: string | Uint8Array): string {
 
 export class ArticleStore {
   private readonly queues = new KeyedQueue();
-  private readonly listeners: Listeners = { written: [], removed: [], created: [] };
+  private readonly listeners: Listeners = { written: [], removed: [], created: [], arrived: [] };
 
   constructor(
     readonly dataDir: string,
@@ -200,6 +202,7 @@ export class ArticleStore {
       const original = files.find((file) => file.name === article.provenance.attachment) ?? null;
       const extras = files.filter((file) => file !== original);
       await this.persist(article, original, { fromElsewhere: true, replicated: true }, extras);
+      for (const listener of this.listeners.arrived) listener(article);
       return article;
     }
     const folder = join(this.dataDir, entry.file, '..');

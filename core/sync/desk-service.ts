@@ -1,7 +1,15 @@
 // The team desk: join and leave a CouchDB database, sync both ways on demand, and list and resolve the conflicts merges left.
 import { createHash, randomUUID } from 'node:crypto';
 import { ArchiveError } from '../errors.ts';
-import type { DeskConfig, DeskConflictView, DeskStatus, JoinDeskInput, ResolveChoice, SyncResult } from '../model.ts';
+import type {
+  DeskConfig,
+  DeskConflictView,
+  DeskFailure,
+  DeskStatus,
+  JoinDeskInput,
+  ResolveChoice,
+  SyncResult,
+} from '../model.ts';
 import { SerialQueue } from '../serial.ts';
 import type { ArticleStore } from '../store/article-store.ts';
 import type { RegistryStore } from '../store/registry-file.ts';
@@ -10,6 +18,7 @@ import { DeskConfigFile, SyncRecords } from './desk-files.ts';
 import { resolveConflict, titleOf } from './resolve.ts';
 import { LocalDocs } from './local-docs.ts';
 import { pull } from './pull.ts';
+import { countPendingDown } from './pending.ts';
 import { outgoing, push } from './push.ts';
 import type { SyncContext } from './sync-context.ts';
 
@@ -22,13 +31,17 @@ export type CredentialsProvider = (desk: {
   user: string | null;
 }) => Credentials | null | Promise<Credentials | null>;
 
+/** How long the status waits for the desk to count its pending changes. */
+const STATUS_TIMEOUT_MS = 5_000;
+
 export class DeskService {
   private readonly queue = new SerialQueue();
   private readonly config: DeskConfigFile;
   private readonly local: LocalDocs;
   private records: SyncRecords | null = null;
-  /** Why the last sync failed, until one works: kept in memory, so a failed sync writes nothing. */
-  private lastError: string | null = null;
+  private running: Promise<SyncResult> | null = null;
+  /** The count of the desk's pending changes under way. */
+  private down: Promise<number | null> | null = null;
 
   constructor(
     private readonly store: ArticleStore,
@@ -52,6 +65,8 @@ export class DeskService {
         pendingUp: 0,
         conflicts: 0,
         offline: null,
+        pendingDown: null,
+        lastFailure: null,
       };
     const ctx = await this.context(config, null);
     return {
@@ -62,8 +77,27 @@ export class DeskService {
       lastSyncAt: config.lastSyncAt,
       pendingUp: (await outgoing(ctx)).out.length,
       conflicts: this.conflictCount(ctx),
-      offline: this.lastError,
+      offline: config.lastFailure?.message ?? null,
+      pendingDown: await this.pendingDown(config, ctx),
+      lastFailure: config.lastFailure,
     };
+  }
+
+  /** Counted on the desk's `_changes` since our checkpoint (one short request; calls at the same time share it); null when it cannot be asked. */
+  private pendingDown(config: DeskConfig, ctx: SyncContext): Promise<number | null> {
+    this.down ??= (async () => {
+      try {
+        const credentials = await this.credentials({ url: config.url, user: config.user });
+        const couch = new CouchClient(config.url, credentials, Math.min(this.timeoutMs, STATUS_TIMEOUT_MS));
+        return await countPendingDown(couch, config.pullSince, ctx.records);
+      } catch {
+        // Offline or refused: null; the status tells why through lastFailure once a sync has tried.
+        return null;
+      } finally {
+        this.down = null;
+      }
+    })();
+    return this.down;
   }
 
   join(input: JoinDeskInput & { url: string; analyst: string }): Promise<DeskStatus> {
@@ -101,6 +135,7 @@ export class DeskService {
         joinedAt: current?.joinedAt ?? new Date().toISOString(),
         pullSince: current?.pullSince ?? 0,
         lastSyncAt: current?.lastSyncAt ?? null,
+        lastFailure: null,
       });
       return this.status();
     });
@@ -115,7 +150,29 @@ export class DeskService {
     });
   }
 
+  /** A sync asked for while one runs joins it (the same result): never two at once. */
   sync(): Promise<SyncResult> {
+    this.running ??= this.syncOnce().finally(() => (this.running = null));
+    return this.running;
+  }
+
+  /** A sync is under way (its own writes are not local edits to sync again). */
+  get syncing(): boolean {
+    return this.running !== null;
+  }
+
+  /** Whether this archive is on a desk (desk.json read). */
+  async isJoined(): Promise<boolean> {
+    return (await this.config.read()) !== null;
+  }
+
+  /** Local documents changed since the last sync; 0 off a desk. */
+  async pendingUp(): Promise<number> {
+    const config = await this.config.read();
+    return config ? (await outgoing(await this.context(config, null))).out.length : 0;
+  }
+
+  private syncOnce(): Promise<SyncResult> {
     return this.queue.run(async () => {
       const config = await this.joined();
       const credentials = await this.credentials({ url: config.url, user: config.user });
@@ -139,8 +196,7 @@ export class DeskService {
           remoteRev = saved.rev;
         });
         const pushed = await push(ctx);
-        await this.config.write({ ...(await this.joined()), lastSyncAt: new Date().toISOString() });
-        this.lastError = null;
+        await this.config.write({ ...(await this.joined()), lastSyncAt: new Date().toISOString(), lastFailure: null });
         const result: SyncResult = { pushed, pulled, conflicts: this.conflictCount(ctx) };
         return ctx.refused.length ? { ...result, refused: ctx.refused } : result;
       } catch (error) {
@@ -150,7 +206,7 @@ export class DeskService {
             ? 'what this sync brought so far is kept; the next sync resumes from its checkpoint'
             : 'nothing changed',
         );
-        this.lastError = failure.message;
+        await this.noteFailure(failure);
         throw failure;
       }
     });
@@ -177,6 +233,21 @@ export class DeskService {
       await resolveConflict(await this.context(config, null), conflictId, choice);
       return this.conflicts();
     });
+  }
+
+  /** desk.json's lastFailure: the sync status, not data (the data of a failed sync is untouched). */
+  private async noteFailure(failure: Error): Promise<void> {
+    const now = new Date().toISOString();
+    const kind = failure instanceof ArchiveError ? failure.code : 'error';
+    try {
+      const current = await this.config.read();
+      if (!current) return;
+      const since = current.lastFailure?.kind === kind ? current.lastFailure.since : now;
+      const lastFailure: DeskFailure = { kind, message: failure.message, since, at: now };
+      await this.config.write({ ...current, lastFailure });
+    } catch {
+      // A disk that cannot take desk.json: the sync's own error is the one to report.
+    }
   }
 
   private async joined(): Promise<DeskConfig> {

@@ -1,9 +1,10 @@
 // The archive's documents as the desk sees them: article:<id>, entity:<id>, collection:<id>, claimgroup:<id>, search:<id>, merge:<id>, read from and written through the normal stores.
 import { readFile } from 'node:fs/promises';
 import { ArchiveError } from '../errors.ts';
-import { Article, FileAttachment, type Registry } from '../model.ts';
+import { Article, FileAttachment, UNREAD, type Registry } from '../model.ts';
 import { sha256, type ArticleStore } from '../store/article-store.ts';
 import type { RegistryStore } from '../store/registry-file.ts';
+import { RegistryWrites } from './registry-writes.ts';
 import { hashOf, type Body } from './revs.ts';
 
 /** The registry lists replicated entry by entry, by their document id's prefix. */
@@ -36,10 +37,14 @@ function split(docId: string): { kind: string; id: string } {
 }
 
 export class LocalDocs {
+  private readonly registryWrites: RegistryWrites;
+
   constructor(
     private readonly store: ArticleStore,
     private readonly registry: RegistryStore,
-  ) {}
+  ) {
+    this.registryWrites = new RegistryWrites(registry);
+  }
 
   /** Every local document, with the article's updatedAt as a stamp (unchanged: not edited since it was synced). */
   *list(): Iterable<{ id: string; stamp: string | null }> {
@@ -97,7 +102,8 @@ export class LocalDocs {
   }
 
   /**
-   * Writes what the desk sent (null: deleted there) through the store that owns it; its stamp after.
+   * Writes what the desk sent (null: deleted there) through the store that owns it; its stamp after,
+   * and the document as it now is here (what `read` would give, without reading the file again).
    * With `expected` (the content the merge was made from), a document edited here meanwhile is not
    * overwritten: the write fails and the sync, whose checkpoint has not moved, merges it next time.
    */
@@ -116,21 +122,24 @@ export class LocalDocs {
         );
     };
     if (kind === 'article') {
+      let saved: Article | null = null;
       if (!content) {
         // Articles are never deleted here, only trashed: a delete from elsewhere moves it to the trash.
         if (this.store.entry(id))
-          await this.store.change(id, (article) => {
+          saved = await this.store.change(id, (article) => {
             check(contentOfArticle(article));
             return { ...article, deletedAt: article.deletedAt ?? new Date().toISOString() };
           });
       } else {
-        const article = Article.parse({ updatedAt: new Date().toISOString(), ...content, id });
-        await this.store.putReplicated(article, files, (before) => check(before && contentOfArticle(before)));
+        // New here: unread for this analyst, like a subscription's item (one already here keeps its state).
+        const article = Article.parse({ updatedAt: new Date().toISOString(), ...content, reading: UNREAD, id });
+        saved = await this.store.putReplicated(article, files, (before) => check(before && contentOfArticle(before)));
       }
-      return this.stamp(docId);
+      return { stamp: this.stamp(docId), after: saved && contentOfArticle(saved) };
     }
     const key = REGISTRY_KINDS[kind as RegistryKind];
-    await this.registry.update((draft) => {
+    // Entries written side by side by a pull share archive.json's writes (registry-writes.ts).
+    await this.registryWrites.write((draft) => {
       const list = draft[key] as { id: string }[];
       const at = list.findIndex((entry) => entry.id === id);
       check(at >= 0 ? { ...list[at] } : null);
@@ -139,7 +148,7 @@ export class LocalDocs {
       } else if (at >= 0) list[at] = { ...content, id };
       else list.push({ ...content, id });
     });
-    return null;
+    return { stamp: null, after: await this.read(docId) };
   }
 
   private registryList(kind: string): readonly { id: string }[] {

@@ -10,7 +10,7 @@ import { compareLeaves, newRev, REVS_LIMIT, revsFrom, type Body } from './revs.t
 import { docPath, localState, stateHash, type SyncContext } from './sync-context.ts';
 
 const BATCH = 200;
-const PARALLEL = 8;
+const PARALLEL = 16;
 
 type Changes = { results: { id: string; changes: { rev: string }[] }[]; last_seq: unknown };
 type Attachments = Record<string, { digest: string; revpos: number; content_type: string }>;
@@ -49,7 +49,8 @@ export async function pull(
         for (const { ok } of result.docs) if (ok) leaves.set(result.id, [...(leaves.get(result.id) ?? []), leafOf(ok)]);
       // Each document: its store write, then its record (a kill between them is recognized by content).
       // Documents side by side; the checkpoint only once all of the batch are durable.
-      await eachLimit([...leaves], PARALLEL, async ([id, list]) => {
+      // Registry entries all at once: their archive.json writes are grouped (registry-writes.ts).
+      const work = async ([id, list]: [string, Leaf[]]) => {
         try {
           if (await applyLeaves(ctx, id, list)) pulled++;
         } catch (error) {
@@ -61,7 +62,21 @@ export async function pull(
             reason: error instanceof z.ZodError ? describeIssues(error, { inFile: true }) : error.message,
           });
         }
-      });
+      };
+      const docs = [...leaves];
+      const outcomes = await Promise.allSettled([
+        eachLimit(
+          docs.filter(([id]) => id.startsWith('article:')),
+          PARALLEL,
+          work,
+        ),
+        eachLimit(
+          docs.filter(([id]) => !id.startsWith('article:')),
+          BATCH,
+          work,
+        ),
+      ]);
+      for (const outcome of outcomes) if (outcome.status === 'rejected') throw outcome.reason;
       await ctx.records.flush();
     }
     since = changes.last_seq;
@@ -148,13 +163,14 @@ async function applyLeaves(ctx: SyncContext, id: string, leaves: Leaf[]): Promis
   const rev = newRev(winner.rev, { content: acc.deleted ? null : mergedContent, conflicts }, acc.deleted);
   const body: Body = { ...mergedContent, deskConflicts: conflicts, deskBy: acc.by, deskAt: acc.at };
   ctx.written++;
-  const stamp = await ctx.local.write(
+  const written = await ctx.local.write(
     id,
     acc.deleted ? null : mergedContent,
     await filesFor(ctx, id, mergedContent, remote),
     content,
   );
-  const after = acc.deleted ? null : await ctx.local.read(id);
+  const { stamp } = written;
+  const after = acc.deleted ? null : written.after;
   await ctx.records.put({
     id,
     rev,
@@ -190,11 +206,12 @@ async function adopt(
 ) {
   const content = leaf.deleted ? null : contentOf(leaf.body);
   if (write) ctx.written++;
-  const stamp = write
+  const written = write
     ? await ctx.local.write(id, content, await filesFor(ctx, id, content, [leaf]), expected)
-    : ctx.local.stamp(id);
+    : { stamp: ctx.local.stamp(id), after: content && (await ctx.local.read(id)) };
+  const { stamp } = written;
   const conflicts = conflictsOf(leaf.body);
-  const after = content && (await ctx.local.read(id));
+  const after = content && written.after;
   await ctx.records.put({
     id,
     rev: leaf.rev,

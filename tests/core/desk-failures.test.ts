@@ -73,12 +73,14 @@ async function fingerprint(dir: string): Promise<Map<string, string>> {
   for (const entry of await readdir(dir, { recursive: true, withFileTypes: true }))
     if (entry.isFile()) {
       const path = join(entry.parentPath, entry.name);
-      files.set(
-        relative(dir, path),
-        createHash('sha256')
-          .update(await readFile(path))
-          .digest('hex'),
-      );
+      let bytes = await readFile(path);
+      // desk.json's lastFailure is the sync's status, not data: a failed sync may set it (docs/sync.md).
+      if (relative(dir, path) === 'desk.json') {
+        const { lastFailure, ...config } = JSON.parse(bytes.toString('utf8')) as Record<string, unknown>;
+        void lastFailure;
+        bytes = Buffer.from(JSON.stringify(config));
+      }
+      files.set(relative(dir, path), createHash('sha256').update(bytes).digest('hex'));
     }
   return files;
 }

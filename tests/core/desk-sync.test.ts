@@ -63,6 +63,8 @@ test('three archives on one desk: what one saves the others receive, same ids, o
     assert.deepEqual(await other.getArticle(typed.id), {
       ...(await a.getArticle(typed.id)),
       updatedAt: (await other.getArticle(typed.id)).updatedAt,
+      // New to this analyst: unread here, whatever the sender's reading state (not replicated).
+      reading: { state: 'unread', starred: false },
     });
     assert.deepEqual(await filesOf(other, page!.id!), original, 'the original arrives byte for byte');
     assert.equal(
@@ -100,7 +102,8 @@ test('three archives on one desk: what one saves the others receive, same ids, o
   await c.markArticles([typed.id], { state: 'archived', starred: true });
   assert.equal((await c.getDesk()).pendingUp, 0);
   assert.deepEqual(await c.syncDesk(), { pushed: 0, pulled: 0, conflicts: 0 });
-  assert.deepEqual((await a.getArticle(typed.id)).reading, (await b.getArticle(typed.id)).reading);
+  assert.deepEqual((await a.getArticle(typed.id)).reading, { state: 'read', starred: false });
+  assert.deepEqual((await b.getArticle(typed.id)).reading, { state: 'unread', starred: false });
   assert.equal((await c.getArticle(typed.id)).reading.starred, true);
 });
 

@@ -1,0 +1,61 @@
+// The desk's status against a real PouchDB Server: changes waiting to come down, and the last failure kept in desk.json for a one-shot `newsdesk desk status`.
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { startCouch } from './helpers/couch-server.ts';
+import { runCli } from './helpers/run-cli.ts';
+import { openFor, tempDir } from './helpers/temp-dir.ts';
+
+test('pendingDown counts what the desk holds for us; a failed sync is remembered as "offline since" until one works', async (t) => {
+  const server = await startCouch(t);
+  const a = await openFor(t, await tempDir(t));
+  const bDir = await tempDir(t);
+  let b = await openFor(t, bDir);
+  await a.joinDesk({ url: server.url, analyst: 'Ana' });
+  await b.joinDesk({ url: server.url, analyst: 'Bo' });
+
+  await a.addArticle({ title: 'Bridge taken', text: 'Fighters took the bridge at Karovsk, officials said.' });
+  await a.addArticle({ title: 'Port closed', text: 'The port of Lanvik closed after shelling, officials said.' });
+  await a.syncDesk();
+  // A's own pushes are not waiting for A; B has two to come (counted again after its sync).
+  assert.equal((await a.getDesk()).pendingDown, 0);
+  const before = await b.getDesk();
+  assert.deepEqual([before.pendingDown, before.pendingUp, before.lastFailure, before.offline], [2, 0, null, null]);
+  await b.syncDesk();
+  assert.equal((await b.getDesk()).pendingDown, 0);
+
+  await b.addArticle({ title: 'Market shelled', text: 'Residents said the market was shelled overnight.' });
+  await server.stop();
+  await assert.rejects(b.syncDesk(), /Cannot reach the desk/);
+  const offline = await b.getDesk();
+  assert.equal(offline.pendingDown, null, 'unknown while the desk cannot be asked');
+  assert.equal(offline.pendingUp, 1);
+  assert.equal(offline.lastFailure?.kind, 'unavailable');
+  assert.match(offline.offline ?? '', /ECONNREFUSED/);
+  const since = offline.lastFailure!.since;
+  await new Promise((resolve) => setTimeout(resolve, 5));
+  await assert.rejects(b.syncDesk());
+  const again = (await b.getDesk()).lastFailure!;
+  assert.equal(again.since, since, 'offline since the first failure');
+  assert.ok(again.at > since);
+
+  // Another process (the CLI, one shot) reads it from desk.json.
+  await b.close();
+  assert.equal(
+    (JSON.parse(await readFile(join(bDir, 'desk.json'), 'utf8')) as { lastFailure: { since: string } }).lastFailure
+      .since,
+    since,
+  );
+  const status = await runCli(['desk', 'status', '--data-dir', bDir]);
+  assert.equal(status.code, 0, status.stderr);
+  assert.match(status.stdout, new RegExp(`Offline since ${since} \\(last try .*\\): Cannot reach the desk`));
+  assert.match(status.stdout, /Changes waiting to come down: unknown/);
+
+  // The desk back (a new one on the same address): the next sync works and the failure is gone.
+  await startCouch(t, { port: server.port });
+  b = await openFor(t, bDir);
+  await b.syncDesk();
+  const back = await b.getDesk();
+  assert.deepEqual([back.lastFailure, back.offline, back.pendingDown, back.pendingUp], [null, null, 0, 0]);
+});
