@@ -70,7 +70,8 @@ export async function main(argv: string[]): Promise<number> {
     const archive = await openArchive(values['data-dir'] ?? defaultDataDir(), {
       tagInBackground,
       refreshInBackground: command === 'serve',
-      syncInBackground: command === 'serve',
+      // NEWSDESK_DESK_AUTOSYNC=0: only when asked (Sync now, `newsdesk sync`), as the desk e2e test needs.
+      syncInBackground: command === 'serve' && process.env.NEWSDESK_DESK_AUTOSYNC !== '0',
       clipper: command === 'serve' && { port: clipperPort },
       deskCredentials: deskCredentials(command, rest),
     });

@@ -163,6 +163,12 @@ function Joined({ desk, status }: { desk: Desk; status: DeskStatus }) {
         </dd>
         <dt>Waiting to go up</dt>
         <dd data-testid="desk-pending">{formatCount(status.pendingUp, 'change', 'changes')}</dd>
+        <dt>Waiting to come down</dt>
+        <dd data-testid="desk-pending-down">
+          {status.pendingDown === null
+            ? 'not known while offline'
+            : formatCount(status.pendingDown, 'change', 'changes')}
+        </dd>
         <dt>Conflicts</dt>
         <dd data-testid="desk-conflict-count">{status.conflicts || 'none'}</dd>
       </dl>

@@ -16,7 +16,9 @@ const WIRE = [
 const TITLE = 'Shelling kills 27 in Karovsk';
 
 // Alice's archive is the fixture's page; Bob's is a second `newsdesk serve` started below.
-test.use({ archiveEnv: { NEWSDESK_DESK_USER: 'alice', NEWSDESK_DESK_PASSWORD: 'alice-pw' } });
+// Background sync off: the test decides when each side syncs (the schedule is tested in tests/core).
+const MANUAL = { NEWSDESK_DESK_AUTOSYNC: '0' };
+test.use({ archiveEnv: { ...MANUAL, NEWSDESK_DESK_USER: 'alice', NEWSDESK_DESK_PASSWORD: 'alice-pw' } });
 
 let desk: Desk;
 test.beforeEach(async () => {
@@ -84,7 +86,11 @@ test('two archives on one desk: a claim status crosses, a conflict is shown and 
   test.setTimeout(180_000);
   await page.setViewportSize({ width: 1300, height: 860 });
   const bobDir = await mkdtemp(join(tmpdir(), 'newsdesk-e2e-bob-'));
-  const bobServer = await startServer(bobDir, { NEWSDESK_DESK_USER: 'bob', NEWSDESK_DESK_PASSWORD: 'bob-pw' });
+  const bobServer = await startServer(bobDir, {
+    ...MANUAL,
+    NEWSDESK_DESK_USER: 'bob',
+    NEWSDESK_DESK_PASSWORD: 'bob-pw',
+  });
   const bobContext = await page
     .context()
     .browser()!

@@ -12,8 +12,10 @@ const joined: DeskStatus = {
   analyst: 'Alice',
   lastSyncAt: '2026-12-05T11:58:00Z',
   pendingUp: 0,
+  pendingDown: 0,
   conflicts: 0,
   offline: null,
+  lastFailure: null,
 };
 
 test('how long ago, in minutes, hours and days', () => {
