@@ -1,5 +1,5 @@
 // The three-way merge of two versions of a replicated document against their common ancestor: fields, id'd items and sets merge; the same thing changed both ways becomes a conflict.
-import type { DeskConflict } from '../model.ts';
+import type { ConflictSide, DeskConflict } from '../model.ts';
 import { canonicalJson, type Body } from './revs.ts';
 
 /** One version: its body (no `_` fields), whether it is a delete, and who made it when. */
@@ -41,7 +41,7 @@ export function mergeSides(base: Body | null, a: Side, b: Side): Merged {
     field,
     values: [sideOf(a, av), sideOf(b, bv)],
   });
-  const earlier = mergeItems('field', conflictsOf(base), conflictsOf(a.body), conflictsOf(b.body)).value;
+  const earlier = mergeConflictLists(conflictsOf(base), conflictsOf(a.body), conflictsOf(b.body));
   const baseContent = base ? contentOf(base) : null;
   if (a.deleted || b.deleted) {
     if (a.deleted && b.deleted) return { body: a.body, deleted: true, conflicts: earlier };
@@ -91,10 +91,44 @@ const without = (body: Body, keys: string[]) =>
   Object.fromEntries(Object.entries(body).filter(([key]) => !keys.includes(key)));
 const isList = (value: unknown): value is unknown[] => Array.isArray(value);
 
-/** New conflicts replace older ones about the same field. */
+/**
+ * A conflict found again on a field already in conflict adds its values to the open one: a third
+ * analyst's edit must not push the second one's out. The value the document holds now goes first
+ * (values[0] of the new conflict); every value offered before stays, each once.
+ */
 export function withConflicts(earlier: DeskConflict[], found: DeskConflict[]): DeskConflict[] {
-  const fields = new Set(found.map((c) => c.field));
-  return [...earlier.filter((c) => !fields.has(c.field)), ...found];
+  const result = [...earlier];
+  for (const conflict of found) {
+    const at = result.findIndex((c) => c.field === conflict.field);
+    if (at < 0) result.push(conflict);
+    else result[at] = unite(conflict, result[at]!);
+  }
+  return result;
+}
+
+/**
+ * `first`'s held value (values[0]) first, then `second`'s values, then the rest of `first`'s, each
+ * value of each analyst once; where both name it, `second`'s record of it (the older one, with the
+ * time it was really set) is kept.
+ */
+function unite(first: DeskConflict, second: DeskConflict): DeskConflict {
+  const key = (side: ConflictSide) => canonicalJson([side.value, side.by]);
+  const known = new Map(second.values.map((side) => [key(side), side]));
+  const values = new Map<string, ConflictSide>();
+  for (const side of [first.values[0]!, ...second.values, ...first.values.slice(1)])
+    if (!values.has(key(side))) values.set(key(side), known.get(key(side)) ?? side);
+  return { field: first.field, values: [...values.values()] };
+}
+
+/** The open conflicts of both sides against the base's: one changed on both sides keeps every value of both. */
+function mergeConflictLists(base: DeskConflict[], a: DeskConflict[], b: DeskConflict[]): DeskConflict[] {
+  const { value, clashes } = mergeItems('field', base, a, b);
+  for (const [field, x, y] of clashes) {
+    if (!x || !y) continue;
+    const at = value.findIndex((c) => c.field === field);
+    if (at >= 0) value[at] = unite(x, y);
+  }
+  return value;
 }
 
 function mergeSet(base: unknown[], a: unknown[], b: unknown[]): unknown[] {

@@ -138,3 +138,41 @@ test('open conflicts travel in the document: one resolved on either side stays r
     ['3-a', '2-z', '3-b'],
   );
 });
+
+test('a third analyst’s edit of a field already in conflict joins the conflict: no value is pushed out', () => {
+  const open = {
+    field: 'title',
+    values: [
+      { value: 'A', by: 'Ana', at: '2026-01-01T00:00:00Z' },
+      { value: 'B', by: 'Bo', at: '2026-01-02T00:00:00Z' },
+    ],
+  };
+  // The desk holds Ana's title with the open conflict; Cy changed the title from the base X offline.
+  const merged = mergeSides(
+    { title: 'X' },
+    side({ title: 'A', deskConflicts: [open] }, 'Ana'),
+    side({ title: 'C' }, 'Cy'),
+  );
+  assert.equal(merged.body.title, 'A', 'the held value stays until someone resolves it');
+  assert.deepEqual(
+    merged.conflicts.map((c) => [c.field, c.values.map((v) => v.value)]),
+    [['title', ['A', 'B', 'C']]],
+  );
+  // Two laptops each adding a value to the same open conflict: both values are kept.
+  const withC = { ...open, values: [...open.values, { value: 'C', by: 'Cy', at: null }] };
+  const withD = { ...open, values: [...open.values, { value: 'D', by: 'Di', at: null }] };
+  const both = mergeSides(
+    { title: 'A', deskConflicts: [open] },
+    side({ title: 'A', deskConflicts: [withC] }, 'Cy'),
+    side({ title: 'A', deskConflicts: [withD] }, 'Di'),
+  );
+  assert.deepEqual(
+    both.conflicts.map((c) => c.values[0]!.value),
+    ['A'],
+    'the held value first',
+  );
+  assert.deepEqual(
+    both.conflicts.map((c) => c.values.map((v) => v.value).sort()),
+    [['A', 'B', 'C', 'D']],
+  );
+});
