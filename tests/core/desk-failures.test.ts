@@ -7,7 +7,7 @@ import { join, relative } from 'node:path';
 import { test, type TestContext } from 'node:test';
 import { openArchive, type Archive } from '../../core/archive.ts';
 import type { ArchiveError } from '../../core/errors.ts';
-import { getDoc, pushLeaf, startCouch } from './helpers/couch-server.ts';
+import { archivesOnDesk, getDoc, pushLeaf, startCouch } from './helpers/couch-server.ts';
 import { defer, openFor, tempDir } from './helpers/temp-dir.ts';
 
 /** A TCP proxy to the desk that can drop every connection once a number of bytes came back (or at a request), and refuse new ones until healed. */
@@ -83,18 +83,6 @@ async function fingerprint(dir: string): Promise<Map<string, string>> {
       files.set(relative(dir, path), createHash('sha256').update(bytes).digest('hex'));
     }
   return files;
-}
-
-/** Archives on one fresh desk, each under its analyst's name. */
-async function deskOf(t: TestContext, ...analysts: string[]): Promise<{ url: string; archives: Archive[] }> {
-  const server = await startCouch(t);
-  const archives: Archive[] = [];
-  for (const analyst of analysts) {
-    const archive = await openFor(t, await tempDir(t));
-    await archive.joinDesk({ url: server.url, analyst });
-    archives.push(archive);
-  }
-  return { url: server.url, archives };
 }
 
 async function docCount(url: string): Promise<number> {
@@ -301,7 +289,7 @@ test('two archives merging the same two leaves on their own make the same revisi
 });
 
 test('an article that arrives without its original keeps naming it, and is not pushed back changed', async (t) => {
-  const { url, archives } = await deskOf(t, 'Ana', 'Bo');
+  const { url, archives } = await archivesOnDesk(t, 'Ana', 'Bo');
   const [a, b] = archives as [Archive, Archive];
   const [page] = await a.importDocument({
     name: 'p.html',

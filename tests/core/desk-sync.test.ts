@@ -2,26 +2,13 @@
 import assert from 'node:assert/strict';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { test, type TestContext } from 'node:test';
+import { test } from 'node:test';
 import type { Archive } from '../../core/archive.ts';
-import { getDoc, pushLeaf, startCouch } from './helpers/couch-server.ts';
-import { openFor, tempDir } from './helpers/temp-dir.ts';
+import { archivesOnDesk, getDoc, pushLeaf } from './helpers/couch-server.ts';
 
 const PAGE = `<!doctype html><html><head><title>Convoys return</title></head><body><article><h1>Convoys return</h1><p>${'The road to Karovsk reopened for aid convoys on Thursday, officials said. '.repeat(4)}</p></article></body></html>`;
 const TEXT =
   'Fighters took the bridge at Karovsk on Tuesday, a regional official said. At least 12 people were killed.';
-
-/** Archives on one fresh desk, each under its analyst's name. */
-async function desk(t: TestContext, ...analysts: string[]): Promise<{ url: string; archives: Archive[] }> {
-  const server = await startCouch(t);
-  const archives: Archive[] = [];
-  for (const analyst of analysts) {
-    const archive = await openFor(t, await tempDir(t));
-    await archive.joinDesk({ url: server.url, analyst });
-    archives.push(archive);
-  }
-  return { url: server.url, archives };
-}
 
 /** Every file of the data folder beside the article files that starts with the id, by name, with its bytes. */
 async function filesOf(archive: Archive, id: string): Promise<Map<string, Buffer>> {
@@ -35,7 +22,7 @@ async function filesOf(archive: Archive, id: string): Promise<Map<string, Buffer
 const span = (text: string, words: string) => ({ start: text.indexOf(words), end: text.indexOf(words) + words.length });
 
 test('three archives on one desk: what one saves the others receive, same ids, originals byte for byte, indexes caught up', async (t) => {
-  const { archives } = await desk(t, 'Ana', 'Bo', 'Cy');
+  const { archives } = await archivesOnDesk(t, 'Ana', 'Bo', 'Cy');
   const [a, b, c] = archives as [Archive, Archive, Archive];
   const [page] = await a.importDocument({
     name: 'convoys.html',
@@ -109,7 +96,7 @@ test('three archives on one desk: what one saves the others receive, same ids, o
 
 test('edits of different fields made offline on both sides both survive, in either order of syncing', async (t) => {
   for (const order of ['ab', 'ba']) {
-    const { archives } = await desk(t, 'Ana', 'Bo');
+    const { archives } = await archivesOnDesk(t, 'Ana', 'Bo');
     const [a, b] = archives as [Archive, Archive];
     const article = await a.addArticle({ title: 'Bridge taken', text: TEXT, tags: ['front'] });
     const entity = await a.createEntity({ name: 'Karovsk', type: 'location' });
@@ -148,7 +135,7 @@ test('edits of different fields made offline on both sides both survive, in eith
 });
 
 test('the same field changed on both sides is a conflict with both values on both sides, resolved once for everyone', async (t) => {
-  const { archives } = await desk(t, 'Ana', 'Bo', 'Cy');
+  const { archives } = await archivesOnDesk(t, 'Ana', 'Bo', 'Cy');
   const [a, b, c] = archives as [Archive, Archive, Archive];
   const article = await a.addArticle({ title: 'Bridge taken', text: TEXT });
   for (const archive of archives) await archive.syncDesk();
@@ -196,7 +183,7 @@ test('the same field changed on both sides is a conflict with both values on bot
 });
 
 test('a delete against an edit is a conflict, not a silent loss; so is trashing an article someone edited', async (t) => {
-  const { archives } = await desk(t, 'Ana', 'Bo');
+  const { archives } = await archivesOnDesk(t, 'Ana', 'Bo');
   const [a, b] = archives as [Archive, Archive];
   const entity = await a.createEntity({ name: 'Karovsk', type: 'location' });
   const article = await a.addArticle({ title: 'Bridge taken', text: TEXT });
@@ -243,7 +230,7 @@ test('a delete against an edit is a conflict, not a silent loss; so is trashing 
 });
 
 test('two leaves on the desk (two laptops pushed from the same parent) are merged into one version, the loser closed', async (t) => {
-  const { url, archives } = await desk(t, 'Ana', 'Cy');
+  const { url, archives } = await archivesOnDesk(t, 'Ana', 'Cy');
   const [a, c] = archives as [Archive, Archive];
   const article = await a.addArticle({ title: 'Bridge taken', text: TEXT });
   for (const archive of archives) await archive.syncDesk();
@@ -269,7 +256,7 @@ test('two leaves on the desk (two laptops pushed from the same parent) are merge
 });
 
 test('an entity merge made on one laptop reaches the others whole: the entity gone, the merge record kept, mentions re-pointed', async (t) => {
-  const { archives } = await desk(t, 'Ana', 'Bo');
+  const { archives } = await archivesOnDesk(t, 'Ana', 'Bo');
   const [a, b] = archives as [Archive, Archive];
   const kept = await a.createEntity({ name: 'Northern Vigil Front', type: 'group' });
   const dup = await a.createEntity({ name: 'NVF', type: 'group' });
@@ -299,7 +286,7 @@ test('an entity merge made on one laptop reaches the others whole: the entity go
 });
 
 test('an attachment whose bytes do not match the sha256 its article records is refused, not saved', async (t) => {
-  const { url, archives } = await desk(t, 'Ana', 'Bo');
+  const { url, archives } = await archivesOnDesk(t, 'Ana', 'Bo');
   const [a, b] = archives as [Archive, Archive];
   const [page] = await a.importDocument({ name: 'convoys.html', data: Buffer.from(PAGE).toString('base64') });
   await a.syncDesk();

@@ -1,7 +1,8 @@
 // A real CouchDB-protocol peer for the desk tests: PouchDB Server in memory on 127.0.0.1, a database made, optionally users, _security and an admin.
 import type { TestContext } from 'node:test';
+import type { Archive } from '../../../core/archive.ts';
 import { launchCouch, type CouchServer, type ServerOptions } from '../../../bench/couch-server.ts';
-import { defer, tempDir } from './temp-dir.ts';
+import { defer, openFor, tempDir } from './temp-dir.ts';
 
 export { freePort, type CouchServer, type ServerOptions } from '../../../bench/couch-server.ts';
 
@@ -10,6 +11,21 @@ export async function startCouch(t: TestContext, options: ServerOptions = {}): P
   const server = await launchCouch(await tempDir(t, 'newsdesk-couch-'), options);
   defer(t, server.stop);
   return server;
+}
+
+/** Archives on one fresh desk, each in its own temp folder under its analyst's name. */
+export async function archivesOnDesk(
+  t: TestContext,
+  ...analysts: string[]
+): Promise<{ url: string; archives: Archive[] }> {
+  const server = await startCouch(t);
+  const archives: Archive[] = [];
+  for (const analyst of analysts) {
+    const archive = await openFor(t, await tempDir(t));
+    await archive.joinDesk({ url: server.url, analyst });
+    archives.push(archive);
+  }
+  return { url: server.url, archives };
 }
 
 type Doc = Record<string, unknown> & { _rev: string; _revisions: { start: number; ids: string[] } };
