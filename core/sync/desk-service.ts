@@ -13,7 +13,8 @@ import type {
 import { SerialQueue } from '../serial.ts';
 import type { ArticleStore } from '../store/article-store.ts';
 import type { RegistryStore } from '../store/registry-file.ts';
-import { checkDeskUrl, CouchClient, type Credentials } from './couch-client.ts';
+import { settingsOf } from '../store/settings.ts';
+import { checkDeskUrl, CouchClient, normalizeDeskUrl, type Credentials } from './couch-client.ts';
 import { DeskConfigFile, SyncRecords } from './desk-files.ts';
 import { resolveConflict, titleOf } from './resolve.ts';
 import { LocalDocs } from './local-docs.ts';
@@ -45,7 +46,7 @@ export class DeskService {
 
   constructor(
     private readonly store: ArticleStore,
-    registry: RegistryStore,
+    private readonly registry: RegistryStore,
     private readonly credentials: CredentialsProvider = () => null,
     private readonly timeoutMs = 30_000,
   ) {
@@ -100,10 +101,12 @@ export class DeskService {
     return this.down;
   }
 
-  join(input: JoinDeskInput & { url: string; analyst: string }): Promise<DeskStatus> {
+  join(given: JoinDeskInput & { url: string; analyst: string }): Promise<DeskStatus> {
     return this.queue.run(async () => {
+      // One spelling per desk (…/desk/ and …/desk are one): desk.json and the records' folder are keyed by it.
+      const input = { ...given, url: normalizeDeskUrl(given.url) };
       const current = await this.config.read();
-      if (current && current.url !== input.url)
+      if (current && normalizeDeskUrl(current.url) !== input.url)
         throw new ArchiveError(
           'exists',
           `This archive is on the desk at ${current.url}: leave it first (nothing local is lost).`,
@@ -128,7 +131,8 @@ export class DeskService {
           `${input.url} is not a CouchDB database: give the desk's database (https://host/<database>).`,
         );
       await this.config.write({
-        url: input.url,
+        // Joined again: the spelling desk.json has (one written before URLs were normalized keeps its records).
+        url: current?.url ?? input.url,
         user: credentials?.user ?? input.user ?? null,
         analyst: input.analyst,
         replicaId: current?.replicaId ?? randomUUID(),
@@ -262,7 +266,10 @@ export class DeskService {
       this.records = new SyncRecords(this.store.dataDir, config.url);
     await this.records.load();
     return {
-      couch: new CouchClient(config.url, credentials, this.timeoutMs),
+      // A file from the desk is held to the limit a capture here is (the sha256 check only comes after the download).
+      couch: new CouchClient(config.url, credentials, this.timeoutMs, {
+        maxAttachmentBytes: settingsOf(this.registry).maxImportBytes,
+      }),
       local: this.local,
       records: this.records,
       analyst: config.analyst,
