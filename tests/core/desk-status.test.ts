@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { startCouch } from './helpers/couch-server.ts';
+import type { Archive } from '../../core/archive.ts';
+import { archivesOnDesk, startCouch } from './helpers/couch-server.ts';
 import { runCli } from './helpers/run-cli.ts';
 import { openFor, tempDir } from './helpers/temp-dir.ts';
 
@@ -58,4 +59,33 @@ test('pendingDown counts what the desk holds for us; a failed sync is remembered
   await b.syncDesk();
   const back = await b.getDesk();
   assert.deepEqual([back.lastFailure, back.offline, back.pendingDown, back.pendingUp], [null, null, 0, 0]);
+});
+
+test('the counts follow every change though they are kept between calls: edits, reading, the registry, a sync, a resolution', async (t) => {
+  const { archives } = await archivesOnDesk(t, 'Ana', 'Bo');
+  const [a, b] = archives as [Archive, Archive];
+  const counts = async (archive: Archive) => {
+    const status = await archive.getDesk();
+    return [status.pendingUp, status.conflicts];
+  };
+  const article = await a.addArticle({ title: 'Bridge taken', text: 'Fighters took the bridge at Karovsk.' });
+  assert.deepEqual(await counts(a), [1, 0]);
+  assert.deepEqual(await counts(a), [1, 0], 'asked again, nothing changed');
+  await a.createEntity({ name: 'Karovsk', type: 'location' });
+  assert.deepEqual(await counts(a), [2, 0]);
+  await a.syncDesk();
+  assert.deepEqual(await counts(a), [0, 0]);
+  await a.markArticles([article.id], { state: 'read' });
+  assert.deepEqual(await counts(a), [0, 0], 'reading state stays here');
+  await b.syncDesk();
+  await a.updateArticle(article.id, { title: 'Ana’s title' });
+  assert.deepEqual(await counts(a), [1, 0]);
+  await b.updateArticle(article.id, { title: 'Bo’s title' });
+  await b.syncDesk();
+  await a.syncDesk();
+  assert.deepEqual(await counts(a), [0, 1], 'the merge went up with its conflict');
+  await a.resolveDeskConflict(`article:${article.id}#title`, { take: 'mine' });
+  assert.deepEqual(await counts(a), [1, 0]);
+  await a.leaveDesk();
+  assert.deepEqual(await counts(a), [0, 0]);
 });
