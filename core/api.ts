@@ -57,7 +57,12 @@ export type ArchiveBridge = {
   ): Promise<Reply<Awaited<ReturnType<ArchiveApi[K]>>>>;
 };
 
+/** How the desktop app keeps a desk password (electron/desk-keychain.ts): `obfuscated` is Linux with no keyring. */
+export type DeskPasswordProtection = 'keychain' | 'obfuscated' | 'none';
+
 /** The desktop app's one other bridge: the desk password, from the Desk panel to the OS keychain (not the archive). */
 export type DesktopBridge = {
   saveDeskPassword(value: { url: string; user: string; password: string }): Promise<Reply<null>>;
+  /** Asked before the password is typed, so the Desk panel can say how it would be kept. */
+  deskPasswordProtection(): Promise<DeskPasswordProtection>;
 };

@@ -1,7 +1,9 @@
 // The desk's password in the desktop app: encrypted by the OS keychain (Electron's safeStorage), kept in one file in userData, never in the archive.
 import { readFile, rm } from 'node:fs/promises';
 import { z } from 'zod';
+import type { DeskPasswordProtection, Reply } from '../core/api.ts';
 import { describeIssues } from '../core/errors.ts';
+import { normalizeDeskUrl } from '../core/sync/couch-client.ts';
 import { writeFileDurably } from '../core/store/durable-write.ts';
 
 /** Electron's safeStorage, as far as we use it (passed in, so Node can test the file with a real cipher). */
@@ -9,6 +11,8 @@ export type Cipher = {
   isEncryptionAvailable(): boolean;
   encryptString(text: string): Buffer;
   decryptString(encrypted: Buffer): string;
+  /** Linux only: the secret store in use; `basic_text` when no keyring answered (a key built into Chromium). */
+  getSelectedStorageBackend?(): string;
 };
 
 /** What the Desk panel hands the main process: checked here, since it crosses from the renderer. */
@@ -23,17 +27,26 @@ export type DeskPassword = z.infer<typeof DeskPassword>;
 
 const Stored = z.object({ url: z.string(), user: z.string(), password: z.string() });
 
-/** The desk a password was saved for: a URL's origin and path, without credentials or a trailing slash. */
-const deskOf = (url: string) => {
-  const parsed = new URL(url);
-  return `${parsed.origin}${parsed.pathname.replace(/\/+$/, '')}`;
-};
+/** The desk a password was saved for, spelled as desk.json spells it (core/sync/couch-client.ts). */
+const deskOf = normalizeDeskUrl;
 
 export class DeskKeychain {
   constructor(
     private readonly file: string,
     private readonly cipher: Cipher,
+    private readonly platform: NodeJS.Platform = process.platform,
   ) {}
+
+  /**
+   * `keychain`: encrypted under a key the OS keeps (macOS Keychain, Windows DPAPI, a Linux keyring).
+   * `obfuscated`: Linux with no keyring answering, where safeStorage falls back to a key built into
+   * Chromium: anyone who can read the file can read the password. `none`: no encryption at all, refused.
+   */
+  protection(): DeskPasswordProtection {
+    if (!this.cipher.isEncryptionAvailable()) return 'none';
+    if (this.platform === 'linux' && this.cipher.getSelectedStorageBackend?.() === 'basic_text') return 'obfuscated';
+    return 'keychain';
+  }
 
   /** Keeps one password (a desk at a time). Refused, and nothing written, where the OS offers no encryption. */
   async save(input: unknown): Promise<void> {
@@ -66,5 +79,10 @@ export class DeskKeychain {
 
   async forget(): Promise<void> {
     await rm(this.file, { force: true });
+  }
+
+  /** After a contract call from the window: the password goes with the desk it was for once the archive left it. */
+  async afterArchiveCall(method: unknown, reply: Reply): Promise<void> {
+    if (method === 'leaveDesk' && reply.ok) await this.forget();
   }
 }

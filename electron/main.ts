@@ -99,7 +99,10 @@ async function start(): Promise<void> {
   serveAppFiles(RENDERER_DIR);
   // Our page's top frame only: the CSP allows no frames, but if one ever loads it gets no archive.
   const isOurPage: SenderCheck = (frame) => frame?.parent === null && isAppUrl(frame.url);
-  const unregisterIpc = registerArchiveIpc(archive, isOurPage);
+  // Leaving the desk from the window forgets its password (desk-keychain.ts).
+  const unregisterIpc = registerArchiveIpc(archive, isOurPage, (method, reply) =>
+    keychain.afterArchiveCall(method, reply),
+  );
   const unregisterPassword = registerDeskPasswordIpc(keychain, isOurPage);
   const stopNotifying = notifyWatchAlerts(archive, () => mainWindow);
   closeArchiveBeforeQuit(archive, () => {

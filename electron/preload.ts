@@ -1,7 +1,7 @@
 // window.archive: the contract's one bridge function, each call an IPC round trip answering a Reply; window.newsdeskDesktop: the desk password to the keychain. The only file that uses ipcRenderer.
 import { contextBridge, ipcRenderer } from 'electron';
 import type { ArchiveBridge, DesktopBridge } from '../core/api.ts';
-import { ARCHIVE_CHANNEL, DESK_PASSWORD_CHANNEL } from './ipc-channel.ts';
+import { ARCHIVE_CHANNEL, DESK_PASSWORD_CHANNEL, DESK_PASSWORD_PROTECTION_CHANNEL } from './ipc-channel.ts';
 
 // Replies, not thrown errors: contextBridge would keep only an Error's message and drop its code.
 // renderer/api.ts unwraps them, the same way for IPC and HTTP. No list of method names here (and so
@@ -15,6 +15,7 @@ contextBridge.exposeInMainWorld('archive', bridge);
 // Desktop only: the Desk panel hands the password to the main process, which keeps it with safeStorage.
 const desktop: DesktopBridge = {
   saveDeskPassword: (value) => ipcRenderer.invoke(DESK_PASSWORD_CHANNEL, value),
+  deskPasswordProtection: () => ipcRenderer.invoke(DESK_PASSWORD_PROTECTION_CHANNEL),
 };
 
 contextBridge.exposeInMainWorld('newsdeskDesktop', desktop);

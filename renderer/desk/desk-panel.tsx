@@ -1,5 +1,6 @@
 // The Desk panel: join a desk (URL, analyst, user; the password never passes here), its state, Sync now with its result, Leave, and the conflicts.
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
+import type { DeskPasswordProtection } from '../../core/api.ts';
 import type { DeskStatus } from '../../core/model.ts';
 import { ModalDialog } from '../components/modal-dialog.tsx';
 import { formatCount, formatFullDate, formatLongDate } from '../format.ts';
@@ -25,8 +26,28 @@ export function DeskPanel({ desk, onClose }: { desk: Desk; onClose: () => void }
 
 const PASSWORD_NOTE =
   'In the browser the password is never typed here: the server reads it from its environment (NEWSDESK_DESK_USER / NEWSDESK_DESK_PASSWORD).';
-const KEYCHAIN_NOTE =
-  'The password goes to your system’s keychain, encrypted there; it is never written into the archive nor sent to the desk except to sign in.';
+const KEYCHAIN_NOTES: Record<DeskPasswordProtection, string> = {
+  keychain:
+    'The password goes to your system’s keychain, encrypted there; it is never written into the archive nor sent to the desk except to sign in.',
+  obfuscated:
+    'No keyring answered on this system (Linux without GNOME Keyring or KWallet): the password would be kept only obfuscated, not encrypted, in Newsdesk’s settings folder, so anyone who can read your files can read it. Safer: start a keyring and restart Newsdesk, or leave the password empty and set NEWSDESK_DESK_PASSWORD in the environment Newsdesk starts from.',
+  none: 'This system offers no keychain, so the password cannot be kept here: leave it empty and set NEWSDESK_DESK_USER / NEWSDESK_DESK_PASSWORD in the environment Newsdesk starts from.',
+};
+const OBFUSCATED_WARNING =
+  'A password saved by this app is kept only obfuscated on this computer (no keyring answered): anyone who can read your files can read it. Leaving the desk removes it.';
+
+/** How the desktop app would keep a password; null in the browser (no keychain: the server's environment has it) or until known. */
+function usePasswordProtection(): DeskPasswordProtection | null {
+  const [protection, setProtection] = useState<DeskPasswordProtection | null>(null);
+  useEffect(() => {
+    let live = true;
+    void window.newsdeskDesktop?.deskPasswordProtection().then((value) => live && setProtection(value));
+    return () => {
+      live = false;
+    };
+  }, []);
+  return protection;
+}
 
 function JoinForm({ onJoin }: { onJoin: Desk['join'] }) {
   const [url, setUrl] = useState('');
@@ -35,6 +56,7 @@ function JoinForm({ onJoin }: { onJoin: Desk['join'] }) {
   const [password, setPassword] = useState('');
   // The desktop app keeps a password in the OS keychain; in the browser it comes from the server's environment.
   const keychain = window.newsdeskDesktop;
+  const protection = usePasswordProtection();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -110,7 +132,9 @@ function JoinForm({ onJoin }: { onJoin: Desk['join'] }) {
           />
         </label>
       )}
-      <p className="desk-note">{keychain ? KEYCHAIN_NOTE : PASSWORD_NOTE}</p>
+      <p className={protection === 'keychain' || !keychain ? 'desk-note' : 'desk-note desk-warning'}>
+        {keychain ? KEYCHAIN_NOTES[protection ?? 'keychain'] : PASSWORD_NOTE}
+      </p>
       {error && (
         <p className="desk-error" role="alert">
           {error}
@@ -126,6 +150,7 @@ function JoinForm({ onJoin }: { onJoin: Desk['join'] }) {
 }
 
 function Joined({ desk, status }: { desk: Desk; status: DeskStatus }) {
+  const protection = usePasswordProtection();
   const result = desk.lastResult;
   const failure = desk.syncError ?? status.offline;
   return (
@@ -147,6 +172,12 @@ function Joined({ desk, status }: { desk: Desk; status: DeskStatus }) {
             ' · no user name (an open desk, or the environment’s)'
           )}
         </dd>
+        {protection === 'obfuscated' && status.user && (
+          <>
+            <dt>Password</dt>
+            <dd className="desk-warning">{OBFUSCATED_WARNING}</dd>
+          </>
+        )}
         <dt>Connection</dt>
         <dd className={failure ? 'desk-offline' : 'desk-online'} data-testid="desk-connection">
           {desk.syncing

@@ -1,11 +1,13 @@
-// The desktop app's desk password: kept encrypted in one file, given back only for its desk and user, never when the keychain cannot decrypt it.
+// The desktop app's desk password: kept encrypted in one file, given back only for its desk and user, never when the keychain cannot decrypt it; how it is kept said plainly; forgotten when the desk is left.
 import assert from 'node:assert/strict';
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { answerArchiveCall } from '../../electron/archive-call.ts';
 import { DeskKeychain, type Cipher } from '../../electron/desk-keychain.ts';
-import { tempDir } from '../core/helpers/temp-dir.ts';
+import { startCouch } from '../core/helpers/couch-server.ts';
+import { openFor, tempDir } from '../core/helpers/temp-dir.ts';
 
 /** A real cipher standing in for the OS keychain (Electron's safeStorage cannot run here): AES-256-GCM under a key of its own. */
 function keychain(available = true): Cipher {
@@ -76,4 +78,36 @@ test('what the renderer sends is checked: a URL, a user with the password, nothi
       assert.doesNotMatch(error.message, /\[\s*\{|"code"/, 'a sentence, not zod’s JSON');
       return true;
     });
+});
+
+test('how the password is kept: the keychain, only obfuscated on Linux with no keyring (safeStorage’s basic_text), or not at all', async (t) => {
+  const file = join(await tempDir(t), 'desk-password.json');
+  const backend = (name: string): Cipher => ({ ...keychain(), getSelectedStorageBackend: () => name });
+  assert.equal(new DeskKeychain(file, backend('gnome_libsecret'), 'linux').protection(), 'keychain');
+  assert.equal(new DeskKeychain(file, backend('kwallet5'), 'linux').protection(), 'keychain');
+  assert.equal(new DeskKeychain(file, backend('basic_text'), 'linux').protection(), 'obfuscated');
+  assert.equal(new DeskKeychain(file, keychain(), 'darwin').protection(), 'keychain');
+  assert.equal(new DeskKeychain(file, keychain(), 'win32').protection(), 'keychain');
+  assert.equal(new DeskKeychain(file, keychain(false), 'linux').protection(), 'none');
+});
+
+test('leaving the desk from the window removes the saved password; a failed leave or another call keeps it', async (t) => {
+  const server = await startCouch(t);
+  const file = join(await tempDir(t), 'desk-password.json');
+  const chain = new DeskKeychain(file, keychain());
+  const archive = await openFor(t, await tempDir(t));
+  await chain.save({ url: server.url, user: 'ana', password: 'pw' });
+  const call = async (method: string, args: unknown[] = []) => {
+    const reply = await answerArchiveCall(archive, true, method, args);
+    await chain.afterArchiveCall(method, reply);
+    return reply;
+  };
+  assert.equal((await call('joinDesk', [{ url: server.url, analyst: 'Ana' }])).ok, true);
+  await call('getDesk');
+  assert.ok(await chain.credentials({ url: server.url, user: 'ana' }), 'kept while on the desk');
+  assert.equal((await call('leaveDesk', ['unexpected'])).ok, false);
+  await readFile(file);
+  assert.equal((await call('leaveDesk')).ok, true);
+  await assert.rejects(readFile(file), { code: 'ENOENT' }, 'the file is gone');
+  assert.equal(await chain.credentials({ url: server.url, user: 'ana' }), null);
 });
