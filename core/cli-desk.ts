@@ -31,7 +31,8 @@ function deskUrl(raw: string): { url: string; user: string | null; password: str
   try {
     parsed = new URL(raw);
   } catch {
-    throw new UsageError(`"${raw}" is not a URL (https://host/database)`);
+    // Said without what may be a password in it.
+    throw new UsageError(`"${raw.replace(/\/\/[^/]*@/, '//…@')}" is not a URL (https://host/database)`);
   }
   const user = parsed.username ? decodeURIComponent(parsed.username) : null;
   const password = parsed.password ? decodeURIComponent(parsed.password) : null;

@@ -120,3 +120,19 @@ test('a syncing process SIGKILLed part way resumes at the next sync with nothing
   const info = (await (await fetch(server.url)).json()) as { doc_count: number };
   assert.equal(info.doc_count, 600);
 });
+
+test('a desk URL that does not parse is said without the password it carries', async (t) => {
+  const dir = await tempDir(t);
+  const joined = await runCli([
+    'desk',
+    'join',
+    'https://ana:s3cret@couch example.org/desk',
+    '--name',
+    'Ana',
+    '--data-dir',
+    dir,
+  ]);
+  assert.equal(joined.code, 2, joined.stderr);
+  assert.match(joined.stderr, /"https:\/\/…@couch example\.org\/desk" is not a URL/);
+  assert.doesNotMatch(joined.stderr + joined.stdout, /s3cret/);
+});
