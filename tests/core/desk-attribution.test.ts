@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { test, type TestContext } from 'node:test';
 import type { Archive } from '../../core/archive.ts';
+import { remapArticle } from '../../core/exporters/bundle-import.ts';
 import type { Article, Claim, Mention } from '../../core/model.ts';
 import { archivesOnDesk, startCouch } from './helpers/couch-server.ts';
 import { openFor, tempDir } from './helpers/temp-dir.ts';
@@ -155,6 +156,15 @@ test('exports carry who set a claim’s status: the CSV column, the ClaimReview 
   const elsewhere = await openFor(t, await tempDir(t));
   await elsewhere.importBundleFile(bundle.path);
   assert.deepEqual((await elsewhere.getArticle(article.id)).claims, article.claims);
+
+  // A confirmed mention whose entity a bundle lacks comes in as a suggestion: no one confirmed it there.
+  const confirm = article.mentions.find((m) => m.status === 'suggested' && m.entityId === null)!;
+  article = await alice.reviewMentions(article.id, { ids: [confirm.id], action: 'confirm' });
+  assert.equal(mention(article, confirm.id).statusBy, 'Alice Analyst');
+  const noEntities = { entityIds: new Map(), knownGroups: new Set(), collectionIds: new Map() };
+  const remapped = remapArticle(article, noEntities as unknown as Parameters<typeof remapArticle>[1], () => false);
+  const fallen = mention(remapped, confirm.id);
+  assert.deepEqual([fallen.status, fallen.statusBy, fallen.statusAt], ['suggested', undefined, undefined]);
 });
 
 async function exported(t: TestContext, archive: Archive, format: 'csv' | 'claimreview'): Promise<string> {
