@@ -9,6 +9,7 @@ import { LazyClaimIndex } from './claims/claim-index.ts';
 import { ClaimService } from './claims/claim-service.ts';
 import { ClientStore } from './clipper/client-store.ts';
 import { ClipperService } from './clipper/clipper-service.ts';
+import { CurrentAnalyst } from './common/analyst.ts';
 import { Pairing } from './clipper/pairing.ts';
 import { CollectionService } from './collections/collection-service.ts';
 import { BackgroundTagging } from './entities/background-tagging.ts';
@@ -32,6 +33,7 @@ import { INDEX_DIR } from './store/catalog.ts';
 import { openCatalog } from './store/catalog-sync.ts';
 import { makeFolder, removeLeftoverTemps } from './store/durable-write.ts';
 import { lockFolder } from './store/folder-lock.ts';
+import { DeskConfigFile } from './sync/desk-files.ts';
 import { DeskScheduler, type DeskSchedule } from './sync/desk-scheduler.ts';
 import { DeskService, type CredentialsProvider } from './sync/desk-service.ts';
 import { BACKUPS_DIR, openRegistry, RegistryStore } from './store/registry-file.ts';
@@ -101,7 +103,11 @@ export async function openArchive(dataDir: string, options: OpenOptions = {}): P
     const closing = new Promise<null>((resolve) => (stopAsking = () => resolve(null)));
     const choose = options.chooseExportPath;
     const chooseExportPath = choose && ((name: string) => Promise.race([choose(name), closing]));
-    const { services, tagger, claimIndex } = buildServices(store, registry, watchStore, clipperClients, {
+    // The desk's analyst names this archive's reviews and claim statuses; read again when a join or a leave changes it.
+    // A fresh reader each time: lowdb keeps the last data it read when the file is gone (after a leave).
+    const analyst = new CurrentAnalyst(async () => (await new DeskConfigFile(dir).read())?.analyst ?? null);
+    await analyst.refresh();
+    const { services, tagger, claimIndex } = buildServices(store, registry, watchStore, clipperClients, analyst, {
       ...options,
       chooseExportPath,
     });
@@ -170,6 +176,7 @@ function buildServices(
   registry: RegistryStore,
   watchStore: WatchStore,
   clipperClients: ClientStore,
+  analyst: CurrentAnalyst,
   options: OpenOptions,
 ) {
   const search = new SearchService(store, registry);
@@ -185,8 +192,9 @@ function buildServices(
     importer,
     samples: new SampleLoader(importer, options.samplesDir ?? SHIPPED_SAMPLES),
     entities,
-    mentions: new MentionService(store, entities, tagger),
-    claims: new ClaimService(store, registry, claimIndex),
+    analyst,
+    mentions: new MentionService(store, entities, tagger, analyst),
+    claims: new ClaimService(store, registry, claimIndex, analyst),
     search,
     savedSearches: new SavedSearches(registry, search),
     collections,

@@ -4,6 +4,7 @@ import type { SampleLoader } from './articles/samples.ts';
 import type { Importer } from './capture/importer.ts';
 import type { ClaimService } from './claims/claim-service.ts';
 import type { ClipperService } from './clipper/clipper-service.ts';
+import type { CurrentAnalyst } from './common/analyst.ts';
 import type { CollectionService } from './collections/collection-service.ts';
 import type { EntityService } from './entities/entity-service.ts';
 import type { MentionService } from './entities/mention-service.ts';
@@ -27,6 +28,8 @@ export type Services = {
   importer: Importer;
   samples: SampleLoader;
   entities: EntityService;
+  /** Who this archive's reviews and claim statuses are stamped with: desk.json's analyst, null off a desk. */
+  analyst: CurrentAnalyst;
   mentions: MentionService;
   claims: ClaimService;
   search: SearchService;

@@ -78,3 +78,34 @@ export function claimDayLabel(claim: {
   if (claim.eventDate) return `event ${claim.eventDate}`;
   return claim.publishedAt ? formatShortDate(claim.publishedAt) : 'date unknown';
 }
+
+const stampSameYear = new Intl.DateTimeFormat(undefined, {
+  day: 'numeric',
+  month: 'short',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+const stampOtherYear = new Intl.DateTimeFormat(undefined, {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+
+/**
+ * Who did something to an item and when: "confirmed by alice · 5 Dec 10:02". No name (null) is an
+ * archive on no desk: not "you", since that work may have reached this archive from someone else's.
+ * Empty when nothing was recorded (items reviewed before attribution was kept).
+ */
+export function attributionLabel(
+  done: string,
+  by: string | null | undefined,
+  at: string | undefined,
+  now = new Date(),
+): string {
+  if (!at) return '';
+  const date = new Date(at);
+  const when = (date.getFullYear() === now.getFullYear() ? stampSameYear : stampOtherYear).format(date);
+  return `${done}${by ? ` by ${by}` : ''} · ${when}`;
+}

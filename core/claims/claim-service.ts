@@ -1,5 +1,6 @@
 // The archive's claim methods: claims in each article, the claims index across them, and groups in archive.json.
 import { parseQuantities } from '../attribution/parse-quantities.ts';
+import type { CurrentAnalyst } from '../common/analyst.ts';
 import { nameKey } from '../entities/registry-ops.ts';
 import { ArchiveError } from '../errors.ts';
 import { newClaimGroupId } from '../ids.ts';
@@ -37,6 +38,7 @@ export class ClaimService {
     private readonly store: ArticleStore,
     private readonly registry: RegistryStore,
     private readonly index: LazyClaimIndex,
+    private readonly analyst: CurrentAnalyst,
   ) {}
 
   add(articleId: string, input: ClaimInput): Promise<Article> {
@@ -48,7 +50,15 @@ export class ClaimService {
       const words = article.text.slice(input.start, input.end);
       const quantities = cleanQuantities(parseQuantities(words, input.start, article.language));
       const casualties = quantities.some((q) => q.outcome && OUTCOMES_OF_CASUALTIES.has(q.outcome));
-      const claim = claimFromInput(article, input, { quantities, kind: casualties ? 'casualties' : 'statement' });
+      const made = claimFromInput(article, input, { quantities, kind: casualties ? 'casualties' : 'statement' });
+      // The user's own claim is confirmed by whoever made it; its status is theirs when they gave one.
+      const { by, at } = this.analyst.stamp();
+      const claim: Claim = {
+        ...made,
+        reviewBy: by,
+        reviewAt: at,
+        ...(input.status !== undefined && { statusBy: by, statusAt: at }),
+      };
       return this.store.change(articleId, (current) => ({
         ...current,
         claims: [...current.claims, claim].sort((a, b) => a.start - b.start || a.end - b.end),
@@ -60,13 +70,17 @@ export class ClaimService {
   update(articleId: string, claimId: string, patch: ClaimPatch): Promise<Article> {
     return this.exclusive.run(async () => {
       this.checkLinks(patch);
+      const { by, at } = this.analyst.stamp();
       return this.store.change(articleId, (article) => {
         this.require(article, claimId);
         return {
           ...article,
           claims: article.claims.map((c): Claim => {
             if (c.id !== claimId) return c;
-            return { ...c, ...stripUndefined(patch), review: c.review === 'suggested' ? 'confirmed' : c.review };
+            // The editor sends every field: only a status that changes is attributed anew.
+            const status = patch.status !== undefined && patch.status !== c.status && { statusBy: by, statusAt: at };
+            const review = c.review === 'suggested' && { review: 'confirmed' as const, reviewBy: by, reviewAt: at };
+            return { ...c, ...stripUndefined(patch), ...status, ...review };
           }),
         };
       });
@@ -76,16 +90,21 @@ export class ClaimService {
   review(articleId: string, review: ClaimReview): Promise<Article> {
     return this.exclusive.run(async () => {
       const wanted = new Set(review.ids);
+      const { by: reviewBy, at: reviewAt } = this.analyst.stamp();
       const updated = await this.store.change(articleId, (article) => {
         for (const id of review.ids) this.require(article, id);
         return {
           ...article,
           claims: article.claims.flatMap((c): Claim[] => {
             if (!wanted.has(c.id)) return [c];
-            if (review.action === 'confirm') return [{ ...c, review: 'confirmed' }];
+            // A claim already so keeps its first reviewer.
+            if (review.action === 'confirm')
+              return [c.review === 'confirmed' ? c : { ...c, review: 'confirmed', reviewBy, reviewAt }];
             // A rejected suggestion stays, so the same words are not suggested again; a claim of the user's own just goes.
             if (review.action === 'remove' || c.source === 'user') return [];
-            return [{ ...c, review: 'rejected', groupId: null }];
+            return [
+              { ...c, ...(c.review !== 'rejected' && { reviewBy, reviewAt }), review: 'rejected', groupId: null },
+            ];
           }),
         };
       });

@@ -1,5 +1,6 @@
 // The article's side of entities: suggestions from the tagger, the user's own tags, and reviews of both (confirming one may create an entity).
 import { claimFromSuggestion, foldClaims } from '../claims/claim-ops.ts';
+import type { CurrentAnalyst } from '../common/analyst.ts';
 import { ArchiveError } from '../errors.ts';
 import {
   MAX_CLAIMS,
@@ -27,6 +28,7 @@ export class MentionService {
     private readonly store: ArticleStore,
     private readonly entities: EntityService,
     private readonly tagger: Pick<Tagger, 'tag'>,
+    private readonly analyst: CurrentAnalyst,
   ) {}
 
   /**
@@ -64,6 +66,7 @@ export class MentionService {
           ? [this.entities.require(span.entityId)]
           : await this.entities.findOrCreate([{ name: cleanName(span.name), type: span.type, text, aliases: [] }]);
       await this.entities.learnAliases([[entity!, text]]);
+      const { by, at } = this.analyst.stamp();
       return this.store.change(articleId, (current) => ({
         ...current,
         mentions: placeUserMention(current.text, current.mentions, {
@@ -72,6 +75,8 @@ export class MentionService {
           entityId: entity!.id,
           name: entity!.name,
           type: entity!.type,
+          statusBy: by,
+          statusAt: at,
         }),
       }));
     });
@@ -88,6 +93,8 @@ export class MentionService {
           'not_found',
           `Article ${articleId} has no mention ${missing} (its suggestions were run again).`,
         );
+      // Every mention whose status this review changes says who changed it; one already so keeps its first reviewer.
+      const { by: statusBy, at: statusAt } = this.analyst.stamp();
       if (review.action !== 'confirm')
         return this.store.change(articleId, (current) => ({
           ...current,
@@ -95,7 +102,7 @@ export class MentionService {
             if (!wanted.has(m.id)) return [m];
             // A rejected suggestion is kept, so it is not offered again; a rejected tag of the user's own just goes.
             if (review.action === 'remove' || m.source === 'user') return [];
-            return [{ ...m, status: 'rejected' as const }];
+            return [m.status === 'rejected' ? m : { ...m, status: 'rejected' as const, statusBy, statusAt }];
           }),
         }));
       // Suggestions of entities the registry does not have yet: found by name, or created, in one write.
@@ -126,7 +133,10 @@ export class MentionService {
         ...current,
         mentions: current.mentions.map((m) => {
           const entity = linked.get(m.id);
-          if (entity) return { ...m, status: 'confirmed', entityId: entity.id, name: entity.name, type: entity.type };
+          if (entity) {
+            const stamp = m.status === 'confirmed' ? {} : { statusBy, statusAt };
+            return { ...m, status: 'confirmed', entityId: entity.id, name: entity.name, type: entity.type, ...stamp };
+          }
           // Other suggestions of the same new entity now point at it too (still to be reviewed).
           const named = m.status === 'suggested' && !m.entityId ? byName.get(suggestionKey(m)) : undefined;
           return named ? { ...m, entityId: named.id, name: named.name } : m;

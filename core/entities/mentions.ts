@@ -39,6 +39,9 @@ export type NewMention = {
   status: Mention['status'];
   source: MentionSource;
   confidence: number;
+  /** Who tagged it by hand, and when (suggestions carry no attribution). */
+  statusBy?: string | null;
+  statusAt?: string;
 };
 
 export function makeMention(text: string, fields: NewMention): Mention {

@@ -99,12 +99,10 @@ export function remapArticle(article: Article, plan: MergePlan, exists: (entityI
     // An entity the bundle did not carry (deleted there) leaves a suggestion with its name and type.
     mentions: article.mentions.map((m) => {
       const entityId = entity(m.entityId);
-      return {
-        ...m,
-        entityId,
-        status: entityId || m.status === 'rejected' ? m.status : 'suggested',
-        mergedFrom: undefined,
-      };
+      const kept = entityId || m.status === 'rejected';
+      // Back to a suggestion: no one confirmed it here, so it names no one.
+      const undecided = { status: 'suggested' as const, statusBy: undefined, statusAt: undefined };
+      return { ...m, entityId, mergedFrom: undefined, ...(!kept && undecided) };
     }),
     claims: article.claims.map((c) => ({
       ...c,

@@ -8,9 +8,10 @@ import { articleIri } from './web-annotations.ts';
  * What we do not store, and what stands in for it:
  * - `url`: Google requires the page hosting the review; the reviews live in the archive, not on a
  *   page, so each gets a urn IRI (`urn:newsdesk:article:<id>:claim:<id>:review`), also its @id.
- * - `datePublished` of the review: no review date is kept, so it is the export time.
- * - `author` of the review: the monitor. The archive has no name for them, so callers may pass
- *   one; the registered format uses "<app> export" as an Organization.
+ * - `datePublished` of the review: the export time; `dateCreated` is when the status was set, where
+ *   that is known (`statusAt`).
+ * - `author` of the review: the analyst who set the status on a desk (`statusBy`, a Person); else
+ *   the reviewer callers may pass; the registered format uses "<app> export" as an Organization.
  * - `firstAppearance`: only this article is known to carry the claim (a claim group's other
  *   articles are not read here), so it is left out rather than guessed.
  * Claimants are Person or Organization by their registry entity's type, else by the type of a
@@ -60,7 +61,8 @@ function claimReview(source: ExportSource, article: Article, claim: Claim, autho
     url,
     claimReviewed: claim.text,
     datePublished: source.exportedAt,
-    author,
+    dateCreated: claim.statusAt,
+    author: claim.statusBy ? { '@type': 'Person', name: claim.statusBy } : author,
     reviewRating: { '@type': 'Rating', alternateName: VERDICTS[claim.status as keyof typeof VERDICTS] },
     reviewBody: claim.reviewNote || undefined,
     itemReviewed: {

@@ -74,6 +74,8 @@ const COLUMNS: Record<CsvTable, string[]> = {
     'review_note',
     'start',
     'end',
+    'status_by',
+    'status_at',
   ],
 };
 
@@ -188,5 +190,8 @@ function claimRow(source: ExportSource, article: Article, c: Claim): Cell[] {
     c.reviewNote,
     c.start,
     c.end,
+    // Who set the status, on a desk; empty off a desk and for statuses set before it was recorded.
+    c.statusBy ?? '',
+    c.statusAt ?? null,
   ];
 }

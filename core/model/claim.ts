@@ -15,6 +15,7 @@ import {
   TextSpan,
   patchOf,
 } from './primitives.ts';
+import { AnalystName } from './desk.ts';
 
 /** "At least 27 civilians killed": a figure, how it is qualified, who was counted and what happened to them. */
 export const Quantity = TextSpan.extend({
@@ -74,6 +75,14 @@ export const Claim = z.object({
   confidence: z.number().min(0).max(1),
   /** The claims of other articles reporting the same thing share a group. */
   groupId: ClaimGroupId.nullable(),
+  /**
+   * Who set the status and when (`reviewBy`/`reviewAt`: who confirmed or rejected the suggestion, or
+   * made the claim): the analyst's desk name, null in an archive on no desk; absent when never set.
+   */
+  statusBy: AnalystName.nullable().optional(),
+  statusAt: z.iso.datetime().optional(),
+  reviewBy: AnalystName.nullable().optional(),
+  reviewAt: z.iso.datetime().optional(),
 });
 export type Claim = z.infer<typeof Claim>;
 

@@ -1,5 +1,6 @@
 // Mentions: the words of an article that name an entity (or are suggested to), the dates it resolves, and the user's tags and reviews of them.
 import { z } from 'zod';
+import { AnalystName } from './desk.ts';
 import { EntityId, EntityName, EntityType, MentionSource, MentionStatus, reviewOf, TextQuote } from './primitives.ts';
 
 /** A name in an article's text that refers to an entity, or a suggestion that it does. */
@@ -22,6 +23,12 @@ export const Mention = z.object({
    * finds its mentions by this, even after a crash half-way through the merge.
    */
   mergedFrom: z.array(EntityId).max(100).optional(),
+  /**
+   * Who confirmed or rejected it (or tagged it by hand) and when: the analyst's desk name, null in an
+   * archive on no desk. Absent on suggestions and on mentions reviewed before it was kept.
+   */
+  statusBy: AnalystName.nullable().optional(),
+  statusAt: z.iso.datetime().optional(),
 });
 export type Mention = z.infer<typeof Mention>;
 

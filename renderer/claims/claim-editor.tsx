@@ -2,6 +2,7 @@
 import { useState, type FormEvent } from 'react';
 import type { Claim, ClaimKind, ClaimPatch, ClaimStatus, Quantity } from '../../core/model.ts';
 import { archive } from '../api.ts';
+import { AttributionNote } from '../components/attribution-note.tsx';
 import { TagPicker } from '../entities/tag-picker.tsx';
 import { useArchiveQuery } from '../use-archive-query.ts';
 import { CLAIM_KINDS, CLAIM_STATUSES, kindLabel, QUALIFIERS, statusLabel } from './claim-format.ts';
@@ -269,6 +270,12 @@ export function ClaimEditor({ claim, onSave, onCancel }: Props) {
           <input className="input" value={reviewNote} onChange={(e) => setReviewNote(e.target.value)} dir="auto" />
         </label>
       </div>
+      {(claim.statusAt || claim.reviewAt) && (
+        <p className="claim-attribution" data-testid="claim-attribution">
+          <AttributionNote done="Status set" by={claim.statusBy} at={claim.statusAt} />
+          <AttributionNote done={reviewDone(claim)} by={claim.reviewBy} at={claim.reviewAt} />
+        </p>
+      )}
       {error && (
         <p className="form-error" role="alert">
           {error}
@@ -284,4 +291,10 @@ export function ClaimEditor({ claim, onSave, onCancel }: Props) {
       </div>
     </form>
   );
+}
+
+/** What the review of a claim was: made by hand, or a suggestion confirmed or rejected. */
+function reviewDone(claim: Claim): string {
+  if (claim.source === 'user') return 'Claim made';
+  return claim.review === 'rejected' ? 'Suggestion rejected' : 'Suggestion confirmed';
 }

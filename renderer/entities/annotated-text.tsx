@@ -1,6 +1,7 @@
 // The article's text with its mentions highlighted by type (suggested ones dashed) and its dates marked.
 import { Fragment, memo } from 'react';
 import type { DateMention, Mention } from '../../core/model.ts';
+import { decidedLabel } from './mention-labels.ts';
 import { pageMarks, withPageMarks } from './page-markers.ts';
 import { highlightSegments, paragraphRanges, segmentsOf, type Range, type Segment } from './text-segments.ts';
 
@@ -76,7 +77,7 @@ function run(text: string, segment: Segment, activeId: string | null) {
         data-offset={segment.start}
         data-mention={m.id}
         className={`mention type-${m.type} ${m.status}${m.id === activeId ? ' active' : ''}${claimed}`}
-        title={`${m.name} · ${m.type}${m.status === 'suggested' ? ` · suggested (${m.source}, ${Math.round(m.confidence * 100)}%)` : ''}`}
+        title={`${m.name} · ${m.type} · ${m.status === 'suggested' ? `suggested (${m.source}, ${Math.round(m.confidence * 100)}%)` : decidedLabel(m)}`}
       >
         {content}
       </mark>

@@ -1,6 +1,7 @@
 // What a click on a mention offers: who it is, where the suggestion came from, and what to do with it.
 import type { Mention } from '../../core/model.ts';
 import { TypeBadge } from './entity-types.tsx';
+import { decidedLabel } from './mention-labels.ts';
 
 export type MentionAction = 'confirm' | 'reject' | 'remove' | 'confirm-all' | 'reject-all' | 'retag' | 'open-entity';
 
@@ -25,7 +26,7 @@ export function MentionCard({ mention, sameEntity, onAction }: Props) {
       <p className="mention-card-meta">
         {suggested
           ? `Suggested by ${SOURCES[mention.source]}, ${Math.round(mention.confidence * 100)}% sure`
-          : `Confirmed${mention.source === 'user' ? ' (tagged by you)' : ''}`}
+          : decidedLabel(mention)}
         {!mention.entityId && ' · not in the registry yet'}
       </p>
       <div className="mention-card-actions">

@@ -1,4 +1,4 @@
-// The team desk from two analysts' seats: two browser-mode servers join one PouchDB Server desk through the Desk panel, a claim's status crosses, a title edited on both is a conflict resolved in the panel.
+// The team desk from two analysts' seats: two browser-mode servers join one PouchDB Server desk through the Desk panel, a claim's status crosses with who set it, a title edited on both is a conflict resolved in the panel.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -79,7 +79,7 @@ async function retitle(library: LibraryPage, title: string): Promise<void> {
   await expect(library.articleDialog).toBeHidden();
 }
 
-test('two archives on one desk: a claim status crosses, a conflict is shown and resolved', async ({
+test('two archives on one desk: a claim status crosses with who set it, a conflict is shown and resolved', async ({
   library: alice,
   page,
 }) => {
@@ -122,16 +122,29 @@ test('two archives on one desk: a claim status crosses, a conflict is shown and 
     await bob.claims.openPanel();
     await expect(bob.claims.claim('At least 27 civilians')).not.toContainText('Corroborated');
 
-    // Alice corroborates the claim; after A's sync then B's, Bob sees it.
+    // Alice confirms a mention and corroborates the claim; after A's sync then B's, Bob sees both, and that she did it.
+    await alice.tagging.mention('Karovsk').first().click();
+    await alice.tagging.card.getByRole('button', { name: 'Confirm', exact: true }).click();
+    await expect(alice.tagging.mention('Karovsk').first()).toHaveClass(/confirmed/);
     await setClaimStatus(alice, 'corroborated');
     await expect(alice.claims.claim('At least 27 civilians')).toContainText('Corroborated');
     await page.getByTestId('desk-status').click();
-    await expect(panelOf(page).getByTestId('desk-pending')).toHaveText('1 change');
-    expect(await sync(page)).toMatch(/^Synced: 1 sent, 0 received/);
+    // The article, and the registry's new entity for Karovsk (confirming the suggestion made it).
+    await expect(panelOf(page).getByTestId('desk-pending')).toHaveText('2 changes');
+    expect(await sync(page)).toMatch(/^Synced: 2 sent, 0 received/);
     await closePanel(page);
-    expect(await sync(bobPage)).toMatch(/^Synced: \d+ sent, 1 received, 0 conflicts/);
+    expect(await sync(bobPage)).toMatch(/^Synced: \d+ sent, 2 received, 0 conflicts/);
     await closePanel(bobPage);
     await expect(bob.claims.claim('At least 27 civilians')).toContainText('Corroborated');
+    await expect(bob.tagging.mention('Karovsk').first()).toHaveAttribute('title', /Confirmed by Alice Analyst · /);
+    const bobsClaim = bob.claims.claim('At least 27 civilians');
+    await bobsClaim.getByRole('button', { name: /^Claim:/ }).click();
+    await bobsClaim.getByRole('button', { name: 'Edit' }).click();
+    await expect(bob.claims.editor.getByTestId('claim-attribution')).toContainText('Status set by Alice Analyst · ');
+    await bob.claims.editor.getByLabel('Status').focus();
+    await bobPage.screenshot({ path: join(ROOT, 'docs/screenshots/claim-attribution.png') });
+    await bob.claims.editor.getByRole('button', { name: 'Cancel' }).click();
+    await expect(bob.claims.editor).toBeHidden();
 
     // Both retitle the article before syncing: the same field changed on two laptops.
     await retitle(alice, 'Shelling kills 27 in Karovsk, UN says');
