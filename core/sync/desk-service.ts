@@ -10,6 +10,7 @@ import type {
   ResolveChoice,
   SyncResult,
 } from '../model.ts';
+import type { WatchStore } from '../monitoring/watch-store.ts';
 import { SerialQueue } from '../serial.ts';
 import type { ArticleStore } from '../store/article-store.ts';
 import type { RegistryStore } from '../store/registry-file.ts';
@@ -37,7 +38,6 @@ const STATUS_TIMEOUT_MS = 5_000;
 export class DeskService {
   private readonly queue = new SerialQueue();
   private readonly config: DeskConfigFile;
-  private readonly local: LocalDocs;
   private records: SyncRecords | null = null;
   private running: Promise<SyncResult> | null = null;
   /** The count of the desk's pending changes under way. */
@@ -45,12 +45,12 @@ export class DeskService {
 
   constructor(
     private readonly store: ArticleStore,
-    registry: RegistryStore,
+    private readonly registry: RegistryStore,
+    private readonly watches: WatchStore,
     private readonly credentials: CredentialsProvider = () => null,
     private readonly timeoutMs = 30_000,
   ) {
     this.config = new DeskConfigFile(store.dataDir);
-    this.local = new LocalDocs(store, registry);
   }
 
   async status(): Promise<DeskStatus> {
@@ -67,6 +67,7 @@ export class DeskService {
         offline: null,
         pendingDown: null,
         lastFailure: null,
+        syncing: false,
       };
     const ctx = await this.context(config, null);
     return {
@@ -80,6 +81,7 @@ export class DeskService {
       offline: config.lastFailure?.message ?? null,
       pendingDown: await this.pendingDown(config, ctx),
       lastFailure: config.lastFailure,
+      syncing: this.syncing,
     };
   }
 
@@ -89,7 +91,7 @@ export class DeskService {
       try {
         const credentials = await this.credentials({ url: config.url, user: config.user });
         const couch = new CouchClient(config.url, credentials, Math.min(this.timeoutMs, STATUS_TIMEOUT_MS));
-        return await countPendingDown(couch, config.pullSince, ctx.records);
+        return await countPendingDown(couch, config.pullSince, ctx.records, config.analyst);
       } catch {
         // Offline or refused: null; the status tells why through lastFailure once a sync has tried.
         return null;
@@ -261,10 +263,11 @@ export class DeskService {
     if (!this.records || this.records.url !== config.url)
       this.records = new SyncRecords(this.store.dataDir, config.url);
     await this.records.load();
+    const records = this.records;
     return {
       couch: new CouchClient(config.url, credentials, this.timeoutMs),
-      local: this.local,
-      records: this.records,
+      local: new LocalDocs(this.store, this.registry, this.watches, { analyst: config.analyst, records }),
+      records,
       analyst: config.analyst,
       written: 0,
       refused: [],
