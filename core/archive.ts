@@ -116,7 +116,9 @@ export async function openArchive(dataDir: string, options: OpenOptions = {}): P
     const gate = new Gate(services);
     const scheduler = startScheduler(services, options.refreshInBackground);
     const sync = options.syncInBackground;
-    const deskScheduler = sync ? new DeskScheduler(services.desk, store, registry, sync === true ? {} : sync) : null;
+    const deskScheduler = sync
+      ? new DeskScheduler(services.desk, store, registry, watchStore, sync === true ? {} : sync)
+      : null;
     deskScheduler?.start();
     if (options.clipper) await services.clipper.start(options.clipper === true ? undefined : options.clipper.port);
 
@@ -205,7 +207,7 @@ function buildServices(
     // After search: its listeners must index a new article before a watch asks the index about it.
     watches: new WatchService(store, registry, search, watchStore),
     clipper: new ClipperService(new Pairing(clipperClients), importer, store, registry),
-    desk: new DeskService(store, registry, options.deskCredentials),
+    desk: new DeskService(store, registry, watchStore, options.deskCredentials),
   };
   return { services, tagger, claimIndex };
 }

@@ -183,6 +183,11 @@ function isAlready(reading: Reading, mark: ReadingMark): boolean {
   );
 }
 
+/** Marked now: the analyst's own state, which their other laptops on a desk take (core/sync/reading-docs.ts). */
 function applied(reading: Reading, mark: ReadingMark): Reading {
-  return { state: mark.state ?? reading.state, starred: mark.starred ?? reading.starred };
+  return {
+    state: mark.state ?? reading.state,
+    starred: mark.starred ?? reading.starred,
+    markedAt: new Date().toISOString(),
+  };
 }

@@ -118,6 +118,8 @@ export type DeskStatus = {
   pendingDown: number | null;
   /** The failure `offline` tells of, with its kind, since when syncs fail and the latest try; null when the last sync worked. */
   lastFailure: DeskFailure | null;
+  /** A sync is under way now (asked for, or the background schedule's): the status bar says "syncing…". */
+  syncing: boolean;
 };
 
 export type SyncResult = {

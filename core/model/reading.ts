@@ -5,8 +5,12 @@ import { ArticleId } from './primitives.ts';
 
 export const ReadingState = z.enum(READING_STATES);
 
-/** Articles saved by hand, and every article written before reading states existed, are read. */
-export const Reading = z.object({ state: ReadingState, starred: z.boolean() });
+/**
+ * Articles saved by hand, and every article written before reading states existed, are read.
+ * `markedAt`: when this analyst last set it (the inbox's marks); absent while it is as the article
+ * arrived. Only marked states travel to the analyst's other laptops (docs/sync.md), the latest winning.
+ */
+export const Reading = z.object({ state: ReadingState, starred: z.boolean(), markedAt: z.iso.datetime().optional() });
 export type Reading = z.infer<typeof Reading>;
 export const READ: Reading = { state: 'read', starred: false };
 /** What a subscription's new item starts as (the saving code passes it to saveNew). */

@@ -19,6 +19,7 @@ export const MAX_ALERTS = 20_000;
 
 export class WatchStore {
   private readonly queue = new SerialQueue();
+  private readonly watchListeners: (() => void)[] = [];
 
   private constructor(private readonly db: Low<WatchFile>) {}
 
@@ -53,6 +54,11 @@ export class WatchStore {
     return this.db.data;
   }
 
+  /** Called after a write that changed the watches themselves (not only alerts): the desk sends them. */
+  onWatchesChange(listener: () => void): void {
+    this.watchListeners.push(listener);
+  }
+
   /** One change at a time on a copy, validated, visible only once durable; a failed write leaves things as they were. */
   update<T>(change: (draft: WatchFile) => T): Promise<T> {
     return this.queue.run(async () => {
@@ -73,6 +79,9 @@ export class WatchStore {
         this.db.data = before;
         throw error;
       }
+      // A few watches, compared as text: cheap next to the durable write; alerts alone do not count.
+      if (JSON.stringify(before.watches) !== JSON.stringify(checked.data.watches))
+        for (const listener of this.watchListeners) listener();
       return result;
     });
   }

@@ -1,4 +1,5 @@
 // Syncs a joined desk while the archive is open (the desktop app, `newsdesk serve`): every interval, soon after a local write, backing off while the desk fails.
+import type { WatchStore } from '../monitoring/watch-store.ts';
 import type { ArticleStore } from '../store/article-store.ts';
 import type { RegistryStore } from '../store/registry-file.ts';
 import type { DeskService } from './desk-service.ts';
@@ -26,6 +27,7 @@ export class DeskScheduler {
     private readonly desk: DeskService,
     store: ArticleStore,
     registry: RegistryStore,
+    watches: WatchStore,
     schedule: DeskSchedule = {},
   ) {
     this.intervalMs = schedule.intervalMs ?? 60_000;
@@ -37,6 +39,7 @@ export class DeskScheduler {
     };
     store.on('written', edited);
     registry.onChange(edited);
+    watches.onWatchesChange(edited);
   }
 
   /** The first sync soon after opening: what changed on the desk while the app was closed comes in. */

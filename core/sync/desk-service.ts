@@ -10,6 +10,7 @@ import type {
   ResolveChoice,
   SyncResult,
 } from '../model.ts';
+import type { WatchStore } from '../monitoring/watch-store.ts';
 import { SerialQueue } from '../serial.ts';
 import type { ArticleStore } from '../store/article-store.ts';
 import type { RegistryStore } from '../store/registry-file.ts';
@@ -38,7 +39,6 @@ const STATUS_TIMEOUT_MS = 5_000;
 export class DeskService {
   private readonly queue = new SerialQueue();
   private readonly config: DeskConfigFile;
-  private readonly local: LocalDocs;
   private records: SyncRecords | null = null;
   private running: Promise<SyncResult> | null = null;
   /** The count of the desk's pending changes under way. */
@@ -46,16 +46,16 @@ export class DeskService {
   /** Bumped when the sync records change (a sync, a resolution, a join or leave): the counts below are then recounted. */
   private recordsVersion = 0;
   /** pendingUp and conflicts as last counted, and the state of the archive they were counted in. */
-  private counted: { at: string; pendingUp: number; conflicts: number } | null = null;
+  private counted: { at: string; watches: object; pendingUp: number; conflicts: number } | null = null;
 
   constructor(
     private readonly store: ArticleStore,
     private readonly registry: RegistryStore,
+    private readonly watches: WatchStore,
     private readonly credentials: CredentialsProvider = () => null,
     private readonly timeoutMs = 30_000,
   ) {
     this.config = new DeskConfigFile(store.dataDir);
-    this.local = new LocalDocs(store, registry);
   }
 
   async status(): Promise<DeskStatus> {
@@ -72,6 +72,7 @@ export class DeskService {
         offline: null,
         pendingDown: null,
         lastFailure: null,
+        syncing: false,
       };
     const ctx = await this.context(config, null);
     return {
@@ -84,20 +85,24 @@ export class DeskService {
       offline: config.lastFailure?.message ?? null,
       pendingDown: await this.pendingDown(config, ctx),
       lastFailure: config.lastFailure,
+      syncing: this.syncing,
     };
   }
 
   /**
    * Changes waiting to go up and open conflicts: a full count reads every document written since its
    * record (and hashes the registry), too much for a panel that asks every 5 s at 100,000 articles; so
-   * counted again only once an article, the registry or the records changed since the last count.
+   * counted again only once an article, the registry, the watches or the records changed since the last count.
    */
   private async counts(ctx: SyncContext): Promise<{ pendingUp: number; conflicts: number }> {
     // Taken before counting: a write while it counts leaves the count stale under an older key, so it is recounted.
     const at = `${ctx.records.url}|${this.store.version}|${this.registry.changes}|${this.recordsVersion}`;
-    if (this.counted?.at === at) return { pendingUp: this.counted.pendingUp, conflicts: this.counted.conflicts };
+    // watches.json's data is a new object after every write of it.
+    const watches = this.watches.data;
+    if (this.counted?.at === at && this.counted.watches === watches)
+      return { pendingUp: this.counted.pendingUp, conflicts: this.counted.conflicts };
     const counts = { pendingUp: (await outgoing(ctx)).out.length, conflicts: this.conflictCount(ctx) };
-    this.counted = { at, ...counts };
+    this.counted = { at, watches, ...counts };
     return counts;
   }
 
@@ -107,7 +112,7 @@ export class DeskService {
       try {
         const credentials = await this.credentials({ url: config.url, user: config.user });
         const couch = new CouchClient(config.url, credentials, Math.min(this.timeoutMs, STATUS_TIMEOUT_MS));
-        return await countPendingDown(couch, config.pullSince, ctx.records);
+        return await countPendingDown(couch, config.pullSince, ctx.records, config.analyst);
       } catch {
         // Offline or refused: null; the status tells why through lastFailure once a sync has tried.
         return null;
@@ -290,13 +295,14 @@ export class DeskService {
     if (!this.records || this.records.url !== config.url)
       this.records = new SyncRecords(this.store.dataDir, config.url);
     await this.records.load();
+    const records = this.records;
     return {
       // A file from the desk is held to the limit a capture here is (the sha256 check only comes after the download).
       couch: new CouchClient(config.url, credentials, this.timeoutMs, {
         maxAttachmentBytes: settingsOf(this.registry).maxImportBytes,
       }),
-      local: this.local,
-      records: this.records,
+      local: new LocalDocs(this.store, this.registry, this.watches, { analyst: config.analyst, records }),
+      records,
       analyst: config.analyst,
       written: 0,
       refused: [],

@@ -8,8 +8,13 @@ export const PENDING_LIMIT = 1000;
 
 type Changes = { results: { id: string; changes: { rev: string }[] }[] };
 
-/** The documents a pull would bring now: replicated ones with a leaf our records do not know. */
-export async function countPendingDown(couch: CouchClient, since: unknown, records: SyncRecords): Promise<number> {
+/** The documents a pull would bring now: ones this archive takes with a leaf our records do not know. */
+export async function countPendingDown(
+  couch: CouchClient,
+  since: unknown,
+  records: SyncRecords,
+  analyst: string,
+): Promise<number> {
   const verbatim = typeof since === 'string' ? since : JSON.stringify(since ?? 0);
   const changes = await couch.json<Changes>(
     'GET',
@@ -17,7 +22,8 @@ export async function countPendingDown(couch: CouchClient, since: unknown, recor
   );
   let count = 0;
   for (const row of changes.results) {
-    if (!LocalDocs.replicates(row.id)) continue;
+    // Other analysts' reading states are never pulled here: not pending either.
+    if (!LocalDocs.replicates(row.id, analyst)) continue;
     const record = records.get(row.id);
     const known = (rev: string) => record && (record.revs.includes(rev) || record.merged.includes(rev));
     if (!row.changes.every(({ rev }) => known(rev))) count++;

@@ -6,6 +6,7 @@ import { sha256 } from '../store/article-store.ts';
 import { eachLimit } from '../serial.ts';
 import { LocalDocs } from './local-docs.ts';
 import { conflictsOf, contentOf, mergeSides, type Side } from './merge.ts';
+import { laterWins, parseStateId } from './reading-docs.ts';
 import { compareLeaves, newRev, REVS_LIMIT, revsFrom, type Body } from './revs.ts';
 import { docPath, localState, stateHash, type SyncContext } from './sync-context.ts';
 
@@ -31,7 +32,7 @@ export async function pull(
     );
     const wanted: { id: string; rev: string }[] = [];
     for (const row of changes.results) {
-      if (!LocalDocs.replicates(row.id)) continue;
+      if (!LocalDocs.replicates(row.id, ctx.analyst)) continue;
       const record = ctx.records.get(row.id);
       const known = (rev: string) => record && (record.revs.includes(rev) || record.merged.includes(rev));
       if (row.changes.every(({ rev }) => known(rev))) continue;
@@ -148,7 +149,8 @@ async function applyLeaves(ctx: SyncContext, id: string, leaves: Leaf[]): Promis
   for (const other of others) {
     const ancestor = other.revs.find((rev) => history.has(rev));
     const base = ancestor ? await bodyAt(ctx, id, ancestor, record, leaves) : null;
-    const merged = mergeSides(base, acc, other.side);
+    // This analyst's reading state from two of their laptops: the later mark wins (reading-docs.ts).
+    const merged = parseStateId(id) ? laterWins(acc, other.side) : mergeSides(base, acc, other.side);
     const latest = String(other.side.at ?? '') > String(acc.at ?? '') ? other.side : acc;
     acc = {
       body: { ...merged.body, deskConflicts: merged.conflicts },

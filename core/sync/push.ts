@@ -42,7 +42,8 @@ export async function outgoing(ctx: SyncContext): Promise<{ out: Outgoing[]; res
   });
   for (const record of ctx.records.all()) {
     // Articles are trashed, never deleted: one missing here (its file damaged and moved aside) is not a delete to send.
-    if (seen.has(record.id) || record.id.startsWith('article:')) continue;
+    // Nor is a reading state no longer listed (pulled for an article not here yet, or under a former analyst name).
+    if (seen.has(record.id) || /^(article|state):/.test(record.id)) continue;
     if (!record.deleted) out.push(edit(ctx, record.id, record, null, stateHash(null, record.conflicts), null, now));
     else if (!record.onServer || record.closing.length) out.push(resend(record));
   }

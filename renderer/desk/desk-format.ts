@@ -13,10 +13,13 @@ export function timeAgo(iso: string, now = Date.now()): string {
   return `${days} ${days === 1 ? 'day' : 'days'} ago`;
 }
 
-/** The status bar's item: what matters most first (a sync running, offline, conflicts), else when it last synced. */
+/**
+ * The status bar's item: what matters most first (a sync running: this window's, or the background
+ * one the status reports; offline; conflicts), else when it last synced.
+ */
 export function deskLabel(status: DeskStatus, syncing: boolean, now = Date.now()): string {
   if (!status.joined) return 'Desk';
-  if (syncing) return 'Desk · syncing…';
+  if (syncing || status.syncing) return 'Desk · syncing…';
   if (status.offline) return isOffline(status.offline) ? 'Desk · offline' : 'Desk · sync failed';
   if (status.conflicts) return `Desk · ${status.conflicts} ${status.conflicts === 1 ? 'conflict' : 'conflicts'}`;
   if (!status.lastSyncAt) return 'Desk · not synced yet';

@@ -6,6 +6,8 @@ import { archive, messageOf } from '../api.ts';
 /** The status bar's pace: getDesk is cheap (unchanged articles are not read), but nothing is urgent. */
 const IDLE_POLL_MS = 30_000;
 const PANEL_POLL_MS = 5_000;
+/** While a background sync runs: soon enough that "syncing…" goes when it ends. */
+const SYNCING_POLL_MS = 1_500;
 
 /** `onChanged`: a sync brought documents in, or a resolution rewrote one: the views read them again. */
 export function useDesk(onError: (error: unknown) => void, panelOpen: boolean, onChanged: () => void) {
@@ -24,10 +26,18 @@ export function useDesk(onError: (error: unknown) => void, panelOpen: boolean, o
     [],
   );
 
+  /** The last status seen: a background sync that ended since (it may have brought documents) tells the views. */
+  const previous = useRef<DeskStatus | null>(null);
+  const changed = useRef(onChanged);
+  changed.current = onChanged;
+
   const refresh = useCallback(async () => {
     const next = await archive.getDesk().catch(() => null);
     if (!alive.current || !next) return;
+    const before = previous.current;
+    previous.current = next;
     setStatus(next);
+    if (before?.syncing && !next.syncing && next.lastSyncAt !== before.lastSyncAt) changed.current();
     if (next.joined && (next.conflicts > 0 || panelOpen)) {
       const list = await archive.listDeskConflicts().catch(() => null);
       if (alive.current && list) setConflicts(list);
@@ -47,6 +57,16 @@ export function useDesk(onError: (error: unknown) => void, panelOpen: boolean, o
     );
     return () => clearInterval(timer);
   }, [refresh, panelOpen]);
+
+  // A background sync under way: asked again shortly, until it has ended.
+  const backgroundSync = !!status?.syncing;
+  useEffect(() => {
+    if (!backgroundSync) return;
+    const timer = setTimeout(() => {
+      if (document.visibilityState !== 'hidden') void refresh();
+    }, SYNCING_POLL_MS);
+    return () => clearTimeout(timer);
+  }, [backgroundSync, status, refresh]);
 
   async function sync(): Promise<SyncResult | null> {
     if (syncing) return null;
@@ -101,7 +121,19 @@ export function useDesk(onError: (error: unknown) => void, panelOpen: boolean, o
     }
   }
 
-  return { status, conflicts, syncing, lastResult, syncError, sync, join, leave, resolve, refresh };
+  // The button's sync, or one the status reports (the background schedule's, or another window's).
+  return {
+    status,
+    conflicts,
+    syncing: syncing || !!status?.syncing,
+    lastResult,
+    syncError,
+    sync,
+    join,
+    leave,
+    resolve,
+    refresh,
+  };
 }
 
 export type Desk = ReturnType<typeof useDesk>;

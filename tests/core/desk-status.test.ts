@@ -61,7 +61,7 @@ test('pendingDown counts what the desk holds for us; a failed sync is remembered
   assert.deepEqual([back.lastFailure, back.offline, back.pendingDown, back.pendingUp], [null, null, 0, 0]);
 });
 
-test('the counts follow every change though they are kept between calls: edits, reading, the registry, a sync, a resolution', async (t) => {
+test('the counts follow every change though they are kept between calls: edits, reading, the registry, watches, a sync, a resolution', async (t) => {
   const { archives } = await archivesOnDesk(t, 'Ana', 'Bo');
   const [a, b] = archives as [Archive, Archive];
   const counts = async (archive: Archive) => {
@@ -75,8 +75,18 @@ test('the counts follow every change though they are kept between calls: edits, 
   assert.deepEqual(await counts(a), [2, 0]);
   await a.syncDesk();
   assert.deepEqual(await counts(a), [0, 0]);
-  await a.markArticles([article.id], { state: 'read' });
-  assert.deepEqual(await counts(a), [0, 0], 'reading state stays here');
+  await a.markArticles([article.id], { starred: true });
+  assert.deepEqual(await counts(a), [1, 0], "the analyst's reading state goes up as its own document");
+  await a.syncDesk();
+  assert.deepEqual(await counts(a), [0, 0]);
+  const watch = await a.createWatch({ name: 'Karovsk', target: { kind: 'search', query: 'Karovsk' } });
+  assert.deepEqual(await counts(a), [1, 0], 'a new watch (watches.json, not archive.json)');
+  await a.syncDesk();
+  assert.deepEqual(await counts(a), [0, 0]);
+  await a.updateWatch(watch.id, { name: 'Karovsk bridge' });
+  assert.deepEqual(await counts(a), [1, 0], 'a renamed watch');
+  await a.syncDesk();
+  assert.deepEqual(await counts(a), [0, 0]);
   await b.syncDesk();
   await a.updateArticle(article.id, { title: 'Ana’s title' });
   assert.deepEqual(await counts(a), [1, 0]);

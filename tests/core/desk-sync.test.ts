@@ -85,10 +85,11 @@ test('three archives on one desk: what one saves the others receive, same ids, o
   // Nothing to do once everyone is current; a second sync sends and brings nothing.
   for (const archive of archives) assert.deepEqual(await archive.syncDesk(), { pushed: 0, pulled: 0, conflicts: 0 });
   assert.equal((await c.getDesk()).pendingUp, 0);
-  // Reading state is each analyst's own: starring and archiving here sends nothing and changes nothing there.
+  // Reading state is each analyst's own: starring and archiving here sends Cy's state only, and changes nothing there.
   await c.markArticles([typed.id], { state: 'archived', starred: true });
-  assert.equal((await c.getDesk()).pendingUp, 0);
-  assert.deepEqual(await c.syncDesk(), { pushed: 0, pulled: 0, conflicts: 0 });
+  assert.equal((await c.getDesk()).pendingUp, 1, "Cy's state of that article");
+  assert.deepEqual(await c.syncDesk(), { pushed: 1, pulled: 0, conflicts: 0 });
+  for (const other of [a, b]) assert.deepEqual(await other.syncDesk(), { pushed: 0, pulled: 0, conflicts: 0 });
   assert.deepEqual((await a.getArticle(typed.id)).reading, { state: 'read', starred: false });
   assert.deepEqual((await b.getArticle(typed.id)).reading, { state: 'unread', starred: false });
   assert.equal((await c.getArticle(typed.id)).reading.starred, true);

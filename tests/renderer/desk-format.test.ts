@@ -16,6 +16,7 @@ const joined: DeskStatus = {
   conflicts: 0,
   offline: null,
   lastFailure: null,
+  syncing: false,
 };
 
 test('how long ago, in minutes, hours and days', () => {
@@ -37,6 +38,8 @@ test('the status bar item: syncing, then offline, then conflicts, then when it l
   assert.equal(deskLabel({ ...joined, conflicts: 3, offline: unreachable }, false, NOW), 'Desk · offline');
   assert.equal(deskLabel({ ...joined, offline: 'The desk refused the user alice.' }, false, NOW), 'Desk · sync failed');
   assert.equal(deskLabel({ ...joined, offline: unreachable }, true, NOW), 'Desk · syncing…');
+  // A background sync (the schedule's, not this window's button) says so too.
+  assert.equal(deskLabel({ ...joined, conflicts: 3, syncing: true }, false, NOW), 'Desk · syncing…');
   assert.equal(isOffline(unreachable), true);
 });
 
