@@ -113,7 +113,7 @@ async function applyLeaves(ctx: SyncContext, id: string, leaves: Leaf[]): Promis
       ...leaf.revs,
       ...closures.filter((c) => leaf.revs.includes(String(c.body.deskClosedBy))).flatMap((c) => c.revs),
     ]);
-  const { content, dirty } = await localState(ctx, id, record);
+  const { content, dirty, conflicts: held } = await localState(ctx, id, record);
   const ownLeaf = record && !dirty ? real.find((leaf) => leaf.rev === record.rev) : undefined;
   const remote = [...fresh, ...(ownLeaf ? [ownLeaf] : [])].sort(compareLeaves);
   const localNeeded = record
@@ -139,7 +139,7 @@ async function applyLeaves(ctx: SyncContext, id: string, leaves: Leaf[]): Promis
     .slice(1)
     .map((leaf) => ({ side: sideOf(leaf), revs: [...coverage(leaf)] }));
   if (localNeeded) {
-    const body = content ? { ...content, deskConflicts: record?.conflicts ?? [] } : {};
+    const body = content ? { ...content, deskConflicts: held } : {};
     others.push({
       side: { body, deleted: !content, by: ctx.analyst, at: new Date().toISOString() },
       revs: record?.revs ?? [],
