@@ -7,6 +7,7 @@ import { eachLimit } from '../serial.ts';
 import { LocalDocs } from './local-docs.ts';
 import { conflictsOf, contentOf, mergeSides, type Side } from './merge.ts';
 import { compareLeaves, newRev, REVS_LIMIT, revsFrom, type Body } from './revs.ts';
+import { unknownFields } from './unknown-fields.ts';
 import { docPath, localState, stateHash, type SyncContext } from './sync-context.ts';
 
 const BATCH = 200;
@@ -139,7 +140,7 @@ async function applyLeaves(ctx: SyncContext, id: string, leaves: Leaf[]): Promis
     .slice(1)
     .map((leaf) => ({ side: sideOf(leaf), revs: [...coverage(leaf)] }));
   if (localNeeded) {
-    const body = content ? { ...content, deskConflicts: held } : {};
+    const body = content ? { ...unknownFields(id, record?.base), ...content, deskConflicts: held } : {};
     others.push({
       side: { body, deleted: !content, by: ctx.analyst, at: new Date().toISOString() },
       revs: record?.revs ?? [],

@@ -3,6 +3,7 @@ import { ArchiveError } from '../errors.ts';
 import type { DeskConflict, SyncRecord } from '../model.ts';
 import { eachLimit } from '../serial.ts';
 import { newRev, REVS_LIMIT, revisionsOf, revPos, type Body } from './revs.ts';
+import { unknownFields } from './unknown-fields.ts';
 import { digestOf, localState, stateHash, type SyncContext } from './sync-context.ts';
 
 const BATCH = 100;
@@ -62,6 +63,8 @@ function edit(
 ): Outgoing {
   const rev = newRev(record?.rev ?? null, { content, conflicts }, !content);
   const body: Body = {
+    // A newer Newsdesk's fields, dropped here by this version's schema, go back up with this edit.
+    ...(content ? unknownFields(id, record?.base) : {}),
     ...(content ?? {}),
     ...(content ? { deskConflicts: conflicts } : {}),
     deskBy: ctx.analyst,

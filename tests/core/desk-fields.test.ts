@@ -151,3 +151,36 @@ test('a document whose deskConflicts is not a list of conflicts is refused, with
   assert.equal((await b.getArticle(article.id)).title, 'Bridge taken');
   assert.equal((await b.getArticle(article.id)).notes, 'edited here');
 });
+
+test('a field a newer Newsdesk adds survives this laptop’s edits: merged, then edited again, the desk keeps it', async (t) => {
+  const { url, archives } = await archivesOnDesk(t, 'Ana', 'Bo');
+  const [a, b] = archives as [Archive, Archive];
+  const article = await a.addArticle({ title: 'Bridge taken', text: TEXT });
+  await a.syncDesk();
+  await b.syncDesk();
+  // A newer app on a third laptop adds a field this version does not know.
+  const doc = await getDoc(url, `article:${article.id}`);
+  const { _revisions, ...body } = doc;
+  void _revisions;
+  const future = { score: 0.7, checkedBy: ['Di'] };
+  const put = await fetch(`${url}/article:${article.id}`, {
+    method: 'PUT',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ ...body, title: 'Bridge at Karovsk taken', verification: future, deskBy: 'Di' }),
+  });
+  assert.equal(put.status, 201);
+  // Bo edited offline meanwhile: his sync merges; then he edits again and syncs.
+  await b.updateArticle(article.id, { notes: 'Check the toll' });
+  await b.syncDesk();
+  let onDesk = await getDoc(url, `article:${article.id}`);
+  assert.deepEqual(
+    [onDesk.title, onDesk.notes, onDesk.verification],
+    ['Bridge at Karovsk taken', 'Check the toll', future],
+  );
+  await b.updateArticle(article.id, { notes: 'Toll checked' });
+  await b.syncDesk();
+  onDesk = await getDoc(url, `article:${article.id}`);
+  assert.deepEqual([onDesk.notes, onDesk.verification], ['Toll checked', future]);
+  // This version still reads the article as it knows it.
+  assert.equal('verification' in (await b.getArticle(article.id)), false);
+});
