@@ -54,6 +54,8 @@ export function openConflicts(
   content: Body | null,
 ): DeskConflict[] {
   if (!record?.conflicts.length) return [];
+  // Not written here since its record: nothing to bring up to date (and no value re-read to misjudge).
+  if (stateHash(content, record.conflicts) === record.hash) return record.conflicts;
   const at = ctx.local.stamp(id) ?? (typeof content?.updatedAt === 'string' ? content.updatedAt : null);
   return refreshConflicts(record.conflicts, content, { by: ctx.analyst, at: at ?? new Date().toISOString() });
 }
