@@ -57,7 +57,9 @@ function withValue(content: Body, name: string, side: ConflictSide): Body {
     if (at < 0) return content;
     const [byKey, atKey] = companionsOf(field) as [string, string];
     const attributed = ATTRIBUTED.has(field) || byKey in items[at]! || atKey in items[at]!;
-    const changed = { ...items[at], [field]: value, ...(attributed ? { [byKey]: side.by, [atKey]: side.at } : {}) };
+    // Unknown who or when: left out rather than null (the companions are optional, not all nullable).
+    const who = { [byKey]: side.by ?? undefined, [atKey]: side.at ?? undefined };
+    const changed = { ...items[at], [field]: value, ...(attributed ? who : {}) };
     return { ...content, [list]: items.map((entry, i) => (i === at ? changed : entry)) };
   }
   const kept = items.filter((entry) => entry.id !== id);
@@ -65,7 +67,7 @@ function withValue(content: Body, name: string, side: ConflictSide): Body {
   return { ...content, [list]: kept };
 }
 
-/** The fields of mentions and claims that say who set them (/tmp/attrib-names.md): resolving one sets its companions. */
+/** The fields of mentions and claims that say who set them (`statusBy`/`statusAt`, `reviewBy`/`reviewAt`): resolving one sets those. */
 const ATTRIBUTED = new Set(['status', 'review']);
 
 /** A conflict's field as a person reads it: `Claim “12 killed” · status`, "in the trash", "title". */
