@@ -1,4 +1,4 @@
-// After a pull, what two laptops' offline changes left inconsistent across documents, made whole the same way on every laptop: an entity pair merged both ways, a claim group deleted while a claim joined it.
+// After a pull, what two laptops' offline changes left inconsistent across documents, made whole the same way on every laptop: one merge made twice, an entity pair merged both ways, a claim group deleted while a claim joined it.
 import type { LazyClaimIndex } from '../claims/claim-index.ts';
 import { relinkClaim } from '../claims/claim-ops.ts';
 import { patchEntity } from '../entities/registry-ops.ts';
@@ -19,8 +19,27 @@ export type Stores = { store: ArticleStore; registry: RegistryStore; claimIndex:
  * merge without conflict wherever they meet.
  */
 export async function reconcile(ctx: SyncContext, stores: Stores): Promise<void> {
+  await dropRepeatedMerges(stores);
   await foldMergeCycles(ctx, stores);
   await restoreNamedGroups(ctx, stores);
+}
+
+const earlier = (x: MergeRecord, y: MergeRecord) => x.at < y.at || (x.at === y.at && x.id < y.id);
+
+/**
+ * The same merge made on two laptops (G into K on both): the documents agree, but two merge records
+ * would offer two undos of one merge. The later is marked undone at its own time; the earlier stands.
+ */
+async function dropRepeatedMerges({ registry }: Stores): Promise<void> {
+  const active = registry.data.merges.filter((m) => !m.undoneAt);
+  const repeats = active.filter((m) =>
+    active.some((o) => o !== m && o.keptId === m.keptId && o.merged.id === m.merged.id && earlier(o, m)),
+  );
+  if (!repeats.length) return;
+  const ids = new Set(repeats.map((m) => m.id));
+  await registry.update((draft) => {
+    draft.merges = draft.merges.map((m) => (ids.has(m.id) ? { ...m, undoneAt: m.at } : m));
+  });
 }
 
 /**
@@ -31,7 +50,6 @@ export async function reconcile(ctx: SyncContext, stores: Stores): Promise<void>
  */
 async function foldMergeCycles(ctx: SyncContext, { store, registry }: Stores): Promise<void> {
   const active = registry.data.merges.filter((m) => !m.undoneAt);
-  const earlier = (x: MergeRecord, y: MergeRecord) => x.at < y.at || (x.at === y.at && x.id < y.id);
   for (const winner of active) {
     const loser = active.find((m) => m.keptId === winner.merged.id && m.merged.id === winner.keptId);
     if (!loser || !earlier(winner, loser)) continue;

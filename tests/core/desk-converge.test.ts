@@ -115,6 +115,7 @@ for (const order of ['ab', 'ba'] as const) {
       assert.equal(groups.length, 1, `${label}: one entity left of the two`);
       for (const name of ['Northern Vigil Front', 'the Front', 'NVF', 'N.V.F.'])
         assert.ok(namesOf(state).has(name), `${label}: ${name} kept`);
+      assert.equal(state.merges.filter((m) => !m.undoneAt).length, 1, `${label}: one merge stands, to undo`);
       const kept = groups[0]!.id;
       const pointing = state.articles[0]!.mentions.filter((m) => m.entityId === front.id || m.entityId === nvf.id);
       assert.deepEqual(
@@ -122,6 +123,15 @@ for (const order of ['ab', 'ba'] as const) {
         [kept, kept],
         `${label}: both mentions on the entity kept`,
       );
+      // The merge that stands undoes anywhere, for everyone: both entities back, each mention on its own.
+      await c.undoMerge(state.merges.find((m) => !m.undoneAt)!.id);
+      const undone = await converge([c, a, b], [article.id], `${label}, undone`);
+      assert.deepEqual(
+        undone.entities.filter((e) => e.type === 'group').map((e) => e.id),
+        [front.id, nvf.id].sort(),
+      );
+      const mentionOf = (words: string) => undone.articles[0]!.mentions.find((m) => m.quote.exact === words)!.entityId;
+      assert.deepEqual([mentionOf('Northern Vigil Front'), mentionOf('NVF')], [front.id, nvf.id], label);
     }
   });
 }
