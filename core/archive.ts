@@ -207,7 +207,7 @@ function buildServices(
     // After search: its listeners must index a new article before a watch asks the index about it.
     watches: new WatchService(store, registry, search, watchStore),
     clipper: new ClipperService(new Pairing(clipperClients), importer, store, registry),
-    desk: new DeskService(store, registry, watchStore, options.deskCredentials),
+    desk: new DeskService(store, registry, watchStore, options.deskCredentials, undefined, claimIndex),
   };
   return { services, tagger, claimIndex };
 }

@@ -106,7 +106,7 @@ export async function runDesk(archive: Archive, command: string, rest: string[],
     if (json) print(conflicts);
     else {
       for (const c of conflicts) {
-        console.log(`${c.id}  ${c.title}: ${c.field}`);
+        console.log(`${c.id}  ${c.title}: ${c.label}`);
         for (const side of c.values)
           console.log(`    ${side.by ?? '?'} at ${side.at ?? '?'}: ${JSON.stringify(side.value)}`);
       }

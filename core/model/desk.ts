@@ -130,8 +130,11 @@ export type SyncResult = {
   refused?: { id: string; reason: string }[];
 };
 
-/** A conflict as listed: which document, which field, both (or all) values with who and when. */
-export type DeskConflictView = DeskConflict & { id: string; docId: string; title: string };
+/**
+ * A conflict as listed: which document, which field, both (or all) values with who and when; `label`
+ * is the field as a person reads it (`Claim “12 killed” · status`).
+ */
+export type DeskConflictView = DeskConflict & { id: string; docId: string; title: string; label: string };
 
 export const ResolveChoice = z.union([
   z.object({ take: z.enum(['mine', 'theirs']) }).strict(),

@@ -11,18 +11,20 @@ import type {
   SyncResult,
 } from '../model.ts';
 import type { WatchStore } from '../monitoring/watch-store.ts';
+import type { LazyClaimIndex } from '../claims/claim-index.ts';
 import { SerialQueue } from '../serial.ts';
 import type { ArticleStore } from '../store/article-store.ts';
 import type { RegistryStore } from '../store/registry-file.ts';
 import { settingsOf } from '../store/settings.ts';
 import { checkDeskUrl, CouchClient, normalizeDeskUrl, type Credentials } from './couch-client.ts';
 import { DeskConfigFile, SyncRecords } from './desk-files.ts';
-import { resolveConflict, titleOf } from './resolve.ts';
+import { fieldLabel, resolveConflict, titleOf } from './resolve.ts';
 import { LocalDocs } from './local-docs.ts';
 import { pull } from './pull.ts';
+import { reconcile } from './reconcile.ts';
 import { countPendingDown } from './pending.ts';
 import { outgoing, push } from './push.ts';
-import type { SyncContext } from './sync-context.ts';
+import { openConflicts, type SyncContext } from './sync-context.ts';
 
 /**
  * Where the desk's password comes from: the CLI's environment or URL, the desktop app's safeStorage.
@@ -54,6 +56,8 @@ export class DeskService {
     private readonly watches: WatchStore,
     private readonly credentials: CredentialsProvider = () => null,
     private readonly timeoutMs = 30_000,
+    /** Which claim groups claims name (a group deleted elsewhere while a claim here joined it comes back). */
+    private readonly claimIndex: LazyClaimIndex | null = null,
   ) {
     this.config = new DeskConfigFile(store.dataDir);
   }
@@ -225,6 +229,8 @@ export class DeskService {
           });
           remoteRev = saved.rev;
         });
+        // What the pull left inconsistent across documents (an entity merged both ways, …), made whole before the push sends it.
+        await reconcile(ctx, { store: this.store, registry: this.registry, claimIndex: this.claimIndex });
         const pushed = await push(ctx);
         await this.config.write({ ...(await this.joined()), lastSyncAt: new Date().toISOString(), lastFailure: null });
         const result: SyncResult = { pushed, pulled, conflicts: this.conflictCount(ctx) };
@@ -250,9 +256,16 @@ export class DeskService {
     const views: DeskConflictView[] = [];
     for (const record of ctx.records.all()) {
       if (!record.conflicts.length) continue;
-      const title = titleOf(record.id, await ctx.local.read(record.id), record.base);
-      for (const conflict of record.conflicts)
-        views.push({ ...conflict, id: `${record.id}#${conflict.field}`, docId: record.id, title });
+      const content = await ctx.local.read(record.id);
+      const title = titleOf(record.id, content, record.base);
+      for (const conflict of openConflicts(ctx, record.id, record, content))
+        views.push({
+          ...conflict,
+          id: `${record.id}#${conflict.field}`,
+          docId: record.id,
+          title,
+          label: fieldLabel(conflict.field, content ?? record.base),
+        });
     }
     return views;
   }

@@ -8,6 +8,7 @@ import { LocalDocs } from './local-docs.ts';
 import { conflictsOf, contentOf, mergeSides, type Side } from './merge.ts';
 import { laterWins, parseStateId } from './reading-docs.ts';
 import { compareLeaves, newRev, REVS_LIMIT, revsFrom, type Body } from './revs.ts';
+import { unknownFields } from './unknown-fields.ts';
 import { docPath, localState, stateHash, type SyncContext } from './sync-context.ts';
 
 const BATCH = 200;
@@ -114,7 +115,7 @@ async function applyLeaves(ctx: SyncContext, id: string, leaves: Leaf[]): Promis
       ...leaf.revs,
       ...closures.filter((c) => leaf.revs.includes(String(c.body.deskClosedBy))).flatMap((c) => c.revs),
     ]);
-  const { content, dirty } = await localState(ctx, id, record);
+  const { content, dirty, conflicts: held } = await localState(ctx, id, record);
   const ownLeaf = record && !dirty ? real.find((leaf) => leaf.rev === record.rev) : undefined;
   const remote = [...fresh, ...(ownLeaf ? [ownLeaf] : [])].sort(compareLeaves);
   const localNeeded = record
@@ -140,7 +141,7 @@ async function applyLeaves(ctx: SyncContext, id: string, leaves: Leaf[]): Promis
     .slice(1)
     .map((leaf) => ({ side: sideOf(leaf), revs: [...coverage(leaf)] }));
   if (localNeeded) {
-    const body = content ? { ...content, deskConflicts: record?.conflicts ?? [] } : {};
+    const body = content ? { ...unknownFields(id, record?.base), ...content, deskConflicts: held } : {};
     others.push({
       side: { body, deleted: !content, by: ctx.analyst, at: new Date().toISOString() },
       revs: record?.revs ?? [],

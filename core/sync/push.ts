@@ -1,8 +1,9 @@
 // Push: local documents changed since their record (new revs child of it), merges not yet sent and tombstones closing losing leaves, by `_revs_diff` and `_bulk_docs` with new_edits:false.
 import { ArchiveError } from '../errors.ts';
-import type { SyncRecord } from '../model.ts';
+import type { DeskConflict, SyncRecord } from '../model.ts';
 import { eachLimit } from '../serial.ts';
 import { newRev, REVS_LIMIT, revisionsOf, revPos, type Body } from './revs.ts';
+import { unknownFields } from './unknown-fields.ts';
 import { digestOf, localState, stateHash, type SyncContext } from './sync-context.ts';
 
 const BATCH = 100;
@@ -34,9 +35,9 @@ export async function outgoing(ctx: SyncContext): Promise<{ out: Outgoing[]; res
   }
   await eachLimit(toRead, PARALLEL, async ({ id, stamp }) => {
     const record = ctx.records.get(id);
-    const { content, hash, dirty } = await localState(ctx, id, record);
+    const { content, hash, dirty, conflicts } = await localState(ctx, id, record);
     if (!content) return;
-    if (dirty) out.push(edit(ctx, id, record, content, hash, stamp, now));
+    if (dirty) out.push(edit(ctx, id, record, content, conflicts, hash, stamp, now));
     else if (record && (!record.onServer || record.closing.length)) out.push(resend(record));
     else if (record && stamp && record.stamp !== stamp) restamp.push({ ...record, stamp });
   });
@@ -44,7 +45,8 @@ export async function outgoing(ctx: SyncContext): Promise<{ out: Outgoing[]; res
     // Articles are trashed, never deleted: one missing here (its file damaged and moved aside) is not a delete to send.
     // Nor is a reading state no longer listed (pulled for an article not here yet, or under a former analyst name).
     if (seen.has(record.id) || /^(article|state):/.test(record.id)) continue;
-    if (!record.deleted) out.push(edit(ctx, record.id, record, null, stateHash(null, record.conflicts), null, now));
+    if (!record.deleted)
+      out.push(edit(ctx, record.id, record, null, record.conflicts, stateHash(null, record.conflicts), null, now));
     else if (!record.onServer || record.closing.length) out.push(resend(record));
   }
   return { out, restamp };
@@ -55,13 +57,15 @@ function edit(
   id: string,
   record: SyncRecord | undefined,
   content: Body | null,
+  conflicts: DeskConflict[],
   hash: string,
   stamp: string | null,
   now: string,
 ): Outgoing {
-  const conflicts = record?.conflicts ?? [];
   const rev = newRev(record?.rev ?? null, { content, conflicts }, !content);
   const body: Body = {
+    // A newer Newsdesk's fields, dropped here by this version's schema, go back up with this edit.
+    ...(content ? unknownFields(id, record?.base) : {}),
     ...(content ?? {}),
     ...(content ? { deskConflicts: conflicts } : {}),
     deskBy: ctx.analyst,

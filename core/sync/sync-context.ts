@@ -4,6 +4,7 @@ import type { DeskConflict, SyncRecord } from '../model.ts';
 import type { CouchClient } from './couch-client.ts';
 import type { SyncRecords } from './desk-files.ts';
 import type { LocalDocs } from './local-docs.ts';
+import { refreshConflicts } from './merge.ts';
 import { hashOf, type Body } from './revs.ts';
 
 export type SyncContext = {
@@ -32,10 +33,29 @@ export function docPath(id: string, attachment?: string): string {
   return `/${encodeURIComponent(id)}${attachment ? `/${encodeURIComponent(attachment)}` : ''}`;
 }
 
-/** The local state hash of a document now, and whether it differs from what its record stands for. */
+/**
+ * The local state of a document now: its content, its open conflicts (a field in conflict edited here
+ * since holds the edit: `refreshConflicts`), their hash, and whether it differs from what its record
+ * stands for.
+ */
 export async function localState(ctx: SyncContext, id: string, record: SyncRecord | undefined) {
   const content = await ctx.local.read(id);
-  const hash = stateHash(content, record?.conflicts ?? []);
+  const conflicts = openConflicts(ctx, id, record, content);
+  const hash = stateHash(content, conflicts);
   const dirty = record ? hash !== record.hash : content !== null;
-  return { content, hash, dirty };
+  return { content, hash, dirty, conflicts };
+}
+
+/** A record's open conflicts against the content here now; an edit made since is this analyst's, at the document's last write. */
+export function openConflicts(
+  ctx: SyncContext,
+  id: string,
+  record: SyncRecord | undefined,
+  content: Body | null,
+): DeskConflict[] {
+  if (!record?.conflicts.length) return [];
+  // Not written here since its record: nothing to bring up to date (and no value re-read to misjudge).
+  if (stateHash(content, record.conflicts) === record.hash) return record.conflicts;
+  const at = ctx.local.stamp(id) ?? (typeof content?.updatedAt === 'string' ? content.updatedAt : null);
+  return refreshConflicts(record.conflicts, content, { by: ctx.analyst, at: at ?? new Date().toISOString() });
 }

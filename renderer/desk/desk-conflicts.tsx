@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import type { DeskConflictView, ResolveChoice } from '../../core/model.ts';
 import { formatFullDate, formatLongDate } from '../format.ts';
-import { fieldLabel, parseEdited, valueText } from './desk-format.ts';
+import { parseEdited, valueText } from './desk-format.ts';
 
 type Props = {
   conflicts: DeskConflictView[];
@@ -50,7 +50,9 @@ function ConflictItem({ conflict, analyst, onResolve }: { conflict: DeskConflict
         <bdi dir="auto" className="desk-conflict-title">
           {conflict.title}
         </bdi>
-        <span className="desk-field">{fieldLabel(conflict.field)}</span>
+        <bdi dir="auto" className="desk-field">
+          {conflict.label}
+        </bdi>
       </div>
       <div className="desk-sides">
         {conflict.values.map((side, index) => (

@@ -43,15 +43,6 @@ export function parseEdited(text: string, sides: unknown[]): { value: unknown } 
   }
 }
 
-/** A field's name as the user knows it: "claims:<id>" is a claim, "deletedAt" the trash. */
-export function fieldLabel(field: string): string {
-  if (field.startsWith('claims:')) return 'a claim';
-  if (field.startsWith('mentions:')) return 'a mention';
-  if (field === 'deletedAt') return 'in the trash';
-  if (field === 'deleted') return 'deleted';
-  return field;
-}
-
 /** The desk could not be reached (core's `unavailable`, which says "working offline"), rather than refusing us. */
 export function isOffline(failure: string): boolean {
   return /cannot reach|offline/i.test(failure);

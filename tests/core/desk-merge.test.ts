@@ -1,7 +1,7 @@
 // The desk's three-way merge on its own (core/sync/merge.ts): fields, sets, items by id, deletes, trash, and the conflicts it records.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { mergeSides, type Side } from '../../core/sync/merge.ts';
+import { mergeSides, refreshConflicts, type Side } from '../../core/sync/merge.ts';
 import { canonicalJson, compareLeaves, newRev } from '../../core/sync/revs.ts';
 
 const side = (body: Record<string, unknown>, by: string, deleted = false): Side => ({
@@ -175,4 +175,109 @@ test('a third analyst’s edit of a field already in conflict joins the conflict
     both.conflicts.map((c) => c.values.map((v) => v.value).sort()),
     [['A', 'B', 'C', 'D']],
   );
+});
+
+test('a claim changed on both sides merges field by field: a field with its companions is one unit, sets merge, the same field both ways is a conflict of that field', () => {
+  const claim = { id: 'c_1', text: 'T', status: 'unverified', reviewNote: '', placeIds: ['e1'], via: ['Reuters'] };
+  const base = { claims: [claim] };
+  const ana = {
+    ...claim,
+    status: 'corroborated',
+    statusBy: 'Ana',
+    statusAt: '2026-01-02T00:00:00Z',
+    placeIds: ['e1', 'e2'],
+  };
+  const bo = { ...claim, reviewNote: 'Two sources', placeIds: [], via: ['AFP', 'Reuters'] };
+  const merged = mergeSides(base, side({ claims: [ana] }, 'Ana'), side({ claims: [bo] }, 'Bo'));
+  assert.deepEqual(merged.conflicts, []);
+  assert.deepEqual(merged.body.claims, [
+    { ...ana, reviewNote: 'Two sources', placeIds: ['e2'], via: ['AFP', 'Reuters'] },
+  ]);
+  // The status set both ways: one conflict, of that field, each value with who set it and when (its companions).
+  const disputed = { ...claim, status: 'disputed', statusBy: 'Bo', statusAt: '2026-01-03T00:00:00Z' };
+  const clash = mergeSides(
+    base,
+    side({ claims: [ana] }, 'Ana'),
+    side({ claims: [{ ...disputed, reviewNote: 'n' }] }, 'Bo'),
+  );
+  assert.deepEqual(clash.body.claims, [{ ...ana, reviewNote: 'n' }], 'the first side’s status held, with who set it');
+  assert.deepEqual(clash.conflicts, [
+    {
+      field: 'claims:c_1.status',
+      values: [
+        { value: 'corroborated', by: 'Ana', at: '2026-01-02T00:00:00Z' },
+        { value: 'disputed', by: 'Bo', at: '2026-01-03T00:00:00Z' },
+      ],
+    },
+  ]);
+  // The same status set on both: no conflict, the earlier setting kept whichever side is first.
+  const again = { ...ana, statusBy: 'Bo', statusAt: '2026-01-01T00:00:00Z' };
+  for (const [x, y] of [
+    [ana, again],
+    [again, ana],
+  ])
+    assert.deepEqual(mergeSides(base, side({ claims: [x] }, 'Ana'), side({ claims: [y] }, 'Bo')), {
+      body: { claims: [again] },
+      deleted: false,
+      conflicts: [],
+    });
+  // Deleted on one side, edited on the other: the whole claim is the conflict, the edit kept and first.
+  const gone = mergeSides(base, side({ claims: [] }, 'Ana'), side({ claims: [bo] }, 'Bo'));
+  assert.deepEqual(gone.body.claims, [bo]);
+  assert.deepEqual(
+    gone.conflicts.map((c) => [c.field, c.values.map((v) => [v.value, v.by])]),
+    [
+      [
+        'claims:c_1',
+        [
+          [bo, 'Bo'],
+          [null, 'Ana'],
+        ],
+      ],
+    ],
+  );
+});
+
+test('a field in conflict edited here since holds the edit: it goes first in place of the analyst’s older value', () => {
+  const open = {
+    field: 'title',
+    values: [
+      { value: 'A1', by: 'Ana', at: '2026-01-01T00:00:00Z' },
+      { value: 'B', by: 'Bo', at: '2026-01-02T00:00:00Z' },
+    ],
+  };
+  const now = { by: 'Ana', at: '2026-01-05T00:00:00Z' };
+  assert.deepEqual(refreshConflicts([open], { title: 'A1' }, now), [open], 'not edited: as it was');
+  assert.deepEqual(refreshConflicts([open], { title: 'A2' }, now), [
+    {
+      field: 'title',
+      values: [
+        { value: 'A2', by: 'Ana', at: '2026-01-05T00:00:00Z' },
+        { value: 'B', by: 'Bo', at: '2026-01-02T00:00:00Z' },
+      ],
+    },
+  ]);
+  // Held by the other analyst when Bo edits it: Bo's older value goes, Ana's stays offered.
+  assert.deepEqual(
+    refreshConflicts([open], { title: 'B2' }, { by: 'Bo', at: '2026-01-05T00:00:00Z' })[0]!.values.map((v) => v.value),
+    ['B2', 'A1'],
+  );
+  // A claim's status: who set it is the claim's own record of it.
+  const status = {
+    field: 'claims:c_1.status',
+    values: [
+      { value: 'corroborated', by: 'Ana', at: '2026-01-01T00:00:00Z' },
+      { value: 'disputed', by: 'Bo', at: '2026-01-02T00:00:00Z' },
+    ],
+  };
+  const claim = { id: 'c_1', status: 'false', statusBy: 'Ana', statusAt: '2026-01-04T00:00:00Z' };
+  assert.deepEqual(refreshConflicts([status], { claims: [claim] }, now)[0]!.values[0], {
+    value: 'false',
+    by: 'Ana',
+    at: '2026-01-04T00:00:00Z',
+  });
+  // The edit agrees with a value offered: that value goes first (the document holds it), nobody's value changed.
+  assert.deepEqual(refreshConflicts([open], { title: 'B' }, now), [
+    { field: 'title', values: [open.values[1], open.values[0]] },
+  ]);
 });

@@ -180,6 +180,26 @@ test('two archives on one desk: a claim status crosses with who set it, a confli
     await expect(bob.readerTitle).toHaveText('Karovsk shelling kills 27, UN says');
     await expect(bobPage.getByTestId('desk-status')).toHaveText('Desk · synced just now');
 
+    // Both set the claim's status: a conflict of that claim's status alone, named by the claim's words.
+    await setClaimStatus(alice, 'disputed');
+    await setClaimStatus(bob, 'false');
+    await sync(page);
+    await closePanel(page);
+    expect(await sync(bobPage)).toMatch(/1 conflict$/);
+    await closePanel(bobPage);
+    await sync(page);
+    const status = panelOf(page).getByRole('list', { name: 'Conflicts' }).getByRole('listitem');
+    await expect(status).toHaveCount(1);
+    await expect(status).toContainText(/Claim “At least 27 civilians[^”]*” · status/);
+    await expect(status).toContainText('Alice Analyst (you)');
+    await status.getByRole('button', { name: 'Keep mine' }).click();
+    await expect(panelOf(page)).toContainText('No conflicts');
+    await sync(page);
+    await closePanel(page);
+    expect(await sync(bobPage)).toMatch(/ 0 conflicts$/);
+    await closePanel(bobPage);
+    await expect(bob.claims.claim('At least 27 civilians')).toContainText('Disputed');
+
     // The desk goes away: said plainly, in the status bar and the panel, and nothing changes.
     await desk.stop();
     await page.keyboard.press('Shift+D');

@@ -79,7 +79,7 @@ test('tags words, confirms and rejects suggestions, merges two entities and undo
   await expect(library.readerTitle).toHaveText(TITLE);
   await tagging.mention('NVF').click();
   await expect(tagging.card).toContainText('NVF');
-  await expect(tagging.card).toContainText('Confirmed');
+  await expect(tagging.card).toContainText('Tagged · ');
 });
 
 test('a rejection is undone, a single suggestion and a whole entity, by the notice, z and Ctrl+Z', async ({
