@@ -134,6 +134,7 @@ export class DeskService {
         replicaId: current?.replicaId ?? randomUUID(),
         joinedAt: current?.joinedAt ?? new Date().toISOString(),
         pullSince: current?.pullSince ?? 0,
+        pullRetry: current?.pullRetry ?? [],
         lastSyncAt: current?.lastSyncAt ?? null,
         lastFailure: null,
       });
@@ -185,8 +186,8 @@ export class DeskService {
         // The desk still knows our checkpoint: same database, so our own sequence holds. Else from the start.
         const since = remote ? config.pullSince : 0;
         let remoteRev = remote?._rev;
-        const pulled = await pull(ctx, since, async (seq) => {
-          await this.config.write({ ...(await this.joined()), pullSince: seq });
+        const pulled = await pull(ctx, since, config.pullRetry, async (seq, retry) => {
+          await this.config.write({ ...(await this.joined()), pullSince: seq, pullRetry: retry });
           const saved = await ctx.couch.json<{ rev: string }>('PUT', `/${checkpointId}`, {
             ...(remoteRev ? { _rev: remoteRev } : {}),
             since: seq,
@@ -220,7 +221,8 @@ export class DeskService {
     const views: DeskConflictView[] = [];
     for (const record of ctx.records.all()) {
       if (!record.conflicts.length) continue;
-      const title = titleOf(record.id, await ctx.local.read(record.id), record.base);
+      const content = await ctx.local.read(record.id);
+      const title = titleOf(record.id, content, content ? {} : ((await ctx.records.bodies(record.id))?.base ?? {}));
       for (const conflict of record.conflicts)
         views.push({ ...conflict, id: `${record.id}#${conflict.field}`, docId: record.id, title });
     }
@@ -260,7 +262,8 @@ export class DeskService {
   private async context(config: DeskConfig, credentials: Credentials | null): Promise<SyncContext> {
     if (!this.records || this.records.url !== config.url)
       this.records = new SyncRecords(this.store.dataDir, config.url);
-    await this.records.load();
+    // Loading settles what a killed sync left half done (desk-files.ts), hence the documents' content.
+    await this.records.load((id) => this.local.read(id));
     return {
       couch: new CouchClient(config.url, credentials, this.timeoutMs),
       local: this.local,

@@ -1,8 +1,8 @@
 // What one sync works with: the desk's client, the local documents, the records, the analyst, and how a document's body is known.
 import { createHash } from 'node:crypto';
-import type { DeskConflict, SyncRecord } from '../model.ts';
+import type { DeskConflict } from '../model.ts';
 import type { CouchClient } from './couch-client.ts';
-import type { SyncRecords } from './desk-files.ts';
+import type { SyncMeta, SyncRecords } from './desk-files.ts';
 import type { LocalDocs } from './local-docs.ts';
 import { hashOf, type Body } from './revs.ts';
 
@@ -13,7 +13,7 @@ export type SyncContext = {
   analyst: string;
   /** Documents written here by this sync so far (a failure then says what was kept). */
   written: number;
-  /** Documents of the desk this archive could not hold (its schema refused them), with why. */
+  /** Documents left out of this sync, with why: the desk's this archive refused or could not get, ours the desk refused. */
   refused: { id: string; reason: string }[];
 };
 
@@ -33,7 +33,7 @@ export function docPath(id: string, attachment?: string): string {
 }
 
 /** The local state hash of a document now, and whether it differs from what its record stands for. */
-export async function localState(ctx: SyncContext, id: string, record: SyncRecord | undefined) {
+export async function localState(ctx: SyncContext, id: string, record: SyncMeta | undefined) {
   const content = await ctx.local.read(id);
   const hash = stateHash(content, record?.conflicts ?? []);
   const dirty = record ? hash !== record.hash : content !== null;
