@@ -132,6 +132,8 @@ export type SyncResult = {
    * could not give are asked for again at the next sync; ours that the desk refused stay to send.
    */
   refused?: { id: string; reason: string }[];
+  /** Only when some were: articles synced without one of the files they name (the sender lacked it), with which. */
+  incomplete?: { id: string; reason: string }[];
 };
 
 /** A conflict as listed: which document, which field, both (or all) values with who and when. */

@@ -199,7 +199,11 @@ export class DeskService {
         const pushed = await push(ctx);
         await this.config.write({ ...(await this.joined()), lastSyncAt: new Date().toISOString(), lastFailure: null });
         const result: SyncResult = { pushed, pulled, conflicts: this.conflictCount(ctx) };
-        return ctx.refused.length ? { ...result, refused: ctx.refused } : result;
+        return {
+          ...result,
+          ...(ctx.refused.length ? { refused: ctx.refused } : {}),
+          ...(ctx.incomplete.length ? { incomplete: ctx.incomplete } : {}),
+        };
       } catch (error) {
         const failure = offline(
           error,
@@ -271,6 +275,7 @@ export class DeskService {
       analyst: config.analyst,
       written: 0,
       refused: [],
+      incomplete: [],
     };
   }
 

@@ -107,7 +107,8 @@ async function applyBatch(ctx: SyncContext, leaves: Map<string, Leaf[]>, progres
   const work = async ([id, list]: [string, Leaf[]]) => {
     try {
       if (await applyLeaves(ctx, id, list)) progress.pulled++;
-      progress.left.delete(id);
+      // Taken after all (asked again, or in a later batch of the same sync): no longer left out.
+      if (progress.left.delete(id)) ctx.refused = ctx.refused.filter((r) => r.id !== id);
     } catch (error) {
       // One document this archive cannot hold (a newer or broken client's, a bad attachment) must not
       // stop the desk: it is left out, said in the result, and taken again at the next sync.
@@ -303,8 +304,15 @@ async function filesFor(ctx: SyncContext, id: string, content: Body | null, leav
   const files: { name: string; bytes: Uint8Array }[] = [];
   for (const file of ctx.local.files(id, content)) {
     if (await ctx.local.fileBytes(id, file)) continue;
-    const holder = leaves.find((leaf) => leaf.atts[file.name]);
-    if (!holder) continue;
+    const holder = leaves.find((leaf) => Object.hasOwn(leaf.atts, file.name));
+    if (!holder) {
+      // Kept naming it (its record of the capture stays true); it comes with a later revision that has it.
+      ctx.incomplete.push({
+        id,
+        reason: `Came without ${file.name}: the desk does not hold it (its sender lacked it).`,
+      });
+      continue;
+    }
     const bytes = await ctx.couch.bytes(`${docPath(id, file.name)}?rev=${encodeURIComponent(holder.rev)}`);
     if (sha256(bytes) !== file.sha256)
       throw new ArchiveError(

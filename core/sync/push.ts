@@ -191,7 +191,14 @@ async function wireDoc(ctx: SyncContext, o: Outgoing, body: Body): Promise<Body>
       continue;
     }
     const bytes = await ctx.local.fileBytes(o.id, file);
-    if (!bytes) continue;
+    if (!bytes) {
+      // Sent without it (the document itself is not held back), and said: the others will lack it too.
+      ctx.incomplete.push({
+        id: o.id,
+        reason: `Sent without ${file.name}: it is missing here or not the bytes its article records.`,
+      });
+      continue;
+    }
     attachments[file.name] = { content_type: file.contentType, data: bytes.toString('base64') };
     atts[file.name] = { digest: digestOf(bytes), revpos: revPos(o.rev), content_type: file.contentType };
   }

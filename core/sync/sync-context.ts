@@ -15,6 +15,8 @@ export type SyncContext = {
   written: number;
   /** Documents left out of this sync, with why: the desk's this archive refused or could not get, ours the desk refused. */
   refused: { id: string; reason: string }[];
+  /** Articles sent or received without one of the files they name, with which. */
+  incomplete: { id: string; reason: string }[];
 };
 
 /** What a record's hash stands for: the content and the conflicts still open on it. */
