@@ -1,5 +1,7 @@
-// A syncing process SIGKILLed between a merged document's write and its sync record, against a real PouchDB Server: the conflict, with both values, survives and is there after the next sync.
+// The desk's sync records on disk, against a real PouchDB Server: a sync SIGKILLed between a merged document's write and its record keeps the conflict with both values; records in the older one-line format still serve as merge bases.
 import assert from 'node:assert/strict';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { openArchive } from '../../core/archive.ts';
 import { startCouch } from './helpers/couch-server.ts';
@@ -52,4 +54,45 @@ test('a kill between a merged write and its record keeps the conflict and both i
     (await a.listDeskConflicts())[0]?.values.map((side) => side.value),
     ['Ana’s title', 'Bo’s title'],
   );
+});
+
+test('sync records written whole on one line (before their bodies moved to a second line) still give the merge its base', async (t) => {
+  const server = await startCouch(t);
+  const a = await openFor(t, await tempDir(t));
+  await a.joinDesk({ url: server.url, analyst: 'Ana' });
+  const article = await a.addArticle({ title: 'Bridge taken', text: 'The bridge at Karovsk fell on Tuesday.' });
+  await a.syncDesk();
+  const two = await tempDir(t);
+  const b = await openArchive(two);
+  await b.joinDesk({ url: server.url, analyst: 'Bo' });
+  await b.syncDesk();
+  await b.close();
+  // Each record as the version before wrote it: one JSON object, bodies included.
+  const desks = join(two, 'desk');
+  for (const desk of await readdir(desks))
+    for (const name of await readdir(join(desks, desk))) {
+      const file = join(desks, desk, name);
+      const [head, tail] = (await readFile(file, 'utf8')).split('\n') as [string, string];
+      const { parentRev, ...meta } = JSON.parse(head) as Record<string, unknown>;
+      void parentRev;
+      await writeFile(file, JSON.stringify({ ...meta, ...(JSON.parse(tail) as object) }));
+    }
+
+  // Different fields on each side: merged against the base, no conflict.
+  const first = (await (await fetch(`${server.url}/article:${article.id}`)).json()) as { _rev: string };
+  await a.updateArticle(article.id, { title: 'Bridge retaken' });
+  await a.syncDesk();
+  // The desk compacted: the common ancestor is only in Bo's record.
+  await fetch(`${server.url}/_compact`, { method: 'POST', headers: { 'Content-Type': 'application/json' } });
+  const old = `${server.url}/article:${article.id}?rev=${first._rev}`;
+  while ((await fetch(old)).ok) await new Promise((resolve) => setTimeout(resolve, 20));
+  const reopened = await openArchive(two);
+  try {
+    await reopened.updateArticle(article.id, { notes: 'Checked with two sources.' });
+    assert.deepEqual(await reopened.syncDesk(), { pushed: 1, pulled: 1, conflicts: 0 });
+    const merged = await reopened.getArticle(article.id);
+    assert.deepEqual([merged.title, merged.notes], ['Bridge retaken', 'Checked with two sources.']);
+  } finally {
+    await reopened.close();
+  }
 });
