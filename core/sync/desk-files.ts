@@ -116,14 +116,21 @@ export class SyncRecords {
     if (this.intents.delete(record.id)) await rm(this.intentOf(record.id), { force: true });
   }
 
-  /** The record with some of its metadata changed, its bodies kept. */
+  /**
+   * The record with some of its metadata changed, its bodies kept. Bodies its file no longer gives
+   * (damaged since it was loaded) stay unknown (a second line of null): never an empty base.
+   */
   async update(id: string, change: Partial<SyncMeta>): Promise<void> {
     const meta = this.records.get(id);
     if (!meta) return;
-    const { parentRev, ...rest } = { ...meta, ...change };
+    const next = { ...meta, ...change };
     const bodies = await this.bodies(id);
-    const parent = bodies?.parent?.rev === parentRev ? bodies.parent : null;
-    await this.put({ ...rest, base: bodies?.base ?? {}, parent });
+    if (bodies) {
+      const { parentRev, ...rest } = next;
+      return this.put({ ...rest, base: bodies.base, parent: bodies.parent?.rev === parentRev ? bodies.parent : null });
+    }
+    await writeFileDurably(this.fileOf(id), `${JSON.stringify(next)}\nnull`, { syncFolder: false });
+    this.records.set(id, next);
   }
 
   /**

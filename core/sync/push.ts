@@ -22,7 +22,8 @@ type Outgoing = {
   revs: string[];
   deleted: boolean;
   record: SyncMeta;
-  bodies: () => Promise<SyncBodies>;
+  /** null: the record's file no longer gives them (damaged since it was loaded), so it cannot be sent. */
+  bodies: () => Promise<SyncBodies | null>;
 };
 
 /**
@@ -110,7 +111,7 @@ const resend = (ctx: SyncContext, record: SyncMeta): Outgoing => ({
   revs: record.revs,
   deleted: record.deleted,
   record: { ...record, onServer: true },
-  bodies: async () => (await ctx.records.bodies(record.id)) ?? { base: {}, parent: null },
+  bodies: () => ctx.records.bodies(record.id),
 });
 
 /** Sends what changed here; the number of documents the desk did not have. A document the desk refuses stays to send and is said in ctx.refused. */
@@ -125,15 +126,20 @@ export async function push(ctx: SyncContext): Promise<number> {
     const diff = await ctx.couch.json<Record<string, { missing: string[] }>>('POST', '/_revs_diff', asked);
     const missing = (id: string, rev: string) => diff[id]?.missing.includes(rev) ?? false;
     const bodies = new Map<Outgoing, SyncBodies>();
-    await eachLimit(batch, PARALLEL, async (o) => void bodies.set(o, await o.bodies()));
+    const refused = new Map<string, string>();
+    await eachLimit(batch, PARALLEL, async (o) => {
+      const found = await o.bodies();
+      if (found) bodies.set(o, found);
+      else refused.set(o.id, 'Its sync record can no longer be read: it was not sent (a later edit sends it).');
+    });
     const docs: Body[] = [];
     for (const o of batch) {
+      if (!bodies.has(o)) continue;
       if (missing(o.id, o.rev)) docs.push(await wireDoc(ctx, o, bodies.get(o)!.base));
       for (const c of o.record.closing)
         if (missing(o.id, c.rev))
           docs.push({ _id: o.id, _rev: c.rev, _revisions: revisionsOf(c.revs), _deleted: true, deskClosedBy: o.rev });
     }
-    const refused = new Map<string, string>();
     for (const chunk of bySize(docs)) await send(ctx, chunk, refused);
     for (const [id, reason] of refused) ctx.refused.push({ id, reason });
     const sent = batch.filter((o) => !refused.has(o.id));
