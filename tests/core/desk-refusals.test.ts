@@ -1,4 +1,4 @@
-// One document refused must not stop the desk, against a real PouchDB Server: one the desk's validate_doc_update refuses on push, one whose revision the desk fails to give on pull; each is left out, said, and taken again at the next sync.
+// One document refused must not stop the desk, against a real PouchDB Server: one the desk's validate_doc_update refuses or finds too large (413) on push, one whose revision the desk fails to give on pull; each is left out, said, and taken again at the next sync.
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
@@ -127,4 +127,33 @@ test('a document the desk fails to give in _bulk_get is said and asked for again
   assert.equal((await b.getArticle(ids[1]!)).title, 'Market shelled');
   assert.deepEqual((await b.listArticles({})).total, 3);
   assert.deepEqual(await b.syncDesk(), { pushed: 0, pulled: 0, conflicts: 0 });
+});
+
+test('a document larger than the desk takes (413) is left out alone: the run it was in is halved and the rest goes up', async (t) => {
+  const { url, archives } = await archivesOnDesk(t, 'Ana', 'Bo');
+  const [a, b] = archives as [Archive, Archive];
+  // The desk's request limit, as CouchDB's max_document_size (PouchDB Server applies it to the whole body).
+  const config = await fetch(`${url.replace(/\/desk$/, '')}/_config/couchdb/max_document_size`, {
+    method: 'PUT',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify('60000'),
+  });
+  assert.equal(config.status, 200);
+  const small: string[] = [];
+  for (let i = 0; i < 6; i++)
+    small.push(
+      (await a.addArticle({ title: `Dispatch ${i}`, text: `Dispatch number ${i} from Karovsk. `.repeat(40) })).id,
+    );
+  const big = await a.addArticle({ title: 'Transcript', text: 'The full transcript of the hearing. '.repeat(2500) });
+
+  const result = await a.syncDesk();
+  assert.equal(result.pushed, 6);
+  assert.deepEqual(
+    result.refused?.map((r) => r.id),
+    [`article:${big.id}`],
+  );
+  assert.match(result.refused![0]!.reason, /too large \(413; CouchDB's max_document_size\)/);
+  assert.equal((await a.getDesk()).pendingUp, 1, 'still to send');
+  assert.equal((await b.syncDesk()).pulled, 6);
+  assert.deepEqual((await b.listArticles({})).items.map((item) => item.id).sort(), [...small].sort());
 });
