@@ -98,6 +98,7 @@ export async function runDesk(archive: Archive, command: string, rest: string[],
     else {
       console.log(`Pulled ${result.pulled}, pushed ${result.pushed}; ${result.conflicts} open conflict(s).`);
       for (const { id, reason } of result.refused ?? []) console.log(`Left out ${id}: ${reason}`);
+      for (const { id, reason } of result.incomplete ?? []) console.log(`Incomplete ${id}: ${reason}`);
     }
     return 0;
   }

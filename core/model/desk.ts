@@ -65,6 +65,8 @@ export const DeskConfig = z.object({
   joinedAt: z.iso.datetime(),
   /** The server's `_changes` sequence pulled up to, passed back verbatim (CouchDB's are opaque strings). */
   pullSince: z.unknown().default(0),
+  /** Documents of the desk a sync left out (refused, or not given by the desk): fetched again by id at the next sync. */
+  pullRetry: z.array(z.string()).default([]),
   lastSyncAt: z.iso.datetime().nullable().default(null),
   /** The sync status, not data: set when a sync fails, cleared when one works (a one-shot CLI still says "offline since …"). */
   lastFailure: DeskFailure.nullable().default(null),
@@ -126,8 +128,14 @@ export type SyncResult = {
   pushed: number;
   pulled: number;
   conflicts: number;
-  /** Only when some were: documents of the desk left out because this archive's schema refused them. */
+  /**
+   * Only when some were: documents left out of this sync, with why; the others went on. The desk's
+   * that this archive refused (its schema, an attachment not matching its sha256) or that the desk
+   * could not give are asked for again at the next sync; ours that the desk refused stay to send.
+   */
   refused?: { id: string; reason: string }[];
+  /** Only when some were: articles synced without one of the files they name (the sender lacked it), with which. */
+  incomplete?: { id: string; reason: string }[];
 };
 
 /**

@@ -1,6 +1,6 @@
 // The articles: one file each plus the catalog, read and changed one at a time per article, every write durable before it returns.
 import { createHash } from 'node:crypto';
-import { lstat, readFile, rm } from 'node:fs/promises';
+import { lstat, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import { anchorMentions } from '../entities/mentions.ts';
@@ -12,7 +12,7 @@ import { contentHash, encodeSignature, minhash } from '../capture/near-duplicate
 import { titleFromText } from '../capture/text-lead.ts';
 import { articleFileFor, readArticleFile, readArticleText, writeArticleFile, type FileStamp } from './article-files.ts';
 import { entryFor, type Catalog, type CatalogEntry } from './catalog.ts';
-import { makeFolder, writeFileDurably } from './durable-write.ts';
+import { makeFolder, syncFolder, tempFileFor, writeFileDurably } from './durable-write.ts';
 import { CorruptFileError } from './json-file.ts';
 import type { RegistryStore } from './registry-file.ts';
 
@@ -121,12 +121,20 @@ export class ArticleStore {
     return entry ? readArticleText(this.dataDir, entry.file) : Promise.resolve(null);
   }
 
-  /** Read-modify-write of one article, one at a time per article, durable before it returns. */
-  change(id: string, edit: (article: Article) => Article): Promise<Article> {
+  /**
+   * Read-modify-write of one article, one at a time per article, durable before it returns.
+   * `beforeWrite` runs in the article's queue once the edit is made, before the file is written.
+   */
+  change(
+    id: string,
+    edit: (article: Article) => Article,
+    beforeWrite: () => Promise<void> = async () => undefined,
+  ): Promise<Article> {
     return this.queues.run(id, async () => {
       const entry = this.require(id);
       const before = await this.read(id);
       const edited = Article.parse({ ...edit(before), updatedAt: new Date().toISOString() });
+      await beforeWrite();
       const stamp = await writeArticleFile(this.dataDir, entry.file, edited);
       try {
         await this.catalog.put(entryFor(edited, entry.file, stamp));
@@ -188,7 +196,8 @@ export class ArticleStore {
 
   /**
    * Writes an article as a desk sent it, its id kept (core/sync/): a new one with its files beside it,
-   * or over the one here (keeping this analyst's reading state), files it lacks written first.
+   * or over the one here (keeping this analyst's reading state), files it lacks written first: under
+   * temporary names, put in place in the article's queue only once `check` allowed the write.
    */
   async putReplicated(
     article: Article,
@@ -206,11 +215,24 @@ export class ArticleStore {
       return article;
     }
     const folder = join(this.dataDir, entry.file, '..');
-    for (const file of files) await writeFileDurably(join(folder, file.name), file.bytes);
-    return this.change(article.id, (before) => {
-      check(before);
-      return { ...article, reading: before.reading };
-    });
+    const staged = files.map((file) => ({ ...file, temp: tempFileFor(join(folder, file.name)) }));
+    try {
+      for (const file of staged) await writeFileDurably(file.temp, file.bytes, { syncFolder: false });
+      return await this.change(
+        article.id,
+        (before) => {
+          check(before);
+          return { ...article, reading: before.reading };
+        },
+        async () => {
+          for (const file of staged) await rename(file.temp, join(folder, file.name));
+          if (staged.length) await syncFolder(folder);
+        },
+      );
+    } finally {
+      // Refused (or failed): the staged files go; the ones put in place are no longer there to remove.
+      for (const file of staged) await rm(file.temp, { force: true });
+    }
   }
 
   /** Where a file kept beside an article is (its name checked by the caller against the article's records). */

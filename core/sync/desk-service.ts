@@ -164,6 +164,7 @@ export class DeskService {
         replicaId: current?.replicaId ?? randomUUID(),
         joinedAt: current?.joinedAt ?? new Date().toISOString(),
         pullSince: current?.pullSince ?? 0,
+        pullRetry: current?.pullRetry ?? [],
         lastSyncAt: current?.lastSyncAt ?? null,
         lastFailure: null,
       });
@@ -219,8 +220,8 @@ export class DeskService {
         // The desk still knows our checkpoint: same database, so our own sequence holds. Else from the start.
         const since = remote ? config.pullSince : 0;
         let remoteRev = remote?._rev;
-        const pulled = await pull(ctx, since, async (seq) => {
-          await this.config.write({ ...(await this.joined()), pullSince: seq });
+        const pulled = await pull(ctx, since, config.pullRetry, async (seq, retry) => {
+          await this.config.write({ ...(await this.joined()), pullSince: seq, pullRetry: retry });
           const saved = await ctx.couch.json<{ rev: string }>('PUT', `/${checkpointId}`, {
             ...(remoteRev ? { _rev: remoteRev } : {}),
             since: seq,
@@ -234,7 +235,11 @@ export class DeskService {
         const pushed = await push(ctx);
         await this.config.write({ ...(await this.joined()), lastSyncAt: new Date().toISOString(), lastFailure: null });
         const result: SyncResult = { pushed, pulled, conflicts: this.conflictCount(ctx) };
-        return ctx.refused.length ? { ...result, refused: ctx.refused } : result;
+        return {
+          ...result,
+          ...(ctx.refused.length ? { refused: ctx.refused } : {}),
+          ...(ctx.incomplete.length ? { incomplete: ctx.incomplete } : {}),
+        };
       } catch (error) {
         const failure = offline(
           error,
@@ -257,14 +262,16 @@ export class DeskService {
     for (const record of ctx.records.all()) {
       if (!record.conflicts.length) continue;
       const content = await ctx.local.read(record.id);
-      const title = titleOf(record.id, content, record.base);
+      // The base is read from the record's file only when the document is gone here.
+      const shown = content ?? (await ctx.records.bodies(record.id))?.base ?? {};
+      const title = titleOf(record.id, content, shown);
       for (const conflict of openConflicts(ctx, record.id, record, content))
         views.push({
           ...conflict,
           id: `${record.id}#${conflict.field}`,
           docId: record.id,
           title,
-          label: fieldLabel(conflict.field, content ?? record.base),
+          label: fieldLabel(conflict.field, shown),
         });
     }
     return views;
@@ -307,18 +314,21 @@ export class DeskService {
   private async context(config: DeskConfig, credentials: Credentials | null): Promise<SyncContext> {
     if (!this.records || this.records.url !== config.url)
       this.records = new SyncRecords(this.store.dataDir, config.url);
-    await this.records.load();
     const records = this.records;
+    const local = new LocalDocs(this.store, this.registry, this.watches, { analyst: config.analyst, records });
+    // Loading settles what a killed sync left half done (desk-files.ts), hence the documents' content.
+    await records.load((id) => local.read(id));
     return {
       // A file from the desk is held to the limit a capture here is (the sha256 check only comes after the download).
       couch: new CouchClient(config.url, credentials, this.timeoutMs, {
         maxAttachmentBytes: settingsOf(this.registry).maxImportBytes,
       }),
-      local: new LocalDocs(this.store, this.registry, this.watches, { analyst: config.analyst, records }),
+      local,
       records,
       analyst: config.analyst,
       written: 0,
       refused: [],
+      incomplete: [],
     };
   }
 

@@ -171,7 +171,7 @@ export class LocalDocs {
         // New here: unread for this analyst, like a subscription's item, unless they marked it on
         // another laptop (its state came first); one already here keeps its state.
         const isNew = !this.store.entry(id);
-        const reading = (isNew && this.pendingReading(id)) || UNREAD;
+        const reading = (isNew && (await this.pendingReading(id))) || UNREAD;
         const article = Article.parse({ updatedAt: new Date().toISOString(), ...content, reading, id });
         saved = await this.store.putReplicated(article, files, (before) => check(before && contentOfArticle(before)));
         const late = isNew ? this.arriving.get(id) : undefined;
@@ -215,20 +215,23 @@ export class LocalDocs {
   }
 
   /** This analyst's state of an article: as marked here, else (the article not here yet) as pulled for it. */
-  private readState(docId: string): Body | null {
+  private async readState(docId: string): Promise<Body | null> {
     const parsed = parseStateId(docId);
     if (!parsed || parsed.key !== analystKey(this.desk.analyst)) return null;
     const entry = this.store.entry(parsed.articleId);
-    const reading = entry ? entry.reading : this.pendingReading(parsed.articleId);
+    const reading = entry ? entry.reading : await this.pendingReading(parsed.articleId);
     return stateContent(this.desk.analyst, parsed.articleId, reading ?? undefined);
   }
 
   /** The state pulled for an article not here yet: in this sync, or recorded by an earlier one (a sync cut before the article came). */
-  private pendingReading(articleId: string): Reading | null {
+  private async pendingReading(articleId: string): Promise<Reading | null> {
     const arriving = this.arriving.get(articleId);
     if (arriving) return arriving;
-    const record = this.desk.records.get(stateDocId(this.desk.analyst, articleId));
-    return record && !record.deleted ? readingOf(record.base) : null;
+    const id = stateDocId(this.desk.analyst, articleId);
+    const record = this.desk.records.get(id);
+    // The body is read from the record's file (records keep only their metadata in memory).
+    const base = record && !record.deleted ? (await this.desk.records.bodies(id))?.base : undefined;
+    return base ? readingOf(base) : null;
   }
 
   /** Sets this analyst's reading state of the article (kept for it when it is not here yet). A delete on the desk changes nothing here. */
@@ -237,7 +240,7 @@ export class LocalDocs {
     if (content) {
       const reading = readingOf(content);
       if (!this.store.entry(articleId)) {
-        check(this.readState(docId));
+        check(await this.readState(docId));
         this.arriving.set(articleId, reading);
       } else
         await this.store.change(articleId, (article) => {
@@ -245,7 +248,7 @@ export class LocalDocs {
           return { ...article, reading };
         });
     }
-    return { stamp: this.stamp(docId), after: this.readState(docId) };
+    return { stamp: this.stamp(docId), after: await this.readState(docId) };
   }
 
   private registryList(kind: string): readonly { id: string }[] {

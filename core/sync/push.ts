@@ -1,7 +1,8 @@
 // Push: local documents changed since their record (new revs child of it), merges not yet sent and tombstones closing losing leaves, by `_revs_diff` and `_bulk_docs` with new_edits:false.
-import { ArchiveError } from '../errors.ts';
 import type { DeskConflict, SyncRecord } from '../model.ts';
 import { eachLimit } from '../serial.ts';
+import { CouchError } from './couch-client.ts';
+import type { SyncBodies, SyncMeta } from './desk-files.ts';
 import { newRev, REVS_LIMIT, revisionsOf, revPos, type Body } from './revs.ts';
 import { unknownFields } from './unknown-fields.ts';
 import { digestOf, localState, stateHash, type SyncContext } from './sync-context.ts';
@@ -12,17 +13,28 @@ const MAX_BODY = 4_000_000;
 const BULK_TIMEOUT_MS = 120_000;
 const PARALLEL = 8;
 
-/** A version to send: the document at `rev` with its history, and what its record becomes once the desk has it. */
-type Outgoing = { id: string; rev: string; revs: string[]; body: Body; deleted: boolean; record: SyncRecord };
+/**
+ * A version to send: the document at `rev` with its history, and what its record becomes once the
+ * desk has it; `bodies` reads what is not kept in memory (the body sent, the parent's) when it is sent.
+ */
+type Outgoing = {
+  id: string;
+  rev: string;
+  revs: string[];
+  deleted: boolean;
+  record: SyncMeta;
+  /** null: the record's file no longer gives them (damaged since it was loaded), so it cannot be sent. */
+  bodies: () => Promise<SyncBodies | null>;
+};
 
 /**
  * The documents changed here and not yet on the desk (what `push` would send), without sending them;
  * and the records of articles written with no change to send (the analyst's reading state), whose
  * stamp push brings up to date so their files are not read again at every sync.
  */
-export async function outgoing(ctx: SyncContext): Promise<{ out: Outgoing[]; restamp: SyncRecord[] }> {
+export async function outgoing(ctx: SyncContext): Promise<{ out: Outgoing[]; restamp: SyncMeta[] }> {
   const out: Outgoing[] = [];
-  const restamp: SyncRecord[] = [];
+  const restamp: SyncMeta[] = [];
   const seen = new Set<string>();
   const now = new Date().toISOString();
   const toRead: { id: string; stamp: string | null }[] = [];
@@ -38,7 +50,7 @@ export async function outgoing(ctx: SyncContext): Promise<{ out: Outgoing[]; res
     const { content, hash, dirty, conflicts } = await localState(ctx, id, record);
     if (!content) return;
     if (dirty) out.push(edit(ctx, id, record, content, conflicts, hash, stamp, now));
-    else if (record && (!record.onServer || record.closing.length)) out.push(resend(record));
+    else if (record && (!record.onServer || record.closing.length)) out.push(resend(ctx, record));
     else if (record && stamp && record.stamp !== stamp) restamp.push({ ...record, stamp });
   });
   for (const record of ctx.records.all()) {
@@ -47,7 +59,7 @@ export async function outgoing(ctx: SyncContext): Promise<{ out: Outgoing[]; res
     if (seen.has(record.id) || /^(article|state):/.test(record.id)) continue;
     if (!record.deleted)
       out.push(edit(ctx, record.id, record, null, record.conflicts, stateHash(null, record.conflicts), null, now));
-    else if (!record.onServer || record.closing.length) out.push(resend(record));
+    else if (!record.onServer || record.closing.length) out.push(resend(ctx, record));
   }
   return { out, restamp };
 }
@@ -55,7 +67,7 @@ export async function outgoing(ctx: SyncContext): Promise<{ out: Outgoing[]; res
 function edit(
   ctx: SyncContext,
   id: string,
-  record: SyncRecord | undefined,
+  record: SyncMeta | undefined,
   content: Body | null,
   conflicts: DeskConflict[],
   hash: string,
@@ -64,8 +76,6 @@ function edit(
 ): Outgoing {
   const rev = newRev(record?.rev ?? null, { content, conflicts }, !content);
   const body: Body = {
-    // A newer Newsdesk's fields, dropped here by this version's schema, go back up with this edit.
-    ...(content ? unknownFields(id, record?.base) : {}),
     ...(content ?? {}),
     ...(content ? { deskConflicts: conflicts } : {}),
     deskBy: ctx.analyst,
@@ -76,7 +86,6 @@ function edit(
     id,
     rev,
     revs,
-    body,
     deleted: !content,
     record: {
       id,
@@ -85,30 +94,35 @@ function edit(
       onServer: true,
       hash,
       stamp,
-      base: body,
       deleted: !content,
-      parent: record ? { rev: record.rev, body: record.base } : null,
+      parentRev: record?.rev ?? null,
       atts: record?.atts ?? {},
       conflicts,
       merged: record?.merged ?? [],
       closing: record?.closing ?? [],
     },
+    bodies: async () => {
+      const before = record && (await ctx.records.bodies(id))?.base;
+      // A newer Newsdesk's fields, dropped here by this version's schema, go back up with this edit.
+      const base = content ? { ...unknownFields(id, before ?? undefined), ...body } : body;
+      return { base, parent: record && before ? { rev: record.rev, body: before } : null };
+    },
   };
 }
 
-const resend = (record: SyncRecord): Outgoing => ({
+const resend = (ctx: SyncContext, record: SyncMeta): Outgoing => ({
   id: record.id,
   rev: record.rev,
   revs: record.revs,
-  body: record.base,
   deleted: record.deleted,
   record: { ...record, onServer: true },
+  bodies: () => ctx.records.bodies(record.id),
 });
 
-/** Sends what changed here; the number of documents the desk did not have. */
+/** Sends what changed here; the number of documents the desk did not have. A document the desk refuses stays to send and is said in ctx.refused. */
 export async function push(ctx: SyncContext): Promise<number> {
   const { out: all, restamp } = await outgoing(ctx);
-  await eachLimit(restamp, PARALLEL, (record) => ctx.records.put(record));
+  await eachLimit(restamp, PARALLEL, (record) => ctx.records.update(record.id, { stamp: record.stamp }));
   let pushed = 0;
   for (let i = 0; i < all.length; i += BATCH) {
     const batch = all.slice(i, i + BATCH);
@@ -116,47 +130,71 @@ export async function push(ctx: SyncContext): Promise<number> {
     for (const o of batch) asked[o.id] = [o.rev, ...o.record.closing.map((c) => c.rev)];
     const diff = await ctx.couch.json<Record<string, { missing: string[] }>>('POST', '/_revs_diff', asked);
     const missing = (id: string, rev: string) => diff[id]?.missing.includes(rev) ?? false;
+    const bodies = new Map<Outgoing, SyncBodies>();
+    const refused = new Map<string, string>();
+    await eachLimit(batch, PARALLEL, async (o) => {
+      const found = await o.bodies();
+      if (found) bodies.set(o, found);
+      else refused.set(o.id, 'Its sync record can no longer be read: it was not sent (a later edit sends it).');
+    });
     const docs: Body[] = [];
     for (const o of batch) {
-      if (missing(o.id, o.rev)) {
-        docs.push(await wireDoc(ctx, o));
-        pushed++;
-      }
+      if (!bodies.has(o)) continue;
+      if (missing(o.id, o.rev)) docs.push(await wireDoc(ctx, o, bodies.get(o)!.base));
       for (const c of o.record.closing)
         if (missing(o.id, c.rev))
           docs.push({ _id: o.id, _rev: c.rev, _revisions: revisionsOf(c.revs), _deleted: true, deskClosedBy: o.rev });
     }
-    for (const chunk of bySize(docs)) {
-      const results = await ctx.couch.json<{ id: string; error?: string; reason?: string }[]>(
-        'POST',
-        '/_bulk_docs',
-        { new_edits: false, docs: chunk },
-        { timeoutMs: BULK_TIMEOUT_MS },
-      );
-      const failed = results.filter((r) => r.error);
-      if (failed.length)
-        throw new ArchiveError(
-          failed.some((r) => r.error === 'forbidden' || r.error === 'unauthorized') ? 'unauthorized' : 'invalid',
-          `The desk refused ${failed.length} document(s): ${failed
-            .slice(0, 3)
-            .map((r) => `${r.id}: ${r.error} ${r.reason ?? ''}`)
-            .join('; ')}`,
-        );
-    }
+    for (const chunk of bySize(docs)) await send(ctx, chunk, refused);
+    for (const [id, reason] of refused) ctx.refused.push({ id, reason });
+    const sent = batch.filter((o) => !refused.has(o.id));
+    pushed += sent.filter((o) => missing(o.id, o.rev)).length;
     // Only now is the desk's copy the base: a kill before this line resends the same revs (same ids, nothing doubled).
-    await eachLimit(batch, PARALLEL, (o) => ctx.records.put({ ...o.record, closing: [] }));
+    await eachLimit(sent, PARALLEL, async (o) => {
+      const { parentRev, ...record } = o.record;
+      void parentRev;
+      await ctx.records.put({ ...record, ...bodies.get(o)!, closing: [] });
+    });
     await ctx.records.flush();
   }
   return pushed;
 }
 
+/**
+ * One run of documents to `_bulk_docs`. Each document the desk refuses (a validate_doc_update's
+ * forbidden, a conflict) goes into `refused` while the others are in; a run the desk finds too large
+ * (413, CouchDB's max_document_size) is halved until the document at fault is alone.
+ */
+async function send(ctx: SyncContext, docs: Body[], refused: Map<string, string>): Promise<void> {
+  let results: { id: string; error?: string; reason?: string }[];
+  try {
+    results = await ctx.couch.json('POST', '/_bulk_docs', { new_edits: false, docs }, { timeoutMs: BULK_TIMEOUT_MS });
+  } catch (error) {
+    if (!(error instanceof CouchError && error.status === 413)) throw error;
+    if (docs.length === 1)
+      return void refused.set(
+        String(docs[0]!._id),
+        `The desk refused it as too large (413; CouchDB's max_document_size): it stays here and is sent again at the next sync.`,
+      );
+    const half = Math.ceil(docs.length / 2);
+    await send(ctx, docs.slice(0, half), refused);
+    return send(ctx, docs.slice(half), refused);
+  }
+  for (const r of results)
+    if (r.error)
+      refused.set(
+        r.id,
+        `The desk refused it (${r.error}${r.reason ? `: ${r.reason}` : ''}): it stays here and is sent again at the next sync.`,
+      );
+}
+
 /** The document as `_bulk_docs` takes it: attachments the desk holds at an ancestor as stubs, new ones inline. */
-async function wireDoc(ctx: SyncContext, o: Outgoing): Promise<Body> {
-  const doc: Body = { ...o.body, _id: o.id, _rev: o.rev, _revisions: revisionsOf(o.revs) };
+async function wireDoc(ctx: SyncContext, o: Outgoing, body: Body): Promise<Body> {
+  const doc: Body = { ...body, _id: o.id, _rev: o.rev, _revisions: revisionsOf(o.revs) };
   if (o.deleted) return { ...doc, _deleted: true };
   const attachments: Body = {};
   const atts: SyncRecord['atts'] = {};
-  for (const file of ctx.local.files(o.id, o.body)) {
+  for (const file of ctx.local.files(o.id, body)) {
     const held = o.record.atts[file.name];
     if (held) {
       attachments[file.name] = { stub: true, ...held };
@@ -164,7 +202,14 @@ async function wireDoc(ctx: SyncContext, o: Outgoing): Promise<Body> {
       continue;
     }
     const bytes = await ctx.local.fileBytes(o.id, file);
-    if (!bytes) continue;
+    if (!bytes) {
+      // Sent without it (the document itself is not held back), and said: the others will lack it too.
+      ctx.incomplete.push({
+        id: o.id,
+        reason: `Sent without ${file.name}: it is missing here or not the bytes its article records.`,
+      });
+      continue;
+    }
     attachments[file.name] = { content_type: file.contentType, data: bytes.toString('base64') };
     atts[file.name] = { digest: digestOf(bytes), revpos: revPos(o.rev), content_type: file.contentType };
   }

@@ -80,7 +80,7 @@ async function foldMergeCycles(ctx: SyncContext, { store, registry }: Stores): P
     for (const id of [keptId, goneId]) {
       const record = ctx.records.get(docIdOf('entity', id));
       if (record?.conflicts.some((c) => c.field === 'deleted'))
-        await ctx.records.put({ ...record, conflicts: record.conflicts.filter((c) => c.field !== 'deleted') });
+        await ctx.records.update(record.id, { conflicts: record.conflicts.filter((c) => c.field !== 'deleted') });
     }
     const target = kept;
     const articles = [...store.entries()].filter((entry) => referencedIds(entry).includes(goneId));
@@ -107,14 +107,16 @@ function repoint(article: Article, goneId: string, kept: Entity): Article {
  */
 async function restoreNamedGroups(ctx: SyncContext, { registry, claimIndex }: Stores): Promise<void> {
   if (!claimIndex) return;
-  const deleted = [...ctx.records.all()].filter((r) => r.id.startsWith('claimgroup:') && r.deleted && r.parent);
+  const deleted = [...ctx.records.all()].filter((r) => r.id.startsWith('claimgroup:') && r.deleted && r.parentRev);
   if (!deleted.length) return;
   const index = await claimIndex.get();
   const back: ClaimGroup[] = [];
   for (const record of deleted) {
     const id = record.id.slice('claimgroup:'.length);
     if (!index.groupSize(id) || registry.data.claimGroups.some((g) => g.id === id)) continue;
-    const last = ClaimGroup.safeParse({ ...contentOf(record.parent!.body), id });
+    const parent = (await ctx.records.bodies(record.id))?.parent;
+    if (!parent) continue;
+    const last = ClaimGroup.safeParse({ ...contentOf(parent.body), id });
     if (last.success) back.push(last.data);
   }
   if (back.length) await registry.update((draft) => void draft.claimGroups.push(...back));

@@ -36,7 +36,7 @@ export async function resolveConflict(ctx: SyncContext, conflictId: string, choi
     await ctx.local.write(docId, withValue(content, field, side), [], content);
   }
   // The content changed (or only the conflict went): either way its hash no longer matches, so the next push sends it.
-  await ctx.records.put({ ...record, conflicts: open.filter((c) => c !== conflict) });
+  await ctx.records.update(docId, { conflicts: open.filter((c) => c !== conflict) });
   await ctx.records.flush();
 }
 

@@ -1,8 +1,8 @@
 // What one sync works with: the desk's client, the local documents, the records, the analyst, and how a document's body is known.
 import { createHash } from 'node:crypto';
-import type { DeskConflict, SyncRecord } from '../model.ts';
+import type { DeskConflict } from '../model.ts';
 import type { CouchClient } from './couch-client.ts';
-import type { SyncRecords } from './desk-files.ts';
+import type { SyncMeta, SyncRecords } from './desk-files.ts';
 import type { LocalDocs } from './local-docs.ts';
 import { refreshConflicts } from './merge.ts';
 import { hashOf, type Body } from './revs.ts';
@@ -14,8 +14,10 @@ export type SyncContext = {
   analyst: string;
   /** Documents written here by this sync so far (a failure then says what was kept). */
   written: number;
-  /** Documents of the desk this archive could not hold (its schema refused them), with why. */
+  /** Documents left out of this sync, with why: the desk's this archive refused or could not get, ours the desk refused. */
   refused: { id: string; reason: string }[];
+  /** Articles sent or received without one of the files they name, with which. */
+  incomplete: { id: string; reason: string }[];
 };
 
 /** What a record's hash stands for: the content and the conflicts still open on it. */
@@ -38,7 +40,7 @@ export function docPath(id: string, attachment?: string): string {
  * since holds the edit: `refreshConflicts`), their hash, and whether it differs from what its record
  * stands for.
  */
-export async function localState(ctx: SyncContext, id: string, record: SyncRecord | undefined) {
+export async function localState(ctx: SyncContext, id: string, record: SyncMeta | undefined) {
   const content = await ctx.local.read(id);
   const conflicts = openConflicts(ctx, id, record, content);
   const hash = stateHash(content, conflicts);
@@ -50,7 +52,7 @@ export async function localState(ctx: SyncContext, id: string, record: SyncRecor
 export function openConflicts(
   ctx: SyncContext,
   id: string,
-  record: SyncRecord | undefined,
+  record: SyncMeta | undefined,
   content: Body | null,
 ): DeskConflict[] {
   if (!record?.conflicts.length) return [];

@@ -216,10 +216,21 @@ function Joined({ desk, status }: { desk: Desk; status: DeskStatus }) {
         </button>
         {desk.syncing && <progress aria-label="Syncing" />}
         {!desk.syncing && result && !desk.syncError && (
-          <span className="desk-result" role="status" data-testid="desk-result">
+          <span
+            className="desk-result"
+            role="status"
+            data-testid="desk-result"
+            // Which documents, and why: the same lines `newsdesk sync` prints.
+            title={
+              [...(result.refused ?? []), ...(result.incomplete ?? [])]
+                .map(({ id, reason }) => `${id}: ${reason}`)
+                .join('\n') || undefined
+            }
+          >
             Synced: {result.pushed} sent, {result.pulled} received,{' '}
             {formatCount(result.conflicts, 'conflict', 'conflicts')}
-            {result.refused?.length ? ` · ${result.refused.length} left out (a newer app’s or broken)` : ''}
+            {result.refused?.length ? ` · ${result.refused.length} left out, tried again at the next sync` : ''}
+            {result.incomplete?.length ? ` · ${result.incomplete.length} without a file they name` : ''}
           </span>
         )}
         <span className="spacer" />

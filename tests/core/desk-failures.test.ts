@@ -288,7 +288,7 @@ test('two archives merging the same two leaves on their own make the same revisi
   assert.deepEqual(await d.listDeskConflicts(), await c.listDeskConflicts());
 });
 
-test('an article that arrives without its original keeps naming it, and is not pushed back changed', async (t) => {
+test('an article that arrives without its original keeps naming it, says so, and is not pushed back changed', async (t) => {
   const { url, archives } = await archivesOnDesk(t, 'Ana', 'Bo');
   const [a, b] = archives as [Archive, Archive];
   const [page] = await a.importDocument({
@@ -299,8 +299,22 @@ test('an article that arrives without its original keeps naming it, and is not p
   // Another client rewrote the document without its attachment.
   const doc = await getDoc(url, `article:${page!.id}`);
   await pushLeaf(url, { ...doc, _attachments: undefined } as typeof doc, { deskBy: 'Cy' });
-  const name = (await a.getArticle(page!.id!)).provenance.attachment;
-  await b.syncDesk();
+  const name = (await a.getArticle(page!.id!)).provenance.attachment!;
+  const pulled = await b.syncDesk();
+  assert.deepEqual(pulled.incomplete, [
+    {
+      id: `article:${page!.id}`,
+      reason: `Came without ${name}: the desk does not hold it (its sender lacked it).`,
+    },
+  ]);
   assert.equal((await b.getArticle(page!.id!)).provenance.attachment, name);
   assert.deepEqual(await b.syncDesk(), { pushed: 0, pulled: 0, conflicts: 0 });
+  // Bo's edit goes up without the file he lacks, and says so.
+  await b.updateArticle(page!.id!, { tags: ['convoys'] });
+  const pushed = await b.syncDesk();
+  assert.equal(pushed.pushed, 1);
+  assert.match(
+    pushed.incomplete?.[0]?.reason ?? '',
+    new RegExp(`^Sent without ${name.replace('.', '\\.')}: it is missing here`),
+  );
 });

@@ -1,0 +1,98 @@
+// The desk's sync records on disk, against a real PouchDB Server: a sync SIGKILLed between a merged document's write and its record keeps the conflict with both values; records in the older one-line format still serve as merge bases.
+import assert from 'node:assert/strict';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { openArchive } from '../../core/archive.ts';
+import { startCouch } from './helpers/couch-server.ts';
+import { runCli, spawnCli } from './helpers/run-cli.ts';
+import { openFor, tempDir } from './helpers/temp-dir.ts';
+
+test('a kill between a merged write and its record keeps the conflict and both its values', async (t) => {
+  const server = await startCouch(t);
+  const a = await openFor(t, await tempDir(t));
+  await a.joinDesk({ url: server.url, analyst: 'Ana' });
+  const article = await a.addArticle({ title: 'Bridge taken', text: 'The bridge at Karovsk fell on Tuesday.' });
+  await a.syncDesk();
+
+  const two = await tempDir(t);
+  const b = await openArchive(two);
+  await b.joinDesk({ url: server.url, analyst: 'Bo' });
+  await b.syncDesk();
+  await b.updateArticle(article.id, { title: 'Bo’s title' });
+  await b.close();
+  await a.updateArticle(article.id, { title: 'Ana’s title' });
+  await a.syncDesk();
+
+  // Bo's sync merges Ana's title with his: a conflict. It is killed right after writing the merged
+  // article (which holds the desk's value, Ana's), before the record that holds the conflict.
+  const child = spawnCli(['sync', '--data-dir', two], { NEWSDESK_KILL_AT: 'merge-written' });
+  const signal = await new Promise((resolve) => child.on('exit', (_code, killed) => resolve(killed)));
+  assert.equal(signal, 'SIGKILL');
+
+  const again = await runCli(['sync', '--json', '--data-dir', two]);
+  assert.equal(again.code, 0, again.stderr);
+  assert.equal((JSON.parse(again.stdout) as { conflicts: number }).conflicts, 1);
+  const reopened = await openArchive(two);
+  try {
+    const [conflict] = await reopened.listDeskConflicts();
+    assert.equal(conflict?.field, 'title');
+    assert.deepEqual(
+      conflict.values.map((side) => [side.value, side.by]),
+      [
+        ['Ana’s title', 'Ana'],
+        ['Bo’s title', 'Bo'],
+      ],
+    );
+    assert.equal((await reopened.getArticle(article.id)).title, 'Ana’s title');
+  } finally {
+    await reopened.close();
+  }
+  // And it reached the desk: Ana sees both values too.
+  assert.equal((await a.syncDesk()).conflicts, 1);
+  assert.deepEqual(
+    (await a.listDeskConflicts())[0]?.values.map((side) => side.value),
+    ['Ana’s title', 'Bo’s title'],
+  );
+});
+
+test('sync records written whole on one line (before their bodies moved to a second line) still give the merge its base', async (t) => {
+  const server = await startCouch(t);
+  const a = await openFor(t, await tempDir(t));
+  await a.joinDesk({ url: server.url, analyst: 'Ana' });
+  const article = await a.addArticle({ title: 'Bridge taken', text: 'The bridge at Karovsk fell on Tuesday.' });
+  await a.syncDesk();
+  const two = await tempDir(t);
+  const b = await openArchive(two);
+  await b.joinDesk({ url: server.url, analyst: 'Bo' });
+  await b.syncDesk();
+  await b.close();
+  // Each record as the version before wrote it: one JSON object, bodies included.
+  const desks = join(two, 'desk');
+  for (const desk of await readdir(desks))
+    for (const name of await readdir(join(desks, desk))) {
+      const file = join(desks, desk, name);
+      const [head, tail] = (await readFile(file, 'utf8')).split('\n') as [string, string];
+      const { parentRev, ...meta } = JSON.parse(head) as Record<string, unknown>;
+      void parentRev;
+      await writeFile(file, JSON.stringify({ ...meta, ...(JSON.parse(tail) as object) }));
+    }
+
+  // Different fields on each side: merged against the base, no conflict.
+  const first = (await (await fetch(`${server.url}/article:${article.id}`)).json()) as { _rev: string };
+  await a.updateArticle(article.id, { title: 'Bridge retaken' });
+  await a.syncDesk();
+  // The desk compacted: the common ancestor is only in Bo's record.
+  await fetch(`${server.url}/_compact`, { method: 'POST', headers: { 'Content-Type': 'application/json' } });
+  const old = `${server.url}/article:${article.id}?rev=${first._rev}`;
+  while ((await fetch(old)).ok) await new Promise((resolve) => setTimeout(resolve, 20));
+  const reopened = await openArchive(two);
+  try {
+    await reopened.updateArticle(article.id, { notes: 'Checked with two sources.' });
+    assert.deepEqual(await reopened.syncDesk(), { pushed: 1, pulled: 1, conflicts: 0 });
+    const merged = await reopened.getArticle(article.id);
+    assert.deepEqual([merged.title, merged.notes], ['Bridge retaken', 'Checked with two sources.']);
+  } finally {
+    await reopened.close();
+  }
+});
