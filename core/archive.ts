@@ -112,6 +112,7 @@ export async function openArchive(dataDir: string, options: OpenOptions = {}): P
       chooseExportPath,
     });
     await services.search.open();
+    await services.desk.settleKilledSync();
     const tagging = options.tagInBackground ? new BackgroundTagging(store, services.mentions) : null;
     const gate = new Gate(services);
     const scheduler = startScheduler(services, options.refreshInBackground);

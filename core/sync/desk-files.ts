@@ -14,6 +14,7 @@ export const DESK_FILE = 'desk.json';
 export const DESK_DIR = 'desk';
 /** A merged write under way: the record it will have, beside the record file (docs/sync.md, "Resuming"). */
 const INTENT = '.intent';
+const INTENTS_DIR = 'intents';
 const PARALLEL_READS = 32;
 /** Bytes read at a time for a record's first line (its metadata: a few hundred bytes unless conflicts are open). */
 const HEAD_CHUNK = 4096;
@@ -54,6 +55,9 @@ export class DeskConfigFile {
 /** The sync records of one desk, under <data>/desk/<hash of its URL>/: another desk starts from none. */
 export class SyncRecords {
   private readonly folder: string;
+  /** Intents apart from the records, so that opening the archive finds a killed sync's in one short listing. */
+  private readonly intentsDir: string;
+  private intentsDirMade = false;
   /** Every record without its two bodies: what the sync's decisions need, small enough for 100,000 documents. */
   private readonly records = new Map<string, SyncMeta>();
   /** Documents with an intent on disk (a merged write under way). */
@@ -65,6 +69,13 @@ export class SyncRecords {
     readonly url: string,
   ) {
     this.folder = join(dataDir, DESK_DIR, createHash('sha256').update(url).digest('hex').slice(0, 16));
+    this.intentsDir = join(this.folder, INTENTS_DIR);
+  }
+
+  /** Whether a killed sync left an intent to settle (desk-service.ts settles them as the archive opens). */
+  async hasIntents(): Promise<boolean> {
+    const names = await readdir(this.intentsDir).catch(() => []);
+    return names.some((name) => name.endsWith(INTENT));
   }
 
   /** A record as its file holds it: the metadata on the first line (all that loading reads), the bodies on the second. */
@@ -139,6 +150,8 @@ export class SyncRecords {
    * `before` is the hash of the content the merge was made from (hashOf).
    */
   async intend(record: SyncRecord, before: string): Promise<void> {
+    if (!this.intentsDirMade) await makeFolder(this.intentsDir, this.dataDir);
+    this.intentsDirMade = true;
     await writeFileDurably(this.intentOf(record.id), JSON.stringify({ record, before }));
     this.intents.add(record.id);
   }
@@ -155,6 +168,7 @@ export class SyncRecords {
   private async read(local: (id: string) => Promise<Body | null>): Promise<void> {
     await makeFolder(this.folder, this.dataDir);
     await removeLeftoverTemps(this.folder);
+    await removeLeftoverTemps(this.intentsDir);
     const names = await readdir(this.folder);
     await eachLimit(
       names.filter((name) => name.endsWith('.json')),
@@ -165,7 +179,8 @@ export class SyncRecords {
         if (meta) this.records.set(meta.id, meta);
       },
     );
-    for (const name of names.filter((n) => n.endsWith(INTENT))) await this.settle(join(this.folder, name), local);
+    const intents = await readdir(this.intentsDir).catch(() => []);
+    for (const name of intents.filter((n) => n.endsWith(INTENT))) await this.settle(join(this.intentsDir, name), local);
   }
 
   /**
@@ -198,7 +213,7 @@ export class SyncRecords {
   }
 
   private intentOf(id: string): string {
-    return join(this.folder, `${encodeURIComponent(id)}${INTENT}`);
+    return join(this.intentsDir, `${encodeURIComponent(id)}${INTENT}`);
   }
 }
 

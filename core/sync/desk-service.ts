@@ -196,6 +196,19 @@ export class DeskService {
     return this.running !== null;
   }
 
+  /**
+   * Settles what a sync killed mid-merge left (an intent: desk-files.ts) as the archive opens, before
+   * any edit here can make a document's content look written when it was not. Only then are the
+   * records loaded: an archive whose last sync ended well pays one short folder listing.
+   */
+  async settleKilledSync(): Promise<void> {
+    const config = await this.config.read();
+    if (!config) return;
+    if (!this.records || this.records.url !== config.url)
+      this.records = new SyncRecords(this.store.dataDir, config.url);
+    if (await this.records.hasIntents()) await this.context(config, null);
+  }
+
   /** Whether this archive is on a desk (desk.json read). */
   async isJoined(): Promise<boolean> {
     return (await this.config.read()) !== null;

@@ -252,6 +252,8 @@ async function applyLeaves(ctx: SyncContext, id: string, leaves: Leaf[]): Promis
   // The document now holds the winner's value of each field in conflict: the other values live only
   // in the record's conflicts, so the record is made durable first as an intent (desk-files.ts).
   await ctx.records.intend(next, hashOf(content));
+  // A test's kill between the intent and the document's write (tests/core/desk-crash.test.ts); off unless set.
+  if (process.env.NEWSDESK_KILL_AT === 'merge-intended') process.kill(process.pid, 'SIGKILL');
   ctx.written++;
   let written: Awaited<ReturnType<LocalDocs['write']>>;
   try {

@@ -1,4 +1,4 @@
-// The desk's sync records on disk, against a real PouchDB Server: a sync SIGKILLed between a merged document's write and its record keeps the conflict with both values; records in the older one-line format still serve as merge bases.
+// The desk's sync records on disk, against a real PouchDB Server: a sync SIGKILLed between a merged document's write and its record keeps the conflict with both values (and one killed before the write is settled at open); records in the older one-line format still serve as merge bases.
 import assert from 'node:assert/strict';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -54,6 +54,54 @@ test('a kill between a merged write and its record keeps the conflict and both i
     (await a.listDeskConflicts())[0]?.values.map((side) => side.value),
     ['Ana’s title', 'Bo’s title'],
   );
+});
+
+test('a kill before a merged write is settled as the archive opens: an edit made then cannot pass for the merge', async (t) => {
+  const server = await startCouch(t);
+  const a = await openFor(t, await tempDir(t));
+  await a.joinDesk({ url: server.url, analyst: 'Ana' });
+  const article = await a.addArticle({ title: 'Bridge taken', text: 'The bridge at Karovsk fell on Tuesday.' });
+  await a.syncDesk();
+  const two = await tempDir(t);
+  const b = await openArchive(two);
+  await b.joinDesk({ url: server.url, analyst: 'Bo' });
+  await b.syncDesk();
+  await b.updateArticle(article.id, { title: 'Bo’s title' });
+  await b.close();
+  await a.updateArticle(article.id, { title: 'Ana’s title', byline: 'Ana’s byline' });
+  await a.syncDesk();
+
+  // Bo's sync is killed after its intent, before the merged article is written: nothing of Ana's is here.
+  const child = spawnCli(['sync', '--data-dir', two], { NEWSDESK_KILL_AT: 'merge-intended' });
+  const signal = await new Promise((resolve) => child.on('exit', (_code, killed) => resolve(killed)));
+  assert.equal(signal, 'SIGKILL');
+  // Bo reopens and edits another field before anything asks the desk: the intent must not then be
+  // taken as written (the content is no longer the merge's starting point), or Ana's byline is lost.
+  const offline = await openArchive(two);
+  assert.equal((await offline.getArticle(article.id)).byline, '');
+  await offline.updateArticle(article.id, { notes: 'Checked with the mayor’s office.' });
+  await offline.close();
+
+  const again = await runCli(['sync', '--json', '--data-dir', two]);
+  assert.equal(again.code, 0, again.stderr);
+  const reopened = await openArchive(two);
+  try {
+    const merged = await reopened.getArticle(article.id);
+    assert.deepEqual(
+      [merged.title, merged.byline, merged.notes],
+      ['Ana’s title', 'Ana’s byline', 'Checked with the mayor’s office.'],
+    );
+    const [conflict] = await reopened.listDeskConflicts();
+    assert.deepEqual(
+      conflict?.values.map((side) => side.value),
+      ['Ana’s title', 'Bo’s title'],
+    );
+  } finally {
+    await reopened.close();
+  }
+  await a.syncDesk();
+  const there = await a.getArticle(article.id);
+  assert.deepEqual([there.byline, there.notes], ['Ana’s byline', 'Checked with the mayor’s office.']);
 });
 
 test('sync records written whole on one line (before their bodies moved to a second line) still give the merge its base', async (t) => {
