@@ -1,13 +1,11 @@
 // `npm run bench:desk-status -- --articles N`: what the Desk panel's poll (`getDesk`, every 5 s while open) costs on an archive of N articles synced to a desk, as it is and after the analyst read 1,000 articles.
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openArchive, type Archive } from '../core/archive.ts';
-import { SCHEMA_VERSION } from '../core/model.ts';
-import { articleFileFor, writeArticleFile } from '../core/store/article-files.ts';
 import { launchCouch } from './couch-server.ts';
-import { syntheticArchive } from './synthetic-news.ts';
+import { syntheticArchive, writeSyntheticArchive } from './synthetic-news.ts';
 
 const { values } = parseArgs({ options: { articles: { type: 'string', default: '10000' } } });
 const count = Number(values.articles);
@@ -18,23 +16,7 @@ const ms = (n: number) => `${n.toFixed(1)} ms`;
 const server = await launchCouch(await mkdtemp(join(tmpdir(), 'newsdesk-bench-couch-')));
 try {
   const synthetic = syntheticArchive();
-  await mkdir(dir, { recursive: true });
-  await writeFile(
-    join(dir, 'archive.json'),
-    JSON.stringify({
-      schemaVersion: SCHEMA_VERSION,
-      createdAt: new Date().toISOString(),
-      entities: synthetic.entities,
-    }),
-  );
-  // Written by the store's own writer, as an archive's files are.
-  for (let i = 0; i < count; i += 64)
-    await Promise.all(
-      Array.from({ length: Math.min(64, count - i) }, (_, j) => {
-        const article = synthetic.article(i + j);
-        return writeArticleFile(dir, articleFileFor(article), article);
-      }),
-    );
+  await writeSyntheticArchive(dir, synthetic, count);
   const archive = await openArchive(dir);
   await archive.joinDesk({ url: server.url, analyst: 'Ana' });
   let t0 = performance.now();
@@ -43,9 +25,10 @@ try {
     `getDesk on ${count.toLocaleString('en')} articles and ${synthetic.entities.length.toLocaleString('en')} entities (node ${process.version}); first push ${((performance.now() - t0) / 1000).toFixed(1)} s`,
   );
   await polls(archive, 'synced, nothing changed');
+  // Starred: a change of this analyst's reading state, each a state document to send (the synthetic articles are read already).
   const read = Array.from({ length: Math.min(1000, count) }, (_, k) => synthetic.article(k).id);
-  for (let k = 0; k < read.length; k += 500) await archive.markArticles(read.slice(k, k + 500), { state: 'read' });
-  await polls(archive, `after reading ${read.length.toLocaleString('en')} articles`);
+  for (let k = 0; k < read.length; k += 500) await archive.markArticles(read.slice(k, k + 500), { starred: true });
+  await polls(archive, `after starring ${read.length.toLocaleString('en')} articles`);
   await archive.updateArticle(read[0]!, { notes: 'Checked.' });
   t0 = performance.now();
   const status = await archive.getDesk();

@@ -1,13 +1,12 @@
 // `npm run bench:export -- --articles N`: a synthetic archive written through the real store, then every export format of the whole library (time, size, peak memory, each in a fresh process) and a bundle import.
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openArchive } from '../core/archive.ts';
-import { ExportFormat, SCHEMA_VERSION, type ExportRequest } from '../core/model.ts';
-import { articleFileFor, writeArticleFile } from '../core/store/article-files.ts';
-import { syntheticArchive } from './synthetic-news.ts';
+import { ExportFormat, type ExportRequest } from '../core/model.ts';
+import { syntheticArchive, writeSyntheticArchive } from './synthetic-news.ts';
 
 const { values } = parseArgs({
   options: {
@@ -73,21 +72,7 @@ if (values.reuse && (await readdir(dir)).includes('articles')) {
   console.log(`setup: reusing the article files in ${dir}`);
 } else {
   const t0 = performance.now();
-  await writeFile(
-    join(dir, 'archive.json'),
-    JSON.stringify({
-      schemaVersion: SCHEMA_VERSION,
-      createdAt: new Date().toISOString(),
-      entities: synthetic.entities,
-    }),
-  );
-  for (let i = 0; i < count; i += 64)
-    await Promise.all(
-      Array.from({ length: Math.min(64, count - i) }, (_, j) => {
-        const article = synthetic.article(i + j);
-        return writeArticleFile(dir, articleFileFor(article), article);
-      }),
-    );
+  await writeSyntheticArchive(dir, synthetic, count);
   // The catalog and the search index, built once here so each child below opens a ready archive.
   const archive = await openArchive(dir);
   await archive.searchService.settled();

@@ -1,15 +1,14 @@
 // `npm run bench:search -- --articles N`: a synthetic archive written through the real store, then search: index build, cold start, query latency by kind, memory, disk, a tag edit until searchable.
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { openArchive, type Archive } from '../core/archive.ts';
-import { SCHEMA_VERSION, type SearchQuery } from '../core/model.ts';
-import { articleFileFor, writeArticleFile } from '../core/store/article-files.ts';
+import { type SearchQuery } from '../core/model.ts';
 import { INDEX_FILE } from '../core/search/search-service.ts';
-import { syntheticArchive } from './synthetic-news.ts';
+import { syntheticArchive, writeSyntheticArchive } from './synthetic-news.ts';
 
 const { values } = parseArgs({
   options: {
@@ -62,21 +61,7 @@ if (values.reuse && (await readdir(dir)).includes('articles')) {
   await rm(join(dir, 'index'), { recursive: true, force: true });
   console.log(`setup: reusing the ${count} article files in ${dir}`);
 } else {
-  const now = new Date().toISOString();
-  await writeFile(
-    join(dir, 'archive.json'),
-    JSON.stringify({ schemaVersion: SCHEMA_VERSION, createdAt: now, entities: synthetic.entities }),
-  );
-  let textBytes = 0;
-  for (let i = 0; i < count; i += 64) {
-    await Promise.all(
-      Array.from({ length: Math.min(64, count - i) }, (_, j) => {
-        const article = synthetic.article(i + j);
-        textBytes += article.text.length;
-        return writeArticleFile(dir, articleFileFor(article), article);
-      }),
-    );
-  }
+  const textBytes = await writeSyntheticArchive(dir, synthetic, count);
   console.log(
     `setup: ${synthetic.entities.length} entities, ${count} article files (${mb(textBytes)} of text)  ${ms(performance.now() - t0)}`,
   );

@@ -1,5 +1,8 @@
 // A synthetic archive for the search benchmark: news-like text with a Zipf-shaped vocabulary, ~60 sources over two years, entities with aliases, mentions and claims.
-import type { Article, Claim, Entity, EntityType, Mention } from '../core/model.ts';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { SCHEMA_VERSION, type Article, type Claim, type Entity, type EntityType, type Mention } from '../core/model.ts';
+import { articleFileFor, writeArticleFile } from '../core/store/article-files.ts';
 
 // Common words first (Zipf: the k-th is used about 1/k as often), then a long tail made up from
 // syllables, so the vocabulary grows with the archive as a real one does.
@@ -36,6 +39,29 @@ function madeUpWord(k: number): string {
     n = Math.floor(n / SYLLABLES.length);
   } while (n > 0);
   return word;
+}
+
+/**
+ * Writes the first `count` articles and the entities into `dir` with the store's own file writer, as
+ * an archive's files are (the catalog and index are built when it is first opened); the text's length.
+ */
+export async function writeSyntheticArchive(dir: string, synthetic: SyntheticArchive, count: number): Promise<number> {
+  await mkdir(dir, { recursive: true });
+  const createdAt = new Date().toISOString();
+  await writeFile(
+    join(dir, 'archive.json'),
+    JSON.stringify({ schemaVersion: SCHEMA_VERSION, createdAt, entities: synthetic.entities }),
+  );
+  let textBytes = 0;
+  for (let i = 0; i < count; i += 64)
+    await Promise.all(
+      Array.from({ length: Math.min(64, count - i) }, (_, j) => {
+        const article = synthetic.article(i + j);
+        textBytes += article.text.length;
+        return writeArticleFile(dir, articleFileFor(article), article);
+      }),
+    );
+  return textBytes;
 }
 
 /** A deterministic archive: the same n gives the same entities and articles. */
