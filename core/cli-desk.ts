@@ -32,7 +32,7 @@ function deskUrl(raw: string): { url: string; user: string | null; password: str
     parsed = new URL(raw);
   } catch {
     // Said without what may be a password in it.
-    throw new UsageError(`"${raw.replace(/\/\/[^/]*@/, '//…@')}" is not a URL (https://host/database)`);
+    throw new UsageError(`"${raw.replace(/\/\/[^@]*@/, '//…@')}" is not a URL (https://host/database)`);
   }
   const user = parsed.username ? decodeURIComponent(parsed.username) : null;
   const password = parsed.password ? decodeURIComponent(parsed.password) : null;

@@ -62,6 +62,8 @@ export class SyncRecords {
   private readonly records = new Map<string, SyncMeta>();
   /** Documents with an intent on disk (a merged write under way). */
   private readonly intents = new Set<string>();
+  /** Intents whose record is written: removed by `flush`, once the records' folder is synced (a power cut must not keep the removal and lose the record). */
+  private readonly finished = new Set<string>();
   private loading: Promise<void> | null = null;
 
   constructor(
@@ -118,13 +120,13 @@ export class SyncRecords {
     }
   }
 
-  /** Written durably except the folder's fsync, which `flush` does once for a batch; an intent it completes goes. */
+  /** Written durably except the folder's fsync, which `flush` does once for a batch; an intent it completes goes then. */
   async put(record: SyncRecord): Promise<void> {
     await writeFileDurably(this.fileOf(record.id), SyncRecords.encode(record), { syncFolder: false });
     const { base, parent, ...meta } = record;
     void base;
     this.records.set(record.id, { ...meta, parentRev: parent?.rev ?? null });
-    if (this.intents.delete(record.id)) await rm(this.intentOf(record.id), { force: true });
+    if (this.intents.delete(record.id)) this.finished.add(record.id);
   }
 
   /**
@@ -163,6 +165,18 @@ export class SyncRecords {
 
   async flush(): Promise<void> {
     await syncFolder(this.folder);
+    for (const id of this.finished) await rm(this.intentOf(id), { force: true });
+    this.finished.clear();
+  }
+
+  /**
+   * Settles the intents on disk: at load, and at the start of each sync, for a sync that failed in
+   * the same process after a merged write (a full disk refusing its record) left its intent: the next
+   * sync would otherwise take the written content as the local version and lose the value in conflict.
+   */
+  async settleIntents(local: (id: string) => Promise<Body | null>): Promise<void> {
+    const intents = await readdir(this.intentsDir).catch(() => []);
+    for (const name of intents.filter((n) => n.endsWith(INTENT))) await this.settle(join(this.intentsDir, name), local);
   }
 
   private async read(local: (id: string) => Promise<Body | null>): Promise<void> {
@@ -179,8 +193,7 @@ export class SyncRecords {
         if (meta) this.records.set(meta.id, meta);
       },
     );
-    const intents = await readdir(this.intentsDir).catch(() => []);
-    for (const name of intents.filter((n) => n.endsWith(INTENT))) await this.settle(join(this.intentsDir, name), local);
+    await this.settleIntents(local);
   }
 
   /**
@@ -198,7 +211,10 @@ export class SyncRecords {
     if (parsed.success) {
       const { record, before } = parsed.data;
       const done = this.records.get(record.id)?.revs.includes(record.rev);
-      if (!done && hashOf(await local(record.id)) !== before) {
+      // A document that cannot be read now (its file damaged) keeps its intent for a later settle: the archive still opens.
+      const now = done ? null : await local(record.id).then(hashOf, () => undefined);
+      if (now === undefined) return;
+      if (!done && now !== before) {
         this.intents.add(record.id);
         await this.put(record);
         await this.flush();

@@ -100,7 +100,7 @@ export class DeskService {
    */
   private async counts(ctx: SyncContext): Promise<{ pendingUp: number; conflicts: number }> {
     // Taken before counting: a write while it counts leaves the count stale under an older key, so it is recounted.
-    const at = `${ctx.records.url}|${this.store.version}|${this.registry.changes}|${this.recordsVersion}`;
+    const at = `${ctx.records.url}|${ctx.analyst}|${this.store.version}|${this.registry.changes}|${this.recordsVersion}`;
     // watches.json's data is a new object after every write of it.
     const watches = this.watches.data;
     if (this.counted?.at === at && this.counted.watches === watches)
@@ -225,6 +225,7 @@ export class DeskService {
       const config = await this.joined();
       const credentials = await this.credentials({ url: config.url, user: config.user });
       const ctx = await this.context(config, credentials);
+      await ctx.records.settleIntents((id) => ctx.local.read(id));
       const checkpointId = `_local/newsdesk-${createHash('md5').update(`${config.replicaId}|${config.url}`).digest('hex')}`;
       try {
         const remote = await ctx.couch.json<{ _rev: string } | null>('GET', `/${checkpointId}`, undefined, {

@@ -319,7 +319,15 @@ async function filesFor(ctx: SyncContext, id: string, content: Body | null, leav
       });
       continue;
     }
-    const bytes = await ctx.couch.bytes(`${docPath(id, file.name)}?rev=${encodeURIComponent(holder.rev)}`);
+    let bytes: Uint8Array;
+    try {
+      bytes = await ctx.couch.bytes(`${docPath(id, file.name)}?rev=${encodeURIComponent(holder.rev)}`);
+    } catch (error) {
+      // Over this archive's import limit: the article is kept without it rather than stopping every sync.
+      if (!(error instanceof ArchiveError && error.code === 'too_large')) throw error;
+      ctx.incomplete.push({ id, reason: `${error.message} The article was saved without it.` });
+      continue;
+    }
     if (sha256(bytes) !== file.sha256)
       throw new ArchiveError(
         'corrupt',

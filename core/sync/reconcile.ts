@@ -1,7 +1,7 @@
 // After a pull, what two laptops' offline changes left inconsistent across documents, made whole the same way on every laptop: one merge made twice, an entity pair merged both ways, a claim group deleted while a claim joined it.
 import type { LazyClaimIndex } from '../claims/claim-index.ts';
 import { relinkClaim } from '../claims/claim-ops.ts';
-import { patchEntity } from '../entities/registry-ops.ts';
+import { mergeInto } from '../entities/registry-ops.ts';
 import { ArchiveError } from '../errors.ts';
 import { ClaimGroup, type Article, type Entity, type MergeRecord } from '../model.ts';
 import type { ArticleStore } from '../store/article-store.ts';
@@ -60,10 +60,9 @@ async function foldMergeCycles(ctx: SyncContext, { store, registry }: Stores): P
         const at = draft.entities.findIndex((e) => e.id === keptId);
         const gone = draft.entities.find((e) => e.id === goneId);
         if (at >= 0 && gone) {
-          const names = [...draft.entities[at]!.aliases, gone.name, ...gone.aliases];
-          // The time of the later merge: the same on every laptop, so their folds are one edit.
-          const entity = patchEntity(draft.entities, draft.entities[at]!, { aliases: names }, loser.at);
-          draft.entities[at] = { ...entity, description: entity.description || gone.description };
+          // As a merge here folds them (names, notes, external ids), at the time of the later merge:
+          // the same on every laptop, so their folds are one edit.
+          draft.entities[at] = mergeInto(draft.entities[at]!, gone, loser.at).entity;
           draft.entities = draft.entities.filter((e) => e.id !== goneId);
         }
         kept = draft.entities.find((e) => e.id === keptId);

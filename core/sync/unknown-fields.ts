@@ -1,5 +1,5 @@
 // Fields a newer Newsdesk adds to a document, which this version's schemas do not know and so drop: kept from the desk's version, so this laptop's edits do not remove them for everyone.
-import { Article, ClaimGroup, Collection, Entity, MergeRecord, SavedSearch } from '../model.ts';
+import { Article, ClaimGroup, Collection, Entity, MergeRecord, SavedSearch, Watch } from '../model.ts';
 import { DESK_FIELDS } from './merge.ts';
 import type { Body } from './revs.ts';
 
@@ -12,6 +12,7 @@ const KNOWN: Record<string, Set<string>> = Object.fromEntries(
     claimgroup: ClaimGroup,
     search: SavedSearch,
     merge: MergeRecord,
+    watch: Watch,
   }).map(([kind, schema]) => [kind, new Set([...Object.keys(schema.shape), ...DESK_FIELDS])]),
 );
 

@@ -123,16 +123,19 @@ test('a syncing process SIGKILLed part way resumes at the next sync with nothing
 
 test('a desk URL that does not parse is said without the password it carries', async (t) => {
   const dir = await tempDir(t);
-  const joined = await runCli([
-    'desk',
-    'join',
-    'https://ana:s3cret@couch example.org/desk',
-    '--name',
-    'Ana',
-    '--data-dir',
-    dir,
-  ]);
-  assert.equal(joined.code, 2, joined.stderr);
-  assert.match(joined.stderr, /"https:\/\/…@couch example\.org\/desk" is not a URL/);
-  assert.doesNotMatch(joined.stderr + joined.stdout, /s3cret/);
+  // The second password holds a slash, a question mark and a hash: still hidden.
+  for (const password of ['s3cret', 'se/cr?et#x']) {
+    const joined = await runCli([
+      'desk',
+      'join',
+      `https://ana:${password}@couch example.org/desk`,
+      '--name',
+      'Ana',
+      '--data-dir',
+      dir,
+    ]);
+    assert.equal(joined.code, 2, joined.stderr);
+    assert.match(joined.stderr, /"https:\/\/…@couch example\.org\/desk" is not a URL/);
+    assert.doesNotMatch(joined.stderr + joined.stdout, /s3cret|cr\?et/);
+  }
 });

@@ -106,13 +106,17 @@ for (const order of ['ab', 'ba'] as const) {
       const { archives, front, nvf, article } = await deskWithEntities(t);
       const [a, b, c] = archives;
       await a.mergeEntities(front.id, nvf.id);
-      if (opposite) await b.mergeEntities(nvf.id, front.id);
-      else await b.mergeEntities(front.id, nvf.id);
+      if (opposite) {
+        await b.mergeEntities(nvf.id, front.id);
+        // Bo notes something on the entity his merge kept: the fold that undoes his merge must keep it.
+        await b.updateEntity(nvf.id, { notes: 'Seen at the dam' });
+      } else await b.mergeEntities(front.id, nvf.id);
       const label = `${order}${opposite ? ', opposite ways' : ''}`;
       const state = await converge(order === 'ab' ? [a, b, c] : [b, a, c], [article.id], label);
       assert.deepEqual(state.conflicts, [], label);
       const groups = state.entities.filter((e) => e.type === 'group');
       assert.equal(groups.length, 1, `${label}: one entity left of the two`);
+      if (opposite) assert.match(groups[0]!.notes, /Seen at the dam/, `${label}: Bo's notes kept by the fold`);
       for (const name of ['Northern Vigil Front', 'the Front', 'NVF', 'N.V.F.'])
         assert.ok(namesOf(state).has(name), `${label}: ${name} kept`);
       assert.equal(state.merges.filter((m) => !m.undoneAt).length, 1, `${label}: one merge stands, to undo`);

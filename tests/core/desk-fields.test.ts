@@ -184,3 +184,24 @@ test('a field a newer Newsdesk adds survives this laptop’s edits: merged, then
   // This version still reads the article as it knows it.
   assert.equal('verification' in (await b.getArticle(article.id)), false);
 });
+
+test('a watch’s field a newer Newsdesk adds survives this laptop’s rename', async (t) => {
+  const { url, archives } = await archivesOnDesk(t, 'Ana', 'Bo');
+  const [a, b] = archives as [Archive, Archive];
+  const watch = await a.createWatch({ name: 'Dam', target: { kind: 'search', query: 'dam' } });
+  await a.syncDesk();
+  await b.syncDesk();
+  const { _revisions, ...body } = await getDoc(url, `watch:${watch.id}`);
+  void _revisions;
+  const put = await fetch(`${url}/watch:${watch.id}`, {
+    method: 'PUT',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ ...body, digest: 'daily', deskBy: 'Di' }),
+  });
+  assert.equal(put.status, 201);
+  await b.syncDesk();
+  await b.updateWatch(watch.id, { name: 'Karovsk dam' });
+  await b.syncDesk();
+  const onDesk = await getDoc(url, `watch:${watch.id}`);
+  assert.deepEqual([onDesk.name, onDesk.digest], ['Karovsk dam', 'daily']);
+});

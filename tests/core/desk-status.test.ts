@@ -62,7 +62,7 @@ test('pendingDown counts what the desk holds for us; a failed sync is remembered
 });
 
 test('the counts follow every change though they are kept between calls: edits, reading, the registry, watches, a sync, a resolution', async (t) => {
-  const { archives } = await archivesOnDesk(t, 'Ana', 'Bo');
+  const { url, archives } = await archivesOnDesk(t, 'Ana', 'Bo');
   const [a, b] = archives as [Archive, Archive];
   const counts = async (archive: Archive) => {
     const status = await archive.getDesk();
@@ -96,6 +96,12 @@ test('the counts follow every change though they are kept between calls: edits, 
   assert.deepEqual(await counts(a), [0, 1], 'the merge went up with its conflict');
   await a.resolveDeskConflict(`article:${article.id}#title`, { take: 'mine' });
   assert.deepEqual(await counts(a), [1, 0]);
+  await a.joinDesk({ url, analyst: 'Ana K.' });
+  assert.deepEqual(
+    await counts(a),
+    [2, 0],
+    'joined again under another name: the starred article’s state goes up under it',
+  );
   await a.leaveDesk();
   assert.deepEqual(await counts(a), [0, 0]);
 });
