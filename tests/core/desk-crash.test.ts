@@ -1,12 +1,12 @@
-// The desk's sync records on disk, against a real PouchDB Server: a sync SIGKILLed between a merged document's write and its record keeps the conflict with both values (and one killed before the write is settled at open); records in the older one-line format still serve as merge bases.
+// The desk's sync records on disk, against a real PouchDB Server: a sync SIGKILLed between a merged document's write and its record keeps the conflict with both values (one killed before the write is settled at open, a record the disk refuses at the next sync); records in the older one-line format still serve as merge bases.
 import assert from 'node:assert/strict';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { openArchive } from '../../core/archive.ts';
 import { startCouch } from './helpers/couch-server.ts';
 import { runCli, spawnCli } from './helpers/run-cli.ts';
-import { openFor, tempDir } from './helpers/temp-dir.ts';
+import { defer, openFor, tempDir } from './helpers/temp-dir.ts';
 
 test('a kill between a merged write and its record keeps the conflict and both its values', async (t) => {
   const server = await startCouch(t);
@@ -143,4 +143,36 @@ test('sync records written whole on one line (before their bodies moved to a sec
   } finally {
     await reopened.close();
   }
+});
+
+test('a record the disk refuses after a merged write: the next sync in the same process still keeps both values in conflict', async (t) => {
+  const server = await startCouch(t);
+  const a = await openFor(t, await tempDir(t));
+  await a.joinDesk({ url: server.url, analyst: 'Ana' });
+  const article = await a.addArticle({ title: 'Bridge taken', text: 'The bridge at Karovsk fell on Tuesday.' });
+  await a.syncDesk();
+  const b = await openFor(t, await tempDir(t));
+  await b.joinDesk({ url: server.url, analyst: 'Bo' });
+  await b.syncDesk();
+  await b.updateArticle(article.id, { title: 'Bo’s title' });
+  await a.updateArticle(article.id, { title: 'Ana’s title' });
+  await a.syncDesk();
+
+  // The article's record cannot be written: a folder stands where its file goes (as a full disk or an
+  // I/O error would refuse it), after the merged article itself was written.
+  const desk = join(b.dataDir, 'desk');
+  const records = join(desk, (await readdir(desk))[0]!);
+  const recordFile = join(records, `${encodeURIComponent(`article:${article.id}`)}.json`);
+  await rm(recordFile);
+  await mkdir(join(recordFile, 'in-the-way'), { recursive: true });
+  defer(t, () => rm(recordFile, { recursive: true, force: true }));
+  await assert.rejects(b.syncDesk());
+  assert.equal((await b.getArticle(article.id)).title, 'Ana’s title', 'the merged article was written');
+
+  await rm(recordFile, { recursive: true });
+  const again = await b.syncDesk();
+  assert.equal(again.conflicts, 1);
+  const conflict = (await b.listDeskConflicts()).find((c) => c.field === 'title');
+  assert.deepEqual(conflict?.values.map((side) => side.value).sort(), ['Ana’s title', 'Bo’s title']);
+  assert.equal((await a.syncDesk()).conflicts, 1, 'and the desk has it');
 });
