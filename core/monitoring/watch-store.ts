@@ -20,6 +20,7 @@ export const MAX_ALERTS = 20_000;
 export class WatchStore {
   private readonly queue = new SerialQueue();
   private readonly watchListeners: (() => void)[] = [];
+  private watchVersion = 0;
 
   private constructor(private readonly db: Low<WatchFile>) {}
 
@@ -54,6 +55,11 @@ export class WatchStore {
     return this.db.data;
   }
 
+  /** Bumped by every write that changed the watches themselves (not only alerts). */
+  get watchChanges(): number {
+    return this.watchVersion;
+  }
+
   /** Called after a write that changed the watches themselves (not only alerts): the desk sends them. */
   onWatchesChange(listener: () => void): void {
     this.watchListeners.push(listener);
@@ -80,8 +86,10 @@ export class WatchStore {
         throw error;
       }
       // A few watches, compared as text: cheap next to the durable write; alerts alone do not count.
-      if (JSON.stringify(before.watches) !== JSON.stringify(checked.data.watches))
+      if (JSON.stringify(before.watches) !== JSON.stringify(checked.data.watches)) {
+        this.watchVersion++;
         for (const listener of this.watchListeners) listener();
+      }
       return result;
     });
   }

@@ -48,7 +48,7 @@ export class DeskService {
   /** Bumped when the sync records change (a sync, a resolution, a join or leave): the counts below are then recounted. */
   private recordsVersion = 0;
   /** pendingUp and conflicts as last counted, and the state of the archive they were counted in. */
-  private counted: { at: string; watches: object; pendingUp: number; conflicts: number } | null = null;
+  private counted: { at: string; pendingUp: number; conflicts: number } | null = null;
 
   constructor(
     private readonly store: ArticleStore,
@@ -100,13 +100,17 @@ export class DeskService {
    */
   private async counts(ctx: SyncContext): Promise<{ pendingUp: number; conflicts: number }> {
     // Taken before counting: a write while it counts leaves the count stale under an older key, so it is recounted.
-    const at = `${ctx.records.url}|${ctx.analyst}|${this.store.version}|${this.registry.changes}|${this.recordsVersion}`;
-    // watches.json's data is a new object after every write of it.
-    const watches = this.watches.data;
-    if (this.counted?.at === at && this.counted.watches === watches)
-      return { pendingUp: this.counted.pendingUp, conflicts: this.counted.conflicts };
+    const at = [
+      ctx.records.url,
+      ctx.analyst,
+      this.store.version,
+      this.registry.changes,
+      this.watches.watchChanges,
+      this.recordsVersion,
+    ].join('|');
+    if (this.counted?.at === at) return { pendingUp: this.counted.pendingUp, conflicts: this.counted.conflicts };
     const counts = { pendingUp: (await outgoing(ctx)).out.length, conflicts: this.conflictCount(ctx) };
-    this.counted = { at, watches, ...counts };
+    this.counted = { at, ...counts };
     return counts;
   }
 
@@ -203,10 +207,7 @@ export class DeskService {
    */
   async settleKilledSync(): Promise<void> {
     const config = await this.config.read();
-    if (!config) return;
-    if (!this.records || this.records.url !== config.url)
-      this.records = new SyncRecords(this.store.dataDir, config.url);
-    if (await this.records.hasIntents()) await this.context(config, null);
+    if (config && (await this.recordsOf(config).hasIntents())) await this.context(config, null);
   }
 
   /** Whether this archive is on a desk (desk.json read). */
@@ -325,10 +326,15 @@ export class DeskService {
     return config;
   }
 
-  private async context(config: DeskConfig, credentials: Credentials | null): Promise<SyncContext> {
+  /** The sync records of the desk joined (kept between calls: loaded once). */
+  private recordsOf(config: DeskConfig): SyncRecords {
     if (!this.records || this.records.url !== config.url)
       this.records = new SyncRecords(this.store.dataDir, config.url);
-    const records = this.records;
+    return this.records;
+  }
+
+  private async context(config: DeskConfig, credentials: Credentials | null): Promise<SyncContext> {
+    const records = this.recordsOf(config);
     const local = new LocalDocs(this.store, this.registry, this.watches, { analyst: config.analyst, records });
     // Loading settles what a killed sync left half done (desk-files.ts), hence the documents' content.
     await records.load((id) => local.read(id));

@@ -7,7 +7,7 @@ import { sha256, type ArticleStore } from '../store/article-store.ts';
 import type { RegistryStore } from '../store/registry-file.ts';
 import type { SyncRecords } from './desk-files.ts';
 import { analystKey, parseStateId, readingOf, stateContent, stateDocId, STATE_KIND } from './reading-docs.ts';
-import { GroupWrites, RegistryWrites } from './registry-writes.ts';
+import { GroupWrites } from './registry-writes.ts';
 import { hashOf, type Body } from './revs.ts';
 
 /** The registry lists replicated entry by entry, by their document id's prefix. */
@@ -51,7 +51,7 @@ function split(docId: string): { kind: string; id: string } {
 }
 
 export class LocalDocs {
-  private readonly registryWrites: RegistryWrites;
+  private readonly registryWrites: GroupWrites<Registry>;
   private readonly watchWrites: GroupWrites<WatchFile>;
   /** This analyst's states pulled for articles not here yet (a batch writes side by side): set on the article when it comes. */
   private readonly arriving = new Map<string, Reading>();
@@ -62,7 +62,7 @@ export class LocalDocs {
     private readonly watches: WatchStore,
     private readonly desk: DeskSide,
   ) {
-    this.registryWrites = new RegistryWrites(registry);
+    this.registryWrites = new GroupWrites(registry);
     this.watchWrites = new GroupWrites(watches);
   }
 

@@ -1,5 +1,4 @@
 // The registry entries (and watches) a pull writes, committed together: every entry that arrives while archive.json (watches.json) is being written goes into its next write, not a write of its own.
-import type { Registry } from '../model.ts';
 
 type Pending<T> = { apply: (draft: T) => void; resolve: () => void; reject: (error: unknown) => void };
 
@@ -54,6 +53,3 @@ export class GroupWrites<T> {
       else change.resolve();
   }
 }
-
-/** archive.json's entries: entities, collections, claim groups, saved searches, merges. */
-export class RegistryWrites extends GroupWrites<Registry> {}

@@ -2,33 +2,51 @@
 import assert from 'node:assert/strict';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { test } from 'node:test';
+import { test, type TestContext } from 'node:test';
 import { openArchive } from '../../core/archive.ts';
+import type { ArticlePatch } from '../../core/model.ts';
 import { startCouch } from './helpers/couch-server.ts';
 import { runCli, spawnCli } from './helpers/run-cli.ts';
 import { defer, openFor, tempDir } from './helpers/temp-dir.ts';
 
-test('a kill between a merged write and its record keeps the conflict and both its values', async (t) => {
+/** Ana's archive and Bo's data folder (closed) on one desk, both holding one synced article. */
+async function sharedArticle(t: TestContext) {
   const server = await startCouch(t);
   const a = await openFor(t, await tempDir(t));
   await a.joinDesk({ url: server.url, analyst: 'Ana' });
   const article = await a.addArticle({ title: 'Bridge taken', text: 'The bridge at Karovsk fell on Tuesday.' });
   await a.syncDesk();
-
   const two = await tempDir(t);
   const b = await openArchive(two);
   await b.joinDesk({ url: server.url, analyst: 'Bo' });
   await b.syncDesk();
-  await b.updateArticle(article.id, { title: 'Bo’s title' });
   await b.close();
-  await a.updateArticle(article.id, { title: 'Ana’s title' });
-  await a.syncDesk();
+  return { server, a, two, article };
+}
 
-  // Bo's sync merges Ana's title with his: a conflict. It is killed right after writing the merged
-  // article (which holds the desk's value, Ana's), before the record that holds the conflict.
-  const child = spawnCli(['sync', '--data-dir', two], { NEWSDESK_KILL_AT: 'merge-written' });
+/** Then Bo retitles it offline, and Ana retitles it (changing `also` too) and syncs: Bo's next sync merges, the title in conflict. */
+async function retitledBothWays(t: TestContext, also: ArticlePatch = {}) {
+  const shared = await sharedArticle(t);
+  const b = await openArchive(shared.two);
+  await b.updateArticle(shared.article.id, { title: 'Bo’s title' });
+  await b.close();
+  await shared.a.updateArticle(shared.article.id, { title: 'Ana’s title', ...also });
+  await shared.a.syncDesk();
+  return shared;
+}
+
+/** A `newsdesk sync` of `dir` that kills itself at a point of the merge (NEWSDESK_KILL_AT, a test hook). */
+async function syncKilledAt(dir: string, point: 'merge-written' | 'merge-intended') {
+  const child = spawnCli(['sync', '--data-dir', dir], { NEWSDESK_KILL_AT: point });
   const signal = await new Promise((resolve) => child.on('exit', (_code, killed) => resolve(killed)));
   assert.equal(signal, 'SIGKILL');
+}
+
+test('a kill between a merged write and its record keeps the conflict and both its values', async (t) => {
+  const { a, two, article } = await retitledBothWays(t);
+  // Bo's sync merges Ana's title with his: a conflict. It is killed right after writing the merged
+  // article (which holds the desk's value, Ana's), before the record that holds the conflict.
+  await syncKilledAt(two, 'merge-written');
 
   const again = await runCli(['sync', '--json', '--data-dir', two]);
   assert.equal(again.code, 0, again.stderr);
@@ -57,24 +75,9 @@ test('a kill between a merged write and its record keeps the conflict and both i
 });
 
 test('a kill before a merged write is settled as the archive opens: an edit made then cannot pass for the merge', async (t) => {
-  const server = await startCouch(t);
-  const a = await openFor(t, await tempDir(t));
-  await a.joinDesk({ url: server.url, analyst: 'Ana' });
-  const article = await a.addArticle({ title: 'Bridge taken', text: 'The bridge at Karovsk fell on Tuesday.' });
-  await a.syncDesk();
-  const two = await tempDir(t);
-  const b = await openArchive(two);
-  await b.joinDesk({ url: server.url, analyst: 'Bo' });
-  await b.syncDesk();
-  await b.updateArticle(article.id, { title: 'Bo’s title' });
-  await b.close();
-  await a.updateArticle(article.id, { title: 'Ana’s title', byline: 'Ana’s byline' });
-  await a.syncDesk();
-
+  const { a, two, article } = await retitledBothWays(t, { byline: 'Ana’s byline' });
   // Bo's sync is killed after its intent, before the merged article is written: nothing of Ana's is here.
-  const child = spawnCli(['sync', '--data-dir', two], { NEWSDESK_KILL_AT: 'merge-intended' });
-  const signal = await new Promise((resolve) => child.on('exit', (_code, killed) => resolve(killed)));
-  assert.equal(signal, 'SIGKILL');
+  await syncKilledAt(two, 'merge-intended');
   // Bo reopens and edits another field before anything asks the desk: the intent must not then be
   // taken as written (the content is no longer the merge's starting point), or Ana's byline is lost.
   const offline = await openArchive(two);
@@ -105,16 +108,7 @@ test('a kill before a merged write is settled as the archive opens: an edit made
 });
 
 test('sync records written whole on one line (before their bodies moved to a second line) still give the merge its base', async (t) => {
-  const server = await startCouch(t);
-  const a = await openFor(t, await tempDir(t));
-  await a.joinDesk({ url: server.url, analyst: 'Ana' });
-  const article = await a.addArticle({ title: 'Bridge taken', text: 'The bridge at Karovsk fell on Tuesday.' });
-  await a.syncDesk();
-  const two = await tempDir(t);
-  const b = await openArchive(two);
-  await b.joinDesk({ url: server.url, analyst: 'Bo' });
-  await b.syncDesk();
-  await b.close();
+  const { server, a, two, article } = await sharedArticle(t);
   // Each record as the version before wrote it: one JSON object, bodies included.
   const desks = join(two, 'desk');
   for (const desk of await readdir(desks))
@@ -146,17 +140,8 @@ test('sync records written whole on one line (before their bodies moved to a sec
 });
 
 test('a record the disk refuses after a merged write: the next sync in the same process still keeps both values in conflict', async (t) => {
-  const server = await startCouch(t);
-  const a = await openFor(t, await tempDir(t));
-  await a.joinDesk({ url: server.url, analyst: 'Ana' });
-  const article = await a.addArticle({ title: 'Bridge taken', text: 'The bridge at Karovsk fell on Tuesday.' });
-  await a.syncDesk();
-  const b = await openFor(t, await tempDir(t));
-  await b.joinDesk({ url: server.url, analyst: 'Bo' });
-  await b.syncDesk();
-  await b.updateArticle(article.id, { title: 'Bo’s title' });
-  await a.updateArticle(article.id, { title: 'Ana’s title' });
-  await a.syncDesk();
+  const { a, two, article } = await retitledBothWays(t);
+  const b = await openFor(t, two);
 
   // The article's record cannot be written: a folder stands where its file goes (as a full disk or an
   // I/O error would refuse it), after the merged article itself was written.

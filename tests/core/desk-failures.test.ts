@@ -2,13 +2,13 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
-import { connect, createServer, type Socket } from 'node:net';
 import { join, relative } from 'node:path';
 import { test, type TestContext } from 'node:test';
 import { openArchive, type Archive } from '../../core/archive.ts';
 import type { ArchiveError } from '../../core/errors.ts';
 import { archivesOnDesk, getDoc, pushLeaf, startCouch } from './helpers/couch-server.ts';
 import { defer, openFor, tempDir } from './helpers/temp-dir.ts';
+import { tcpProxy } from './helpers/tcp-proxy.ts';
 
 /** A TCP proxy to the desk that can drop every connection once a number of bytes came back (or at a request), and refuse new ones until healed. */
 async function dropProxy(t: TestContext, targetPort: number) {
@@ -17,39 +17,27 @@ async function dropProxy(t: TestContext, targetPort: number) {
   /** A request whose bytes include this is dropped before it reaches the desk. */
   let cutOn: string | null = null;
   let total = 0;
-  const sockets = new Set<Socket>();
-  const server = createServer((client) => {
-    if (refusing) return void client.destroy();
-    const upstream = connect(targetPort, '127.0.0.1');
-    for (const socket of [client, upstream]) {
-      sockets.add(socket);
-      socket.on('error', () => undefined);
-      socket.on('close', () => sockets.delete(socket));
-    }
-    client.on('data', (chunk: Buffer) => {
-      if (cutOn && chunk.includes(cutOn)) {
-        refusing = true;
-        for (const socket of sockets) socket.destroy();
-      } else upstream.write(chunk);
-    });
-    client.on('end', () => upstream.end());
-    upstream.on('data', (chunk: Buffer) => {
+  const proxy = await tcpProxy(t, targetPort, {
+    accept: () => !refusing,
+    request: (chunk) => {
+      if (!cutOn || !chunk.includes(cutOn)) return true;
+      drop();
+      return false;
+    },
+    response: (chunk) => {
       budget -= chunk.length;
       total += chunk.length;
-      if (budget >= 0) return void client.write(chunk);
-      refusing = true;
-      for (const socket of sockets) socket.destroy();
-    });
-    upstream.on('end', () => client.end());
+      if (budget >= 0) return true;
+      drop();
+      return false;
+    },
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  defer(t, () => new Promise((resolve) => server.close(resolve)));
-  defer(t, async () => {
-    for (const socket of sockets) socket.destroy();
-  });
-  const { port } = server.address() as { port: number };
+  const drop = () => {
+    refusing = true;
+    proxy.dropAll();
+  };
   return {
-    url: `http://127.0.0.1:${port}/desk`,
+    url: proxy.url,
     cutAfter(bytes: number) {
       budget = bytes;
     },

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import type { Entity } from '../../core/model.ts';
 import { RegistryStore, openRegistry } from '../../core/store/registry-file.ts';
-import { RegistryWrites } from '../../core/sync/registry-writes.ts';
+import { GroupWrites } from '../../core/sync/registry-writes.ts';
 import { tempDir } from './helpers/temp-dir.ts';
 
 const entity = (k: number, name = `Entity ${k}`): Entity => ({
@@ -23,7 +23,7 @@ const entity = (k: number, name = `Entity ${k}`): Entity => ({
 test('entries written side by side share archive.json writes; one refused by the schema or its check fails alone', async (t) => {
   const dir = await tempDir(t);
   const registry = new RegistryStore(await openRegistry(dir, []));
-  const writes = new RegistryWrites(registry);
+  const writes = new GroupWrites(registry);
   const before = registry.changes;
   await Promise.all(
     Array.from({ length: 200 }, (_, k) => writes.write((draft) => void draft.entities.push(entity(k)))),

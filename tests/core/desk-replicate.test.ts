@@ -1,11 +1,11 @@
 // Watches and each analyst's reading state on the team desk (real PouchDB Server): the same watch everywhere with alerts of its own, and reading state that follows its analyst from laptop to laptop, nobody else's. Also getDesk's `syncing`.
 import assert from 'node:assert/strict';
-import { connect, createServer, type Socket } from 'node:net';
 import { test, type TestContext } from 'node:test';
 import type { Archive } from '../../core/archive.ts';
 import { stateDocId } from '../../core/sync/reading-docs.ts';
 import { archivesOnDesk, startCouch } from './helpers/couch-server.ts';
 import { defer, openFor, tempDir } from './helpers/temp-dir.ts';
+import { tcpProxy } from './helpers/tcp-proxy.ts';
 
 const TEXT = 'Aid convoys reached Karovsk on Thursday after the road reopened, officials said.';
 
@@ -172,32 +172,17 @@ async function holdProxy(t: TestContext, targetPort: number, marker: string) {
   const released = new Promise<void>((resolve) => (release = resolve));
   let held: () => void = () => undefined;
   const holding = new Promise<void>((resolve) => (held = resolve));
-  const sockets = new Set<Socket>();
-  const server = createServer((client) => {
-    const upstream = connect(targetPort, '127.0.0.1');
-    for (const socket of [client, upstream]) {
-      sockets.add(socket);
-      socket.on('error', () => undefined);
-      socket.on('close', () => sockets.delete(socket));
-    }
-    let queue = Promise.resolve();
-    client.on('data', (chunk: Buffer) => {
+  const { port } = await tcpProxy(t, targetPort, {
+    request: async (chunk) => {
       if (chunk.includes(marker)) {
         held();
-        queue = queue.then(() => released);
+        await released;
       }
-      void queue.then(() => upstream.write(chunk));
-    });
-    upstream.on('data', (chunk: Buffer) => client.write(chunk));
-    upstream.on('end', () => client.end());
+      return true;
+    },
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  defer(t, () => new Promise((resolve) => server.close(resolve)));
-  defer(t, async () => {
-    release();
-    for (const socket of sockets) socket.destroy();
-  });
-  const { port } = server.address() as { port: number };
+  // First of the cleanups (they run last in, first out): nothing stays held while the proxy closes.
+  defer(t, async () => release());
   return { port, holding, release };
 }
 
