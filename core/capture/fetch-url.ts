@@ -1,4 +1,5 @@
 // Fetching a page or feed by URL: fails at once and clearly when offline, caps size and time, keeps the bytes as sent.
+import { readCapped } from '../capped-body.ts';
 import { ArchiveError } from '../errors.ts';
 
 export type Fetched = { bytes: Uint8Array; mediaType: string; url: string };
@@ -36,17 +37,9 @@ export async function fetchUrl(url: string, options: FetchOptions): Promise<Fetc
       'unreachable',
       `${host} answered ${response.status} ${response.statusText}: nothing was saved.`,
     );
-  const declared = Number(response.headers.get('content-length') ?? 0);
-  if (declared > options.maxBytes) throw tooLarge(url, declared, options.maxBytes);
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for await (const chunk of (response.body ?? []) as unknown as AsyncIterable<Uint8Array>) {
-    size += chunk.length;
-    if (size > options.maxBytes) throw tooLarge(url, size, options.maxBytes);
-    chunks.push(chunk);
-  }
+  const bytes = await readCapped(response, options.maxBytes, (size) => tooLarge(url, size, options.maxBytes));
   return {
-    bytes: Buffer.concat(chunks),
+    bytes,
     mediaType: response.headers.get('content-type') ?? '',
     url: response.url || url,
   };

@@ -1,5 +1,6 @@
 // Fetching feeds and their pages politely: conditional GET, a timeout, a clear User-Agent, capped size, checked redirects.
 import { networkInterfaces } from 'node:os';
+import { readCapped } from '../capped-body.ts';
 import { ArchiveError } from '../errors.ts';
 import { assertPublicUrl, privateNetworkAllowed } from './private-network.ts';
 import type { RequestLimits } from './request-limits.ts';
@@ -110,24 +111,16 @@ async function request(
     await response.body?.cancel();
     throw new ArchiveError('unreachable', `${host} answered ${response.status} ${response.statusText}.`.trim());
   }
-  const declared = Number(response.headers.get('content-length') ?? 0);
-  if (declared > options.maxBytes) throw tooLarge(url, declared, options.maxBytes);
-  const chunks: Uint8Array[] = [];
-  let size = 0;
+  let bytes: Buffer;
   try {
-    // Counted after decompression, so a gzip bomb stops at the cap.
-    for await (const chunk of (response.body ?? []) as unknown as AsyncIterable<Uint8Array>) {
-      size += chunk.length;
-      if (size > options.maxBytes) throw tooLarge(url, size, options.maxBytes);
-      chunks.push(chunk);
-    }
+    bytes = await readCapped(response, options.maxBytes, (size) => tooLarge(url, size, options.maxBytes));
   } catch (error) {
     if (error instanceof ArchiveError) throw error;
     throw networkError(url, error);
   }
   return {
     status: 'ok',
-    bytes: Buffer.concat(chunks),
+    bytes,
     mediaType: response.headers.get('content-type') ?? '',
     url,
     validators: { etag: response.headers.get('etag'), lastModified: response.headers.get('last-modified') },

@@ -1,4 +1,5 @@
 // A small client of a CouchDB database over fetch: Basic auth, JSON either way, timeouts, and failures as ArchiveErrors a user can act on.
+import { readCapped } from '../capped-body.ts';
 import { ArchiveError } from '../errors.ts';
 
 export type Credentials = { user: string; password: string };
@@ -117,32 +118,12 @@ export class CouchClient {
           : `The desk at ${this.url} answered ${describePath(path)} with more than ${megabytes} MB: refused.`,
       );
     };
-    const declared = Number(response.headers.get('content-length'));
-    if (declared > max) {
-      await response.body?.cancel().catch(() => undefined);
-      throw tooLarge();
-    }
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const reader = response.body?.getReader();
     try {
-      for (;;) {
-        const next = await reader?.read();
-        if (!next || next.done) break;
-        size += next.value.byteLength;
-        if (size > max) {
-          // Cancelling closes the connection: the rest is never read.
-          chunks.length = 0;
-          await reader!.cancel().catch(() => undefined);
-          break;
-        }
-        chunks.push(Buffer.from(next.value));
-      }
+      return await readCapped(response, max, tooLarge);
     } catch (error) {
+      if (error instanceof ArchiveError) throw error;
       throw new ArchiveError('unavailable', `Cannot reach the desk at ${this.url}: ${reasonOf(error)}`);
     }
-    if (size > max) throw tooLarge();
-    return Buffer.concat(chunks);
   }
 
   private async request(method: string, path: string, body?: unknown, timeoutMs = this.timeoutMs): Promise<Response> {
